@@ -1,0 +1,45 @@
+using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Social;
+
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>Lifecycle of one publication to one platform. The table is also the dispatcher's queue.</summary>
+public enum PublicationStatus
+{
+    /// <summary>Waiting for its due time (or for a retry's back-off).</summary>
+    Pending,
+    /// <summary>Claimed by a dispatcher whose lease has not expired.</summary>
+    Claimed,
+    /// <summary>The publish request is being sent: a re-claim must reconcile, never re-send blindly.</summary>
+    Sending,
+    Published,
+    Failed,
+    /// <summary>The post was unscheduled, rescheduled or deleted; the old schedule must not act.</summary>
+    Cancelled,
+}
+
+/// <summary>One post published to one platform (two rows for <c>platform = both</c>).</summary>
+public class PostPublication
+{
+    public Guid Id { get; set; }
+    public Guid PostId { get; set; }
+    public Guid UserId { get; set; }
+    public SocialPlatform Platform { get; set; }
+    public PublicationStatus Status { get; set; } = PublicationStatus.Pending;
+    /// <summary>When the dispatcher may take it: the scheduled time, later after a back-off or a quota deferral.</summary>
+    public DateTimeOffset DueAt { get; set; }
+    /// <summary>The post's scheduled time this row was made for; lateness is measured from it.</summary>
+    public DateTimeOffset ScheduledAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+    public DateTimeOffset? SendingAt { get; set; }
+    public string? ExternalId { get; set; }
+    public string? ExternalUrl { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? ErrorMessage { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public Post? Post { get; set; }
+}

@@ -1,0 +1,25 @@
+namespace SocialPlanner.Core.Social;
+
+public enum SocialPlatform { Linkedin, Instagram }
+
+public class SocialConnection
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public SocialPlatform Platform { get; set; }
+    /// <summary>Encrypted with Data Protection before it reaches the database.</summary>
+    public string AccessToken { get; set; } = "";
+    /// <summary>Encrypted with Data Protection before it reaches the database.</summary>
+    public string? RefreshToken { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? RefreshTokenExpiresAt { get; set; }
+    public string ProfileId { get; set; } = "";
+    public string? ProfileName { get; set; }
+    public List<string> Scopes { get; set; } = [];
+    public bool IsActive { get; set; } = true;
+    /// <summary>Set when the platform refused our tokens for good; the user must reconnect.</summary>
+    public bool ReconnectNeeded { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
