@@ -1,6 +1,14 @@
+using SocialPlanner.Api.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.Services.AddApiJson();
+builder.Services.AddApiErrorHandling();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseApiErrorHandling();
+app.MapDefaultEndpoints();
 
 app.Run();
