@@ -21,6 +21,8 @@ app.UseHttpsRedirection();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapGet("/health", () => "Healthy");
+app.MapGet("/alive", () => "Healthy");
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
