@@ -1,5 +1,11 @@
 using SocialPlanner.Api.Infrastructure;
 
+// Until the database lands, the one-shot "migrations" resource has nothing to apply.
+if (args.Contains("migrate"))
+{
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
