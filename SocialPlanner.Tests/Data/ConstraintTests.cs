@@ -96,6 +96,24 @@ public sealed class ConstraintTests(AppFixture app) : DataTest(app)
         Assert.True(after > post.UpdatedAt.UtcDateTime, $"updated_at stayed at {post.UpdatedAt:O}");
     }
 
+    [Fact]
+    public async Task Saving_a_post_reads_back_its_new_updated_at_and_a_stale_edit_conflicts()
+    {
+        var user = await CreateUserAsync();
+        var post = await CreatePostAsync(user);
+        var first = AsUser(user);
+        var second = AsUser(user);
+        var mine = await first.Posts.SingleAsync(p => p.Id == post.Id, Ct);
+        var stale = await second.Posts.SingleAsync(p => p.Id == post.Id, Ct);
+
+        mine.Content = "mine";
+        await first.SaveChangesAsync(Ct);
+        stale.Content = "stale";
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));
+        Assert.True(mine.UpdatedAt > post.UpdatedAt);
+    }
+
     [Theory]
     [InlineData("post_platform", "linkedin,instagram,both")]
     [InlineData("post_status", "draft,scheduled,published,failed")]

@@ -18,6 +18,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasIndex(u => u.NormalizedUserName).IsUnique().HasDatabaseName("ix_users_normalized_user_name");
         builder.Property(u => u.TimeZone).HasColumnType("text").HasDefaultValue("UTC");
         builder.Property(u => u.CreatedAt).HasDefaultValueSql(Sql.Now);
-        builder.Property(u => u.UpdatedAt).HasDefaultValueSql(Sql.Now);
+        builder.Property(u => u.UpdatedAt).IsSetByUpdateTrigger();
     }
 }

@@ -20,7 +20,7 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.Property(m => m.MimeType).HasMaxLength(100);
         builder.Property(m => m.Tags).HasDefaultValueSql(Sql.EmptyArray);
         builder.Property(m => m.CreatedAt).HasDefaultValueSql(Sql.Now);
-        builder.Property(m => m.UpdatedAt).HasDefaultValueSql(Sql.Now);
+        builder.Property(m => m.UpdatedAt).IsSetByUpdateTrigger();
         builder.HasIndex(m => m.StoragePath).IsUnique();
         builder.HasIndex(m => m.UserId).HasDatabaseName("idx_media_user_id");
         builder.HasIndex(m => m.Type).HasDatabaseName("idx_media_type");

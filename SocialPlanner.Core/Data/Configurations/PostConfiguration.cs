@@ -22,7 +22,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.AiGenerated).HasDefaultValue(false);
         builder.Property(p => p.Metadata).HasColumnType("jsonb").HasDefaultValueSql(Sql.EmptyJson);
         builder.Property(p => p.CreatedAt).HasDefaultValueSql(Sql.Now);
-        builder.Property(p => p.UpdatedAt).HasDefaultValueSql(Sql.Now);
+        // A stale edit (PATCH with an old updated_at) fails with DbUpdateConcurrencyException: the API answers 409.
+        builder.Property(p => p.UpdatedAt).IsSetByUpdateTrigger().IsConcurrencyToken();
 
         // Postgres computes it from the content; EF only ever reads it (see PostSearch).
         builder.Property<NpgsqlTsVector>(PostSearch.SearchVector)

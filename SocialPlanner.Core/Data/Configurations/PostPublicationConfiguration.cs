@@ -20,7 +20,7 @@ internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<Po
         builder.Property(p => p.Status).HasDefaultValue(PublicationStatus.Pending);
         builder.Property(p => p.Attempts).HasDefaultValue(0);
         builder.Property(p => p.CreatedAt).HasDefaultValueSql(Sql.Now);
-        builder.Property(p => p.UpdatedAt).HasDefaultValueSql(Sql.Now);
+        builder.Property(p => p.UpdatedAt).IsSetByUpdateTrigger();
         builder.HasIndex(p => new { p.PostId, p.Platform }).IsUnique().HasDatabaseName("ix_post_publications_post_platform");
         builder.HasIndex(p => p.UserId).HasDatabaseName("ix_post_publications_user_id");
         // The dispatcher's "what is due next" scan touches only live rows, so the index stays small.

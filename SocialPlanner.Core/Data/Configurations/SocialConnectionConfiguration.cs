@@ -18,7 +18,7 @@ internal sealed class SocialConnectionConfiguration : IEntityTypeConfiguration<S
         builder.Property(c => c.IsActive).HasDefaultValue(true).HasSentinel(true);
         builder.Property(c => c.ReconnectNeeded).HasDefaultValue(false);
         builder.Property(c => c.CreatedAt).HasDefaultValueSql(Sql.Now);
-        builder.Property(c => c.UpdatedAt).HasDefaultValueSql(Sql.Now);
+        builder.Property(c => c.UpdatedAt).IsSetByUpdateTrigger();
         builder.HasIndex(c => c.UserId).HasDatabaseName("idx_social_conn_user_id");
         builder.HasIndex(c => c.Platform).HasDatabaseName("idx_social_conn_platform");
         // One live account per platform; disconnected ones stay for history.

@@ -20,7 +20,8 @@ internal sealed class TemplateConfiguration : IEntityTypeConfiguration<Template>
         builder.Property(t => t.Variables).HasColumnType("jsonb").HasDefaultValueSql(Sql.EmptyJson);
         builder.Property(t => t.UsageCount).HasDefaultValue(0);
         builder.Property(t => t.CreatedAt).HasDefaultValueSql(Sql.Now);
-        builder.Property(t => t.UpdatedAt).HasDefaultValueSql(Sql.Now);
+        // A stale edit (PATCH with an old updated_at) fails with DbUpdateConcurrencyException: the API answers 409.
+        builder.Property(t => t.UpdatedAt).IsSetByUpdateTrigger().IsConcurrencyToken();
         builder.HasIndex(t => t.UserId).HasDatabaseName("idx_templates_user_id");
         builder.HasIndex(t => t.Category).HasDatabaseName("idx_templates_category");
         builder.HasIndex(t => t.Platform).HasDatabaseName("idx_templates_platform");

@@ -205,7 +205,7 @@ namespace SocialPlanner.Core.Data.Migrations
                     variables = table.Column<JsonDocument>(type: "jsonb", nullable: false, defaultValueSql: "'{}'::jsonb"),
                     usage_count = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", rowVersion: true, nullable: false, defaultValueSql: "now()")
                 },
                 constraints: table =>
                 {
@@ -300,7 +300,7 @@ namespace SocialPlanner.Core.Data.Migrations
                     template_id = table.Column<Guid>(type: "uuid", nullable: true),
                     metadata = table.Column<JsonDocument>(type: "jsonb", nullable: false, defaultValueSql: "'{}'::jsonb"),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", rowVersion: true, nullable: false, defaultValueSql: "now()"),
                     search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple', coalesce(content, '')) || to_tsvector('english', coalesce(content, '')) || to_tsvector('french', coalesce(content, ''))", stored: true)
                 },
                 constraints: table =>
