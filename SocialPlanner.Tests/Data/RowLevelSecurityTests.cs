@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Data;
@@ -107,6 +109,28 @@ public sealed class RowLevelSecurityTests(AppFixture app) : DataTest(app)
 
         Assert.Equal(2, seen);
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
+    [Fact]
+    public async Task The_worker_role_queues_and_records_a_publication_for_any_user()
+    {
+        var post = await CreatePostAsync(await CreateUserAsync());
+        var worker = As(DbRole.Worker);
+        var publication = new PostPublication
+        {
+            PostId = post.Id, UserId = post.UserId, Platform = SocialPlatform.Linkedin,
+            DueAt = DateTimeOffset.UtcNow, ScheduledAt = DateTimeOffset.UtcNow,
+        };
+        worker.PostPublications.Add(publication);
+        await worker.SaveChangesAsync(Ct);
+
+        publication.Status = PublicationStatus.Published;
+        publication.PublishedAt = DateTimeOffset.UtcNow;
+        publication.ExternalId = "urn:li:share:1";
+        await worker.SaveChangesAsync(Ct);
+
+        Assert.Equal("published",
+            await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE id = $1", publication.Id));
     }
 
     [Fact]
