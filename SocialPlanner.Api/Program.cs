@@ -1,8 +1,9 @@
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Data;
 
-// Until the database lands, the one-shot "migrations" resource has nothing to apply.
 if (args.Contains("migrate"))
 {
+    await MigrationCommand.RunAsync(args);
     return;
 }
 
