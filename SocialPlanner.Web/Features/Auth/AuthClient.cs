@@ -1,0 +1,29 @@
+using SocialPlanner.Web.Features.Api;
+
+namespace SocialPlanner.Web.Features.Auth;
+
+/// <summary>The Api's <c>/api/auth</c> endpoints.</summary>
+public sealed class AuthClient(ApiHttp http)
+{
+    public async Task<AuthResult> RegisterAsync(Credentials credentials, CancellationToken ct = default) =>
+        (await http.Anonymous().PostAsync<AuthResult>("/api/auth/register", credentials, ct)).Data;
+
+    public async Task<AuthResult> LoginAsync(Credentials credentials, CancellationToken ct = default) =>
+        (await http.Anonymous().PostAsync<AuthResult>("/api/auth/login", credentials, ct)).Data;
+
+    public async Task<AuthResult> RefreshAsync(string refreshToken, CancellationToken ct = default) =>
+        (await http.Anonymous().PostAsync<AuthResult>("/api/auth/refresh", new RefreshRequest(refreshToken), ct)).Data;
+
+    public Task RequestPasswordResetAsync(string email, CancellationToken ct = default) =>
+        http.Anonymous().PostAsync("/api/auth/reset-password", new ResetPasswordRequest(email), ct);
+
+    public Task ConfirmPasswordResetAsync(ResetPasswordConfirmRequest request, CancellationToken ct = default) =>
+        http.Anonymous().PostAsync("/api/auth/reset-password/confirm", request, ct);
+
+    public Task LogoutAsync(CancellationToken ct = default) => http.PostAsync("/api/auth/logout", null, ct);
+
+    public async Task<Me> GetMeAsync(CancellationToken ct = default) => (await http.GetAsync<Me>("/api/auth/me", ct)).Data;
+
+    public async Task<Me> UpdateTimeZoneAsync(string timeZone, CancellationToken ct = default) =>
+        (await http.PatchAsync<Me>("/api/auth/me", new UpdateMeRequest(timeZone), ct)).Data;
+}

@@ -1,0 +1,22 @@
+namespace SocialPlanner.Web.Features.Auth;
+
+/// <summary>The Api's session: a short-lived bearer token and the rotating refresh token that renews it.</summary>
+public sealed record ApiSession(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt);
+
+public sealed record ApiUser(Guid Id, string Email, DateTimeOffset CreatedAt);
+
+public sealed record AuthResult(ApiUser User, ApiSession Session);
+
+public sealed record Me(Guid Id, string Email, string TimeZone, DateTimeOffset CreatedAt);
+
+public sealed record Credentials(string Email, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record ResetPasswordRequest(string Email);
+
+public sealed record ResetPasswordConfirmRequest(string Email, string Token, string NewPassword);
+
+public sealed record UpdateMeRequest(string TimeZone);
+
+public sealed record Message(string Text);

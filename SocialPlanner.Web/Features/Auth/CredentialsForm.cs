@@ -1,0 +1,9 @@
+namespace SocialPlanner.Web.Features.Auth;
+
+/// <summary>What the sign-in and sign-up forms post.</summary>
+public sealed class CredentialsForm
+{
+    public string Email { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string ConfirmPassword { get; set; } = "";
+}

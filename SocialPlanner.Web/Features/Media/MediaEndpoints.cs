@@ -1,0 +1,47 @@
+using System.Text.Json;
+using SocialPlanner.Web.Features.Api;
+
+namespace SocialPlanner.Web.Features.Media;
+
+public static class MediaEndpoints
+{
+    /// <summary>
+    /// The browser uploads to the Web (same origin, cookie + antiforgery), which streams the file on to the Api with
+    /// the user's token: the Api's tokens never reach the browser. Errors keep the Api's shape and status.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/media/upload", async (IFormFile file, MediaClient media, CancellationToken ct) =>
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var item = await media.UploadAsync(stream, file.FileName, file.ContentType, ct);
+                return Results.Json(item, ApiJson.Options, statusCode: StatusCodes.Status201Created);
+            }
+            catch (ApiException e)
+            {
+                return Results.Json(new { error = e.Problem }, ApiJson.Options, statusCode: e.Status);
+            }
+        }).RequireAuthorization();
+        return app;
+    }
+
+    /// <summary>What an upload error body says, in words.</summary>
+    public static ApiProblem ProblemOf(string? body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body ?? "");
+            if (json.RootElement.TryGetProperty("error", out var error) && error.Deserialize<ApiProblem>(ApiJson.Options) is { } problem)
+            {
+                return problem;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not the Api's shape (a proxy's page, an aborted request): fall through to a generic sentence.
+        }
+        return new ApiProblem(null, "The upload failed", 400, string.IsNullOrWhiteSpace(body) ? null : body, null, []);
+    }
+}

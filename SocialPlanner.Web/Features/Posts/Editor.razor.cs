@@ -1,0 +1,303 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Radzen;
+using SocialPlanner.Web.Features.Api;
+using SocialPlanner.Web.Features.Ideas;
+using SocialPlanner.Web.Features.Media;
+using SocialPlanner.Web.Features.Templates;
+
+namespace SocialPlanner.Web.Features.Posts;
+
+public partial class Editor
+{
+    /// <summary>Save this long after the last keystroke, like Buffer and Later: often enough to lose nothing, rarely enough not to conflict.</summary>
+    public static readonly TimeSpan AutoSaveDelay = TimeSpan.FromSeconds(30);
+
+    [Parameter] public Guid? Id { get; set; }
+    /// <summary>From the calendar: the empty slot the user clicked (an instant).</summary>
+    [SupplyParameterFromQuery(Name = "at")] public string? At { get; set; }
+    /// <summary>From the Ideas page: generate this idea straight into the editor.</summary>
+    [SupplyParameterFromQuery(Name = "idea")] public string? Idea { get; set; }
+    [SupplyParameterFromQuery(Name = "platform")] public string? PlatformQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "tone")] public string? Tone { get; set; }
+    [SupplyParameterFromQuery(Name = "length")] public string? Length { get; set; }
+
+    private readonly PostEditorState _state = new();
+    private Timer? _autoSave;
+    private IDisposable? _leaving;
+    private bool _saving;
+    private bool _conflict;
+    private DateTime? _theirsSavedAt;
+    private DateTime? _lastSavedAt;
+    private bool _generating;
+    private bool _loadingVariants;
+    private IReadOnlyList<PostVariant> _variants = [];
+    private string _ideaText = "";
+    private string _tone = "professional";
+    private string _length = "medium";
+    private DateTime? _scheduleLocal;
+    private string? _scheduleWarning;
+    private bool _leaveWithoutSaving;
+
+    private string Author => Clock.Email.Split('@')[0] is { Length: > 0 } name ? name : "You";
+
+    private string SaveStateText => _conflict ? "Not saved: conflict"
+        : _saving ? "Saving…"
+        : _state.IsDirty ? "Unsaved changes"
+        : _lastSavedAt is { } at ? $"Saved at {at:HH:mm:ss}"
+        : _state.IsNew ? "Not saved yet" : "All changes saved";
+
+    protected override async Task OnInitializedAsync()
+    {
+        await Errors.TryAsync(() => Clock.LoadAsync());
+        _leaving = Navigation.RegisterLocationChangingHandler(OnLeavingAsync);
+        if (Id is { } id)
+        {
+            if (await Errors.TryAsync(() => Posts.GetAsync(id)) is { } post)
+            {
+                _state.Load(post);
+                _scheduleLocal = post.ScheduledAt is { } s ? Clock.ToLocal(s) : null;
+                _ideaText = post.IdeaSource ?? "";
+            }
+            return;
+        }
+        if (Enum.TryParse<PostPlatform>(PlatformQuery, ignoreCase: true, out var platform))
+        {
+            _state.SetPlatform(platform);
+        }
+        if (DateTimeOffset.TryParse(At, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var slot))
+        {
+            _scheduleLocal = Clock.ToLocal(slot);
+        }
+        _tone = AiChoices.Tones.Contains(Tone) ? Tone! : _tone;
+        _length = AiChoices.Lengths.Contains(Length) ? Length! : _length;
+        _ideaText = Idea ?? "";
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Started after the first render so the user watches the text arrive.
+        if (firstRender && _state.IsNew && !string.IsNullOrWhiteSpace(Idea))
+        {
+            await GenerateAsync();
+        }
+    }
+
+    private void OnContentInput(ChangeEventArgs e) => Change(() => _state.SetContent(e.Value?.ToString() ?? ""));
+
+    private void OnHashtagsInput(ChangeEventArgs e) => Change(() => _state.SetHashtags(e.Value?.ToString() ?? ""));
+
+    private void OnPlatformChanged(PostPlatform platform) => Change(() => _state.SetPlatform(platform));
+
+    /// <summary>Every edit restarts the auto-save countdown.</summary>
+    private void Change(Action edit)
+    {
+        edit();
+        _autoSave ??= new Timer(_ => InvokeAsync(() => SaveAsync(overwrite: false)));
+        _autoSave.Change(AutoSaveDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task<bool> SaveAsync(bool overwrite)
+    {
+        if (_saving || !_state.CanSave || (!_state.IsDirty && !overwrite && !_state.IsNew))
+        {
+            return !_saving;
+        }
+        _saving = true;
+        _autoSave?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        StateHasChanged();
+        var sentContent = _state.Content;
+        var sentHashtags = _state.HashtagsText;
+        try
+        {
+            var saved = _state.Id is { } id
+                ? await Posts.UpdateAsync(id, _state.ToUpdate(overwrite))
+                : await Posts.CreateAsync(_state.ToCreate());
+            var wasNew = _state.IsNew;
+            _state.Saved(saved, changedSinceSending: sentContent != _state.Content || sentHashtags != _state.HashtagsText);
+            _conflict = false;
+            _lastSavedAt = Clock.Now;
+            if (wasNew)
+            {
+                // The address now names the post, so a reload or a shared link opens it (no navigation, no re-render).
+                Navigation.NavigateTo($"posts/{saved.Id}", new NavigationOptions { ReplaceHistoryEntry = true });
+            }
+            return true;
+        }
+        catch (ApiException e) when (e.Status == 409)
+        {
+            _conflict = true;
+            _theirsSavedAt = await Errors.TryAsync(() => Posts.GetAsync(_state.Id!.Value)) is { } theirs ? Clock.ToLocal(theirs.UpdatedAt) : null;
+            return false;
+        }
+        catch (ApiException e)
+        {
+            Errors.Show(e);
+            return false;
+        }
+        finally
+        {
+            _saving = false;
+            StateHasChanged();
+        }
+    }
+
+    private async Task ReloadTheirsAsync()
+    {
+        if (_state.Id is { } id && await Errors.TryAsync(() => Posts.GetAsync(id)) is { } theirs)
+        {
+            _state.Load(theirs);
+            _conflict = false;
+        }
+    }
+
+    /// <summary>Leaving saves first; if that fails the user stays, told why, and may leave on the next try.</summary>
+    private async ValueTask OnLeavingAsync(LocationChangingContext context)
+    {
+        if (!_state.IsDirty || !_state.CanSave || _leaveWithoutSaving || context.TargetLocation.Contains($"posts/{_state.Id}", StringComparison.Ordinal))
+        {
+            return;
+        }
+        if (!await SaveAsync(overwrite: false))
+        {
+            _leaveWithoutSaving = true;
+            Errors.Warning("Your changes are not saved", "Resolve the problem above, or leave again to discard them.");
+            context.PreventNavigation();
+        }
+    }
+
+    private async Task GenerateAsync()
+    {
+        _generating = true;
+        _variants = [];
+        var platform = _state.Platform == PostPlatform.Both ? PostPlatform.Linkedin : _state.Platform;
+        var request = new GeneratePostRequest(new IdeaInput(Title(_ideaText), _ideaText), platform, _tone, _length);
+        _state.SetContent("");
+        StateHasChanged();
+        await Errors.TryAsync(async () =>
+        {
+            await foreach (var update in Ai.StreamPostAsync(request))
+            {
+                if (update.Delta is { } delta)
+                {
+                    _state.AppendContent(delta);
+                }
+                else if (update.Completed is { } post)
+                {
+                    _state.SetContent(post.Content);
+                    _state.SetHashtags(post.Hashtags);
+                }
+                StateHasChanged();
+            }
+        });
+        _state.IdeaSource = _ideaText;
+        _state.AiGenerated = true;
+        _generating = false;
+        Change(() => { });
+    }
+
+    private static string Title(string idea)
+    {
+        var firstLine = idea.Split('\n', 2)[0].Trim();
+        return firstLine.Length <= 120 ? firstLine : firstLine[..120];
+    }
+
+    private async Task VariantsAsync()
+    {
+        if (_state.Id is not { } id || !await SaveAsync(overwrite: false) && _state.IsDirty)
+        {
+            return;
+        }
+        _loadingVariants = true;
+        _variants = await Errors.TryAsync(() => Ai.GenerateVariantsAsync(new GenerateVariantsRequest(id, AiChoices.Variations))) is { } result
+            ? result.Variants
+            : [];
+        _loadingVariants = false;
+    }
+
+    private void UseVariant(PostVariant variant)
+    {
+        Change(() => _state.SetContent(variant.Content));
+        _variants = [];
+    }
+
+    private async Task PickMediaAsync()
+    {
+        var chosen = await Dialogs.OpenAsync<MediaPicker>("Choose media",
+            new Dictionary<string, object?> { [nameof(MediaPicker.Selected)] = _state.Media.Select(m => m.Id).ToList() },
+            new DialogOptions { Width = "min(900px, 95vw)", Resizable = true });
+        if (chosen is IReadOnlyList<MediaItem> items)
+        {
+            var kept = _state.Media.Where(m => items.Any(i => i.Id == m.Id));
+            var added = items.Where(i => _state.Media.All(m => m.Id != i.Id)).Select(i => i.AsPostMedia());
+            Change(() => _state.SetMedia(kept.Concat(added)));
+        }
+    }
+
+    private async Task ScheduleAsync()
+    {
+        if (_scheduleLocal is not { } local || !await SaveAsync(overwrite: false) && _state.IsDirty || _state.Id is not { } id)
+        {
+            return;
+        }
+        if (await Errors.TryAsync(() => Calendar.ScheduleAsync(id, Clock.ToInstant(local))) is { } result)
+        {
+            _state.Saved(result.Post, changedSinceSending: false);
+            _scheduleWarning = result.Warning;
+            Errors.Success("Scheduled", $"{PostText.Describe(result.Post.Platform)} · {Clock.ToLocal(result.Post.ScheduledAt!.Value):ddd d MMM, HH:mm}");
+        }
+    }
+
+    private async Task UnscheduleAsync()
+    {
+        if (_state.Id is { } id && await Errors.TryAsync(() => Calendar.UnscheduleAsync(id))
+            && await Errors.TryAsync(() => Posts.GetAsync(id)) is { } post)
+        {
+            _state.Load(post);
+            _scheduleWarning = null;
+        }
+    }
+
+    private async Task RateAsync(int rating)
+    {
+        if (_state.Id is { } id && await Errors.TryAsync(() => Posts.RateAsync(id, rating)))
+        {
+            _state.SetRating(rating);
+        }
+    }
+
+    private async Task SaveAsTemplateAsync()
+    {
+        if (!await SaveAsync(overwrite: false) && _state.IsDirty || _state.Id is not { } id)
+        {
+            return;
+        }
+        if (await Dialogs.OpenAsync<SaveAsTemplateDialog>("Save as template") is SaveAsTemplateDialog.Choice choice
+            && await Errors.TryAsync(() => Templates.CreateFromPostAsync(new CreateTemplateRequest(id, choice.Name, choice.Category))) is { } template)
+        {
+            Errors.Success("Template saved", template.Name);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _leaving?.Dispose();
+        if (_autoSave is not null)
+        {
+            await _autoSave.DisposeAsync();
+        }
+        // Closing the tab ends the circuit without navigating: keep what was typed.
+        if (_state.IsDirty && _state.CanSave && !_conflict && _state.Id is { } id)
+        {
+            try
+            {
+                await Posts.UpdateAsync(id, _state.ToUpdate(overwrite: false));
+            }
+            catch (ApiException)
+            {
+                // Nobody is left to tell; the last auto-save stands.
+            }
+        }
+    }
+}
