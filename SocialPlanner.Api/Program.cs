@@ -1,14 +1,35 @@
+using Scalar.AspNetCore;
+using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Posts;
+
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddApiJson();
-builder.Services.AddApiErrorHandling();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.UseApiErrorHandling();
-app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseDbSession();
 
-app.Run();
+app.MapDefaultEndpoints();
+app.MapAuthApi();
+app.MapPostsApi();
+
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+
+await app.RunAsync();
+return 0;
