@@ -4,9 +4,10 @@ using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Posts;
 
-if (MigrateCommand.IsRequested(args))
+if (args.Contains("migrate"))
 {
-    return await MigrateCommand.RunAsync(args);
+    await MigrationCommand.RunAsync(args);
+    return 0;
 }
 
 var builder = WebApplication.CreateBuilder(args);

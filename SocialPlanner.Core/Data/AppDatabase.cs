@@ -40,7 +40,8 @@ public static class AppDatabase
         }
     }
 
-    /// <summary>The EF side of the enum mapping: it also declares the types in the model, so migrations create them.</summary>
+    /// <summary>The EF side of the enum mapping: properties of these CLR types are columns of the Postgres types
+    /// (the types themselves are declared in the model by <see cref="DeclareEnums"/>).</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder options)
     {
         foreach (var (clrType, pgName) in Enums)
@@ -49,7 +50,9 @@ public static class AppDatabase
         }
     }
 
-    /// <summary>Naming, plus the interceptor that presents the scoped <see cref="IDbSession"/> on every connection.</summary>
+    /// <summary>Naming, plus the interceptor that presents the scoped <see cref="IDbSession"/> on every connection.
+    /// The context must be registered per scope (AddDbContext, not context pooling): the interceptor holds the
+    /// scope's session.</summary>
     public static void ConfigureContext(IServiceProvider services, DbContextOptionsBuilder options)
     {
         ConfigureNaming(options);

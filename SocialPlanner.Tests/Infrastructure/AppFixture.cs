@@ -1,94 +1,70 @@
-using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-using SocialPlanner.Core.Data;
+using System.Collections.Concurrent;
+using SocialPlanner.Hosting;
+using SocialPlanner.Hosting.Testing;
 
 namespace SocialPlanner.Tests.Infrastructure;
 
 [CollectionDefinition(Name)]
-[SuppressMessage("Naming", "CA1711", Justification = "xunit's convention names collection definitions *Collection.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit names collection definitions *Collection.")]
 public sealed class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";
 }
 
-/// <summary>Stand-in with the same API as the hosting branch's AppFixture, which starts the whole app; this one
-/// starts only a throwaway Postgres with the migrations applied. It is replaced by the real one at merge.</summary>
+/// <summary>
+/// The whole AppHost model, started once for the collection: every service healthy before the first
+/// test runs, everything stopped and its temp data deleted after the last.
+/// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    private const string PostgresBin = "/usr/lib/postgresql/15/bin";
+    private static readonly string[] s_services = ["sandbox", "api", "worker", "web"];
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
-    // Under /var/tmp, not /tmp's private per-user dirs: the postgres OS user must be able to reach it.
-    private readonly string root = Path.Combine("/var/tmp", "socialplanner-data-tests-" + Guid.NewGuid().ToString("N"));
-    private string connectionString = "";
+    private readonly ConcurrentQueue<string> _logs = new();
+    private DistributedApplication? _app;
 
-    private string DataDir => Path.Combine(root, "data");
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
-    public Task<string> GetConnectionStringAsync(string name) => name == AppDatabase.ConnectionName
-        ? Task.FromResult(connectionString)
-        : throw new ArgumentException($"No resource named '{name}' in the data-only stand-in.", nameof(name));
+    public HttpClient CreateHttpClient(string resource) => App.CreateHttpClient(resource);
+
+    public async Task<string> GetConnectionStringAsync(string name) =>
+        await App.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"No connection string '{name}'.");
+
+    public Uri GetEndpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
+
+    /// <summary>Recent console lines of every resource, "[resource] line", for failure messages.</summary>
+    public string RecentLogs(int lines = 200) => string.Join(Environment.NewLine, _logs.TakeLast(lines));
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(root);
-        await RunAsync("chown", "postgres:postgres", root);
-        var port = FreePort();
-        await RunAsPostgresAsync("initdb", "-D", DataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
-        await RunAsPostgresAsync("pg_ctl", "-D", DataDir, "-l", Path.Combine(root, "postgres.log"), "-w", "start",
-            "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off");
-
-        var server = $"Host=127.0.0.1;Port={port};Username=postgres";
-        await using (var admin = new NpgsqlConnection(server + ";Database=postgres"))
+        using var timeout = new CancellationTokenSource(s_startTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(timeout.Token);
+        builder.Options.LogSink = (resource, instance, line) => Remember($"[{resource}{(instance > 0 ? $"-{instance}" : "")}] {line}");
+        _app = await builder.BuildAsync(timeout.Token);
+        try
         {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand("CREATE DATABASE socialplanner", admin);
-            await create.ExecuteNonQueryAsync();
+            await _app.StartAsync(timeout.Token);
+            await Task.WhenAll(s_services.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s, timeout.Token)));
         }
-
-        connectionString = server + ";Database=socialplanner";
-        await DatabaseMigrator.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
+        catch (Exception e) when (e is DistributedApplicationException or OperationCanceledException)
+        {
+            throw new InvalidOperationException($"The app did not become healthy: {e.Message}{Environment.NewLine}{RecentLogs()}", e);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        if (File.Exists(Path.Combine(DataDir, "postmaster.pid")))
+        if (_app is not null)
         {
-            await RunAsPostgresAsync("pg_ctl", "-D", DataDir, "-m", "immediate", "-w", "stop");
+            await _app.DisposeAsync();
         }
-
-        Directory.Delete(root, recursive: true);
     }
 
-    private static int FreePort()
+    private void Remember(string line)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Task RunAsPostgresAsync(string tool, params string[] args) =>
-        RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(PostgresBin, tool), .. args]);
-
-    private static async Task RunAsync(string fileName, params string[] args)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
+        _logs.Enqueue(line);
+        while (_logs.Count > 5000 && _logs.TryDequeue(out _))
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{fileName} {string.Join(' ', args)} exited with {process.ExitCode}: {await stderr}{await stdout}");
         }
     }
 }
