@@ -99,7 +99,7 @@ public static class PostsApi
         }
 
         var now = clock.GetDbNow();
-        var post = new Post { Id = Guid.CreateVersion7(), UserId = userId, CreatedAt = now };
+        var post = new Post { Id = Guid.CreateVersion7(), UserId = userId };
         var problem = await PostStore.ApplyAsync(db, post, input, now, ct);
         if (problem is not null)
         {
