@@ -1,6 +1,14 @@
+using SocialPlanner.Sandbox.Hosting;
+using SocialPlanner.Sandbox.Mail;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSandboxCore();
+builder.AddMailCatcher();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.MapSandboxHealth();
+app.MapMailCatcher();
 
 app.Run();
