@@ -1,14 +1,23 @@
+using SocialPlanner.Sandbox.Faults;
 using SocialPlanner.Sandbox.Hosting;
+using SocialPlanner.Sandbox.LinkedIn;
 using SocialPlanner.Sandbox.Mail;
+using SocialPlanner.Sandbox.Pages;
+using SocialPlanner.Sandbox.Published;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSandboxCore();
 builder.AddMailCatcher();
+builder.AddLinkedIn();
 
 var app = builder.Build();
 
 app.MapSandboxHealth();
+app.MapHomePage();
+app.MapSandboxControl();
 app.MapMailCatcher();
+app.MapLinkedIn();
+app.MapPublished();
 
 app.Run();

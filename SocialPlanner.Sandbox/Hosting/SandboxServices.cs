@@ -1,6 +1,9 @@
 using System.Text.Json;
 
+using SocialPlanner.Sandbox.Faults;
 using SocialPlanner.Sandbox.Mail;
+using SocialPlanner.Sandbox.OAuth;
+using SocialPlanner.Sandbox.Published;
 
 namespace SocialPlanner.Sandbox.Hosting;
 
@@ -13,6 +16,10 @@ public static class SandboxServices
         builder.Services.AddSingleton<SandboxUrls>();
         // Sandbox APIs, OAuth token responses, Graph and OpenAI all speak snake_case; LinkedIn REST opts out explicitly.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddResettable<FaultBook>();
+        builder.Services.AddResettable<CallStats>();
+        builder.Services.AddResettable<AuthorizationCodes>();
+        builder.Services.AddResettable<PublishedLedger>();
         return builder;
     }
 

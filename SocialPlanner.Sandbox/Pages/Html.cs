@@ -7,7 +7,7 @@ public static class Html
 {
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    public static IResult Page(string title, string body) => TypedResults.Content(
+    public static IResult Page(string title, string body, int statusCode = StatusCodes.Status200OK) => TypedResults.Content(
         $$"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>{{Encode(title)}} · SocialPlanner sandbox</title>
@@ -21,5 +21,6 @@ public static class Html
         {{body}}
         </body></html>
         """,
-        "text/html; charset=utf-8");
+        "text/html; charset=utf-8",
+        statusCode: statusCode);
 }
