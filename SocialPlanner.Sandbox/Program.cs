@@ -1,5 +1,6 @@
 using SocialPlanner.Sandbox.Faults;
 using SocialPlanner.Sandbox.Hosting;
+using SocialPlanner.Sandbox.Instagram;
 using SocialPlanner.Sandbox.LinkedIn;
 using SocialPlanner.Sandbox.Mail;
 using SocialPlanner.Sandbox.Pages;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSandboxCore();
 builder.AddMailCatcher();
 builder.AddLinkedIn();
+builder.AddInstagram();
 
 var app = builder.Build();
 
@@ -18,6 +20,7 @@ app.MapHomePage();
 app.MapSandboxControl();
 app.MapMailCatcher();
 app.MapLinkedIn();
+app.MapInstagram();
 app.MapPublished();
 
 app.Run();
