@@ -3,6 +3,7 @@ using SocialPlanner.Sandbox.Hosting;
 using SocialPlanner.Sandbox.Instagram;
 using SocialPlanner.Sandbox.LinkedIn;
 using SocialPlanner.Sandbox.Mail;
+using SocialPlanner.Sandbox.OpenAi;
 using SocialPlanner.Sandbox.Pages;
 using SocialPlanner.Sandbox.Published;
 
@@ -12,6 +13,7 @@ builder.AddSandboxCore();
 builder.AddMailCatcher();
 builder.AddLinkedIn();
 builder.AddInstagram();
+builder.AddOpenAi();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.MapSandboxControl();
 app.MapMailCatcher();
 app.MapLinkedIn();
 app.MapInstagram();
+app.MapOpenAi();
 app.MapPublished();
 
 app.Run();
