@@ -180,12 +180,10 @@ public class AuthApiTests(AppFixture app)
     private async Task<Uri> WaitForResetLinkAsync(string email)
     {
         var sandbox = app.CreateHttpClient("sandbox");
-        var probe = await sandbox.GetAsync($"/api/mail?to={Uri.EscapeDataString(email)}", Ct);
-        Assert.SkipWhen(probe.StatusCode == HttpStatusCode.NotFound, "The sandbox has no SMTP catcher yet (GET /api/mail).");
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var mails = JsonNode.Parse(await sandbox.GetStringAsync($"/api/mail?to={Uri.EscapeDataString(email)}", Ct))!.AsArray();
-            var text = mails.Select(m => m!["text"]?.GetValue<string>()).FirstOrDefault(t => t?.Contains("reset-password?", StringComparison.Ordinal) == true);
+            var text = mails.Select(m => m!["text_body"]?.GetValue<string>()).FirstOrDefault(t => t?.Contains("reset-password?", StringComparison.Ordinal) == true);
             if (text is not null)
             {
                 var url = text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).First(w => w.Contains("reset-password?", StringComparison.Ordinal));
