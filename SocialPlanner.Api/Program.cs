@@ -1,4 +1,11 @@
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Data;
+
+if (args.Contains("migrate"))
+{
+    await MigrationCommand.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

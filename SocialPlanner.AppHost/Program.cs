@@ -1,1 +1,29 @@
-Console.WriteLine("SocialPlanner AppHost");
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres");
+var db = postgres.AddDatabase("socialplanner");
+var cache = builder.AddRedis("cache");
+
+var sandbox = builder.AddProject<Projects.SocialPlanner_Sandbox>("sandbox")
+    .WithEndpoint("smtp", envVar: "Sandbox__SmtpPort");
+
+// One-shot: applies EF migrations and exits 0; api and worker start after it.
+var migrations = builder.AddProject<Projects.SocialPlanner_Api>("migrations")
+    .WithArgs("migrate")
+    .WithReference(db).WaitFor(db);
+
+var api = builder.AddProject<Projects.SocialPlanner_Api>("api")
+    .WithReference(db).WithReference(cache)
+    .WithReference(sandbox).WithReference(sandbox.GetEndpoint("smtp"), "mail")
+    .WaitFor(db).WaitFor(cache).WaitForCompletion(migrations);
+
+builder.AddProject<Projects.SocialPlanner_Worker>("worker")
+    .WithReference(db).WithReference(cache)
+    .WithReference(sandbox).WithReference(sandbox.GetEndpoint("smtp"), "mail")
+    .WaitFor(db).WaitFor(cache).WaitForCompletion(migrations);
+
+builder.AddProject<Projects.SocialPlanner_Web>("web")
+    .WithReference(api).WaitFor(api)
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();

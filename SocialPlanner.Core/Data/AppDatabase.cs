@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using Npgsql.NameTranslation;
+using SocialPlanner.Core.Ai;
+using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Templates;
+
+namespace SocialPlanner.Core.Data;
+
+/// <summary>How a host wires <see cref="AppDbContext"/>. Core knows no host, so these are plain callbacks:
+/// <c>builder.AddNpgsqlDbContext&lt;AppDbContext&gt;(AppDatabase.ConnectionName, AppDatabase.ConfigureDataSource,
+/// AppDatabase.ConfigureNpgsql, AppDatabase.ConfigureContext)</c> then <c>services.AddDbSession()</c>.</summary>
+public static class AppDatabase
+{
+    public const string ConnectionName = "socialplanner";
+
+    /// <summary>Postgres enum types by CLR enum. Labels are the snake_case member names ('etude_cas', 'post_linkedin').</summary>
+    private static readonly (Type ClrType, string PgName)[] Enums =
+    [
+        (typeof(PostPlatform), "post_platform"),
+        (typeof(PostStatus), "post_status"),
+        (typeof(TemplateCategory), "template_category"),
+        (typeof(MediaType), "media_type"),
+        (typeof(GenerationType), "generation_type"),
+        (typeof(SocialPlatform), "social_platform"),
+        (typeof(PublicationStatus), "publication_status"),
+    ];
+
+    /// <summary>The ADO.NET side of the enum mapping: the data source must know the types to read and write them.</summary>
+    public static void ConfigureDataSource(NpgsqlDataSourceBuilder builder)
+    {
+        foreach (var (clrType, pgName) in Enums)
+        {
+            builder.MapEnum(clrType, pgName);
+        }
+    }
+
+    /// <summary>The EF side of the enum mapping: properties of these CLR types are columns of the Postgres types
+    /// (the types themselves are declared in the model by <see cref="DeclareEnums"/>).</summary>
+    public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder options)
+    {
+        foreach (var (clrType, pgName) in Enums)
+        {
+            options.MapEnum(clrType, pgName);
+        }
+    }
+
+    /// <summary>Naming, plus the interceptor that presents the scoped <see cref="IDbSession"/> on every connection.
+    /// The context must be registered per scope (AddDbContext, not context pooling): the interceptor holds the
+    /// scope's session.</summary>
+    public static void ConfigureContext(IServiceProvider services, DbContextOptionsBuilder options)
+    {
+        ConfigureNaming(options);
+        options.AddInterceptors(new DbSessionConnectionInterceptor(services.GetRequiredService<IDbSession>()));
+    }
+
+    /// <summary>Registers the scoped <see cref="DbSession"/> the host fills in, and the <see cref="IDbSession"/>
+    /// view of it the interceptor reads.</summary>
+    public static IServiceCollection AddDbSession(this IServiceCollection services)
+    {
+        services.AddScoped<DbSession>();
+        services.AddScoped<IDbSession>(sp => sp.GetRequiredService<DbSession>());
+        return services;
+    }
+
+    /// <summary>Declares the enum types in the model with their labels in declaration order: the provider would
+    /// otherwise sort them alphabetically, and a Postgres enum's label order is its sort order.</summary>
+    internal static void DeclareEnums(ModelBuilder model)
+    {
+        var translator = new NpgsqlSnakeCaseNameTranslator();
+        foreach (var (clrType, pgName) in Enums)
+        {
+            model.HasPostgresEnum(pgName, Enum.GetNames(clrType).Select(translator.TranslateMemberName).ToArray());
+        }
+    }
+
+    /// <summary>Options for owner connections (migrations, design time): same model, no role switching.</summary>
+    internal static DbContextOptions<AppDbContext> OwnerOptions(NpgsqlDataSource dataSource)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(dataSource, ConfigureNpgsql);
+        ConfigureNaming(options);
+        return options.Options;
+    }
+
+    internal static NpgsqlDataSource BuildDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        ConfigureDataSource(builder);
+        return builder.Build();
+    }
+
+    private static void ConfigureNaming(DbContextOptionsBuilder options) => options.UseSnakeCaseNamingConvention();
+}

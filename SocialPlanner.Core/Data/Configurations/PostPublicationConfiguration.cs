@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialPlanner.Core.Auth;
+using SocialPlanner.Core.Publishing;
+
+namespace SocialPlanner.Core.Data.Configurations;
+
+/// <summary>One row per (post, platform): the source of truth for that publication and the dispatcher's queue.</summary>
+internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<PostPublication>
+{
+    public void Configure(EntityTypeBuilder<PostPublication> builder)
+    {
+        builder.ToTable("post_publications", t =>
+        {
+            t.HasCheckConstraint("attempts_not_negative", "attempts >= 0");
+            t.HasCheckConstraint("published_publications_have_date", "status <> 'published' OR published_at IS NOT NULL");
+            t.HasCheckConstraint("failed_publications_have_error", "status <> 'failed' OR error_message IS NOT NULL");
+        });
+        builder.Property(p => p.Id).HasDefaultValueSql(Sql.NewId);
+        builder.Property(p => p.Status).HasDefaultValue(PublicationStatus.Pending);
+        builder.Property(p => p.Attempts).HasDefaultValue(0);
+        builder.Property(p => p.CreatedAt).HasDefaultValueSql(Sql.Now);
+        builder.Property(p => p.UpdatedAt).IsSetByUpdateTrigger();
+        builder.HasIndex(p => new { p.PostId, p.Platform }).IsUnique().HasDatabaseName("ix_post_publications_post_platform");
+        builder.HasIndex(p => p.UserId).HasDatabaseName("ix_post_publications_user_id");
+        // The dispatcher's "what is due next" scan touches only live rows, so the index stays small.
+        builder.HasIndex(p => p.DueAt).HasFilter("status IN ('pending', 'claimed', 'sending')")
+            .HasDatabaseName("ix_post_publications_due");
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test (unit, distributed against real Postgres/Redis/processes, browser) and ends with
+# one line "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+export SOCIALPLANNER_NEEDS_BROWSER=1
+source scripts/prerequisites.sh || exit 1
+
+dotnet build SocialPlanner.sln -c Debug -v q -nologo || { echo "0 passed, 1 failed"; exit 1; }
+
+log=$(mktemp)
+dotnet test --project SocialPlanner.Tests -c Debug --no-build "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+count() { grep -E "^\s+$1:\s+[0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+passed=$(count succeeded); failed=$(count failed); skipped=$(count skipped)
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
