@@ -8,7 +8,7 @@ namespace SocialPlanner.Core.Publishing;
 /// <summary>Turns a post's schedule into its publication rows, the queue the Worker's dispatchers drain. Every
 /// change re-arms or cancels the rows, so whatever the old schedule would have done is undone (rule 3), saves the
 /// tracked post with them, and wakes the dispatchers with <c>NOTIFY</c>.</summary>
-public sealed class PublicationScheduler(AppDbContext db, TimeProvider clock)
+public sealed class PublicationScheduler(AppDbContext db)
 {
     public const string Channel = "publications_changed";
     private const string NotifySql = "NOTIFY " + Channel;
@@ -18,7 +18,6 @@ public sealed class PublicationScheduler(AppDbContext db, TimeProvider clock)
     /// <exception cref="PublicationInFlightException">A publication is being sent right now.</exception>
     public async Task ScheduleAsync(Post post, DateTimeOffset scheduledAt, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
         var publications = await LoadAsync(post, cancellationToken);
         EnsureNothingInFlight(publications);
 
@@ -28,7 +27,7 @@ public sealed class PublicationScheduler(AppDbContext db, TimeProvider clock)
             var publication = publications.FirstOrDefault(p => p.Platform == platform);
             if (publication is null)
             {
-                publication = new PostPublication { Id = Guid.CreateVersion7(), PostId = post.Id, UserId = post.UserId, Platform = platform, CreatedAt = now };
+                publication = new PostPublication { Id = Guid.CreateVersion7(), PostId = post.Id, UserId = post.UserId, Platform = platform };
                 db.PostPublications.Add(publication);
             }
             else if (publication.Status == PublicationStatus.Published)
@@ -36,12 +35,12 @@ public sealed class PublicationScheduler(AppDbContext db, TimeProvider clock)
                 continue;
             }
 
-            Arm(publication, scheduledAt, now);
+            Arm(publication, scheduledAt);
         }
 
         foreach (var dropped in publications.Where(p => !targets.Contains(p.Platform)))
         {
-            Cancel(dropped, now);
+            Cancel(dropped);
         }
 
         post.ScheduledAt = scheduledAt;
@@ -87,10 +86,9 @@ public sealed class PublicationScheduler(AppDbContext db, TimeProvider clock)
     {
         var publications = await LoadAsync(post, cancellationToken);
         EnsureNothingInFlight(publications);
-        var now = clock.GetUtcNow();
         foreach (var publication in publications.Where(p => PublicationRules.IsOpen(p.Status)))
         {
-            Cancel(publication, now);
+            Cancel(publication);
         }
     }
 
@@ -107,7 +105,7 @@ public sealed class PublicationScheduler(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Clearing the lease is what revokes a dispatcher's claim: its Claimed → Sending step checks it.</summary>
-    private static void Arm(PostPublication publication, DateTimeOffset scheduledAt, DateTimeOffset now)
+    private static void Arm(PostPublication publication, DateTimeOffset scheduledAt)
     {
         publication.Status = PublicationStatus.Pending;
         publication.ScheduledAt = scheduledAt;
@@ -119,15 +117,13 @@ public sealed class PublicationScheduler(AppDbContext db, TimeProvider clock)
         publication.ExternalId = null;
         publication.ExternalUrl = null;
         publication.ErrorMessage = null;
-        publication.UpdatedAt = now;
     }
 
-    private static void Cancel(PostPublication publication, DateTimeOffset now)
+    private static void Cancel(PostPublication publication)
     {
         publication.Status = PublicationStatus.Cancelled;
         publication.LeaseOwner = null;
         publication.LeaseExpiresAt = null;
-        publication.UpdatedAt = now;
     }
 
     /// <summary>NOTIFY inside the same transaction is delivered on commit, so no dispatcher wakes to stale rows.

@@ -34,16 +34,15 @@ public sealed class LinkedInClient(HttpClient http, IOptions<LinkedInOptions> op
             ["grant_type"] = "authorization_code",
             ["code"] = code,
             ["redirect_uri"] = redirectUri.ToString(),
-        }, null, cancellationToken);
+        }, cancellationToken);
 
-    /// <summary>A refresh that returns no new refresh token keeps <paramref name="refreshToken"/>; LinkedIn's refresh
-    /// token lifetime does not reset, so its expiry is kept too when none is returned.</summary>
+    /// <summary>Only apps approved for programmatic refresh get refresh tokens; the answer may omit a new one.</summary>
     public Task<OAuthTokens> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
         RequestTokenAsync(new()
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
-        }, refreshToken, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>The member behind a token; <c>sub</c> makes the author URN <c>urn:li:person:{sub}</c>.</summary>
     public async Task<PlatformProfile> GetUserInfoAsync(string accessToken, CancellationToken cancellationToken)
@@ -141,7 +140,7 @@ public sealed class LinkedInClient(HttpClient http, IOptions<LinkedInOptions> op
         return request;
     }
 
-    private async Task<OAuthTokens> RequestTokenAsync(Dictionary<string, string> form, string? previousRefreshToken, CancellationToken cancellationToken)
+    private async Task<OAuthTokens> RequestTokenAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         form["client_id"] = Required(Options.ClientId, "ClientId");
         form["client_secret"] = Required(Options.ClientSecret, "ClientSecret");
@@ -160,7 +159,7 @@ public sealed class LinkedInClient(HttpClient http, IOptions<LinkedInOptions> op
         return new OAuthTokens(
             token.AccessToken,
             now.AddSeconds(token.ExpiresIn),
-            token.RefreshToken ?? previousRefreshToken,
+            token.RefreshToken,
             token.RefreshTokenExpiresIn is { } rtl ? now.AddSeconds(rtl) : null,
             ParseScopes(token.Scope));
     }
