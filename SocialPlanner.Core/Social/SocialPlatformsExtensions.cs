@@ -65,7 +65,6 @@ public static class SocialPlatformsExtensions
         services.AddSingleton<PublishingTelemetry>();
         services.AddScoped<PublicationQueue>();
         services.AddScoped<PublicationProcessor>();
-        services.AddScoped<PublicationScheduler>();
         services.AddScoped<PublishingEmails>();
         return services;
     }
