@@ -25,6 +25,7 @@ public static class AuthServiceCollectionExtensions
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/login";
+                options.ReturnUrlParameter = "returnUrl";
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = WebSession.ValidateAsync;
@@ -45,10 +46,11 @@ public static class AuthServiceCollectionExtensions
         var api = new Uri("https+http://api");
         services.AddHttpClient(ApiHttp.UserClient, c => c.BaseAddress = api).AddHttpMessageHandler<AccessTokenHandler>();
         services.AddHttpClient(ApiHttp.AnonymousClient, c => c.BaseAddress = api);
-        services.Configure<HttpStandardResilienceOptions>(ApiHttp.UserClient + "-standard", options =>
+        // ServiceDefaults adds the standard handler to every client through ConfigureHttpClientDefaults, which names its
+        // options "-standard" (no client name). Generating with AI or uploading must not run twice because an answer was
+        // slow: retries only for reads, and attempts may last as long as a real model takes to write a post.
+        services.Configure<HttpStandardResilienceOptions>("-standard", options =>
         {
-            // Generating with AI or uploading must not run twice because an answer was slow: retries only for reads,
-            // and attempts may last as long as a real model takes to write a post.
             options.Retry.DisableForUnsafeHttpMethods();
             options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(90);
             options.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(3);

@@ -6,8 +6,8 @@ using SocialPlanner.Web.Features.Api;
 
 namespace SocialPlanner.Web.Features.Ideas;
 
-/// <summary>One step of a streamed generation: a piece of text, or the finished post.</summary>
-public sealed record PostStreamUpdate(string? Delta, GeneratedPost? Completed);
+/// <summary>One step of a streamed generation: a piece of text, a restart (drop what came so far), or the finished post.</summary>
+public sealed record PostStreamUpdate(string? Delta, bool Restart, GeneratedPost? Completed);
 
 /// <summary>The Api's <c>/api/ai</c> endpoints.</summary>
 public sealed class AiClient(ApiHttp http)
@@ -24,10 +24,6 @@ public sealed class AiClient(ApiHttp http)
     public async Task<VariantsResult> GenerateVariantsAsync(GenerateVariantsRequest request, CancellationToken ct = default) =>
         (await http.PostAsync<VariantsResult>("/api/ai/generate-variants", request, ct)).Data;
 
-    /// <summary>The monthly allowance, without spending any of it.</summary>
-    public async Task<AiQuota> GetQuotaAsync(CancellationToken ct = default) =>
-        (await http.GetAsync<AiQuota>("/api/ai/quota", ct)).Data;
-
     /// <summary>Generates a post over Server-Sent Events so the editor shows the text as the model writes it.</summary>
     public async IAsyncEnumerable<PostStreamUpdate> StreamPostAsync(GeneratePostRequest request, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -40,28 +36,29 @@ public sealed class AiClient(ApiHttp http)
         await using var body = await response.Content.ReadAsStreamAsync(ct);
         await foreach (var sse in ServerSentEvents.ReadAsync(body, ct))
         {
-            if (sse.Data == "[DONE]")
+            switch (sse.Event)
             {
-                yield break;
-            }
-            using var json = JsonDocument.Parse(sse.Data);
-            var root = json.RootElement;
-            if (sse.Event == "error" || root.TryGetProperty("error", out _))
-            {
-                var problem = root.TryGetProperty("error", out var error) ? error.Deserialize<ApiProblem>(ApiJson.Options) : null;
-                throw new ApiException(problem ?? new ApiProblem(null, "The generation stopped", 502, sse.Data, null, []));
-            }
-            var payload = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? data : root;
-            if (payload.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.String)
-            {
-                yield return new PostStreamUpdate(delta.GetString(), null);
-            }
-            else if (payload.TryGetProperty("content", out _))
-            {
-                yield return new PostStreamUpdate(null, payload.Deserialize<GeneratedPost>(ApiJson.Options));
+                case "delta":
+                    yield return new PostStreamUpdate(Read<StreamDelta>(sse).Text, false, null);
+                    break;
+                case "restart":
+                    yield return new PostStreamUpdate(null, true, null);
+                    break;
+                case "done":
+                    yield return new PostStreamUpdate(null, false, Read<GeneratedPost>(sse));
+                    yield break;
+                case "error":
+                    throw new ApiException(Read<ErrorEvent>(sse).Error);
             }
         }
     }
+
+    private static T Read<T>(ServerSentEvent sse) =>
+        JsonSerializer.Deserialize<T>(sse.Data, ApiJson.Options) ?? throw new JsonException($"Empty '{sse.Event}' event");
+
+    private sealed record StreamDelta(string Text);
+
+    private sealed record ErrorEvent(ApiProblem Error);
 
     private static AiQuota? QuotaOf<T>(Envelope<T> answer) => answer.MetaValue<int?>("quota_remaining") is { } remaining
         ? new AiQuota(answer.MetaValue<int>("quota_used"), remaining, answer.MetaValue<DateTimeOffset?>("quota_resets_at"))

@@ -179,7 +179,11 @@ public partial class Editor
         {
             await foreach (var update in Ai.StreamPostAsync(request))
             {
-                if (update.Delta is { } delta)
+                if (update.Restart)
+                {
+                    _state.SetContent("");
+                }
+                else if (update.Delta is { } delta)
                 {
                     _state.AppendContent(delta);
                 }

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using SocialPlanner.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocialPlanner.Tests.Web;
+
+[Collection(AppCollection.Name)]
+public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
+{
+    private Browser _browser = default!;
+
+    private Uri Web => app.GetEndpoint("web");
+
+    public async ValueTask InitializeAsync() => _browser = await Browser.LaunchAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            Browser.SaveLogs(app, TestContext.Current.Test?.TestDisplayName ?? "failed-test");
+        }
+    }
+
+    [Fact]
+    public async Task A_new_user_signs_up_writes_a_post_with_live_previews_and_finds_it_in_the_list()
+    {
+        var page = await _browser.NewPageAsync(Web);
+        await WebUser.SignUpAsync(page, ApiClient.UniqueEmail(), ApiClient.Password);
+        await Browser.ScreenshotAsync(page, "home");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New post" }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "New post");
+        await page.GetByText("Both", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Three habits that give me back an hour every day. Number two surprised me. #Productivity");
+        await page.GetByLabel("Hashtags").FillAsync("#Focus #Habits");
+
+        var linkedIn = page.Locator("section[data-network=LinkedIn]");
+        await Expect(linkedIn).ToContainTextAsync("Three habits");
+        await Expect(page.Locator(".sp-counter[data-network=Instagram] .sp-count-hashtags")).ToHaveTextAsync("3 / 30 hashtags");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#save-state")).ToContainTextAsync("Saved at");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/posts/[0-9a-f-]{36}$"));
+        await WebUser.WaitForPageAsync(page, "Edit post");
+        await Browser.ScreenshotAsync(page, "editor");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Posts" }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "Posts");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Three habits that give me back an hour" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Three habits" })).ToContainTextAsync("LinkedIn + Instagram");
+        await Browser.ScreenshotAsync(page, "posts");
+
+        await page.GetByLabel("Search").FillAsync("nothing-matches-this");
+        await page.GetByLabel("Search").PressAsync("Enter");
+        await Expect(page.GetByText("No posts match.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_save_over_a_newer_version_shows_the_conflict_banner_and_keep_mine_overwrites_it()
+    {
+        var user = await app.RegisterAsync();
+        var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "First draft" }, ApiClient.Ct);
+        var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
+        var page = await _browser.NewPageAsync(Web);
+        await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
+        await WebUser.WaitForPageAsync(page, "Edit post");
+        await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync("First draft");
+
+        // Another tab saves first.
+        var theirs = await user.Http.PatchAsJsonAsync($"/api/content/posts/{id}", new { content = "Their version" }, ApiClient.Ct);
+        Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("My version");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        var banner = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "This post was changed somewhere else" });
+        await Expect(banner).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "editor-conflict");
+        await banner.GetByRole(AriaRole.Button, new() { Name = "Keep mine (overwrite)" }).ClickAsync();
+
+        await Expect(banner).ToBeHiddenAsync();
+        await Expect(page.Locator("#save-state")).ToContainTextAsync("Saved at");
+        var saved = await (await user.Http.GetAsync($"/api/content/posts/{id}", ApiClient.Ct)).ReadJsonAsync();
+        Assert.Equal("My version", saved["data"]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Reload_theirs_replaces_the_editor_text_with_the_newer_version()
+    {
+        var user = await app.RegisterAsync();
+        var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "First draft" }, ApiClient.Ct);
+        var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
+        var page = await _browser.NewPageAsync(Web);
+        await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
+        await WebUser.WaitForPageAsync(page, "Edit post");
+
+        await user.Http.PatchAsJsonAsync($"/api/content/posts/{id}", new { content = "Their version" }, ApiClient.Ct);
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("My version");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reload theirs" }).ClickAsync();
+
+        await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync("Their version");
+        await Expect(page.GetByText("This post was changed somewhere else")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task The_reset_link_from_the_mail_sets_a_new_password_that_signs_in()
+    {
+        var user = await app.RegisterAsync();
+        var page = await _browser.NewPageAsync(Web);
+        await page.GotoAsync("forgot-password");
+        await page.GetByLabel("Email").FillAsync(user.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the reset link" }).ClickAsync();
+        await Expect(page.GetByText("an email with a reset link is on its way")).ToBeVisibleAsync();
+
+        await page.GotoAsync(await WebUser.ResetLinkFromMailAsync(app, user.Email));
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("BrandNewPass456!");
+        await page.GetByLabel("Confirm new password").FillAsync("BrandNewPass456!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.GetByText("Your password has been changed")).ToBeVisibleAsync();
+
+        await WebUser.SignInAsync(page, user.Email, "BrandNewPass456!");
+        await WebUser.WaitForPageAsync(page, "Home");
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_are_explained_in_words_and_signing_out_ends_the_session()
+    {
+        var user = await app.RegisterAsync();
+        var page = await _browser.NewPageAsync(Web);
+        await WebUser.SignInAsync(page, user.Email, "not-the-password");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Invalid email or password");
+        await Browser.ScreenshotAsync(page, "sign-in-error");
+
+        await WebUser.SignInAsync(page, user.Email, user.Password);
+        await WebUser.WaitForPageAsync(page, "Home");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("posts");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login\\?returnUrl=%2Fposts$"));
+    }
+
+    [Fact]
+    public async Task On_a_phone_width_screen_the_editor_stacks_text_and_previews()
+    {
+        var user = await app.RegisterAsync();
+        var page = await _browser.NewPageAsync(Web, width: 390, height: 844);
+        await WebUser.SignInAsync(page, user.Email, user.Password, "/posts/new");
+        await WebUser.WaitForPageAsync(page, "New post");
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Short post for the phone layout.");
+
+        var text = await page.GetByLabel("Text", new() { Exact = true }).BoundingBoxAsync();
+        var preview = await page.Locator("section[data-network=LinkedIn]").BoundingBoxAsync();
+        Assert.True(preview!.Y > text!.Y + text.Height, "On a phone the previews come below the text, not beside it");
+        Assert.True(preview.Width <= 390);
+        await Browser.ScreenshotAsync(page, "editor-phone");
+    }
+}
