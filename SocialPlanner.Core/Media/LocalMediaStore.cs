@@ -53,7 +53,14 @@ public sealed class LocalMediaStore : IMediaStore
 
     public Task DeleteAsync(string path, CancellationToken ct)
     {
-        File.Delete(FullPath(path));
+        try
+        {
+            File.Delete(FullPath(path));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing of that user was ever stored: the file is as gone as it can be.
+        }
         return Task.CompletedTask;
     }
 
