@@ -2,7 +2,9 @@ using Scalar.AspNetCore;
 using SocialPlanner.Api.Auth;
 using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Media;
 using SocialPlanner.Api.Posts;
+using SocialPlanner.Api.Templates;
 
 if (args.Contains("migrate"))
 {
@@ -14,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddMedia();
 
 var app = builder.Build();
 
@@ -25,6 +28,8 @@ app.UseDbSession();
 app.MapDefaultEndpoints();
 app.MapAuthApi();
 app.MapPostsApi();
+app.MapMediaApi();
+app.MapTemplatesApi();
 
 if (app.Environment.IsDevelopment())
 {
