@@ -56,7 +56,7 @@ public static class MediaInspector
         }
         catch (Exception e) when (e is ImageProcessingException or IOException or ArgumentException or IndexOutOfRangeException)
         {
-            throw new MediaRejectedException($"The file starts like {format.Name} but its header cannot be read", e);
+            throw new MediaRejectedException($"The file starts like {format.Name} but its header cannot be read: it is truncated or corrupt", e);
         }
     }
 
