@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Posts;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Templates;
 
@@ -166,7 +167,8 @@ public static class TemplatesApi
     /// <summary>The draft, the template's link and its usage count commit together: a count never drifts from the
     /// posts made, and concurrent uses each add one (the increment is done by the database, not read-modify-write).</summary>
     public static async Task<Results<Created<Envelope<PostDto>>, ApiProblem>> UseTemplate(
-        ClaimsPrincipal user, Guid id, UseTemplateRequest? request, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, Guid id, UseTemplateRequest? request, AppDbContext db, TimeProvider clock, SignedMediaLinks links,
+        CancellationToken ct)
     {
         var userId = user.UserId();
         var template = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, ct);
@@ -218,6 +220,6 @@ public static class TemplatesApi
             await transaction.CommitAsync(ct);
         }
         var created = await PostStore.FindAsync(db, userId, post.Id, tracked: false, ct);
-        return TypedResults.Created($"/api/content/posts/{post.Id}", Envelope.Of(created!.ToDto()));
+        return TypedResults.Created($"/api/content/posts/{post.Id}", Envelope.Of(created!.ToDto(links)));
     }
 }

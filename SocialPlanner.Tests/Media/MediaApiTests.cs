@@ -5,39 +5,13 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using SocialPlanner.Tests.Infrastructure;
 using static SocialPlanner.Tests.Infrastructure.ApiClient;
+using static SocialPlanner.Tests.Media.MediaClient;
 
 namespace SocialPlanner.Tests.Media;
 
 [Collection(AppCollection.Name)]
 public class MediaApiTests(AppFixture app)
 {
-    private static MultipartFormDataContent Form(byte[] bytes, string filename, string? contentType, params (string Name, string Value)[] fields)
-    {
-        var file = new ByteArrayContent(bytes);
-        if (contentType is not null)
-        {
-            file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        }
-        var form = new MultipartFormDataContent { { file, "file", filename } };
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-        return form;
-    }
-
-    private static Task<HttpResponseMessage> UploadAsync(TestUser user, byte[] bytes, string filename, string? contentType,
-        params (string, string)[] fields) =>
-        user.Http.PostAsync("/api/media/upload", Form(bytes, filename, contentType, fields), Ct);
-
-    private static async Task<JsonNode> UploadOkAsync(TestUser user, byte[] bytes, string filename, string contentType,
-        params (string, string)[] fields)
-    {
-        var response = await UploadAsync(user, bytes, filename, contentType, fields);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.ReadJsonAsync())["data"]!;
-    }
-
     private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
 
     [Fact]
@@ -146,12 +120,14 @@ public class MediaApiTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Media_used_by_a_post_cannot_be_deleted_and_once_free_its_files_go()
+    public async Task A_post_shows_its_media_by_signed_link_the_media_cannot_be_deleted_while_used_and_once_free_its_files_go()
     {
         var user = await app.RegisterAsync();
         var media = await UploadOkAsync(user, MediaSamples.Png(1080, 1080), "p.png", "image/png");
         var post = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "With image", media_ids = new[] { Id(media) } }, Ct);
         var postId = Id((await post.ReadJsonAsync())["data"]!);
+        var shown = (await user.Http.GetFromJsonAsync<JsonNode>($"/api/content/posts/{postId}", Ct))!["data"]!["media"]![0]!;
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateHttpClient("api").GetAsync(shown["url"]!.GetValue<string>(), Ct)).StatusCode);
 
         var refused = await user.Http.DeleteAsync($"/api/media/{Id(media)}", Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -173,6 +149,21 @@ public class MediaApiTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("aspect ratio between 4:5", (await response.ReadErrorAsync())["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Instagram_posts_without_an_image_are_422_and_another_users_image_is_unknown()
+    {
+        var user = await app.RegisterAsync();
+        var stranger = await app.RegisterAsync();
+        var foreign = await stranger.UploadImageAsync();
+
+        var bare = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "instagram", content = "No image" }, Ct);
+        var stolen = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "x", media_ids = new[] { foreign } }, Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bare.StatusCode);
+        Assert.Contains("Instagram posts need at least one image", (await bare.ReadErrorAsync())["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, stolen.StatusCode);
     }
 
     [Fact]
