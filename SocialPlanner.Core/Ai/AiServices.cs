@@ -38,8 +38,10 @@ public static class AiServices
         services.AddSingleton(sp => BuildChatClient(primary, fallback, ProviderPolicyChatClient.SpecBackoff,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<AiGenerator>();
-        services.AddScoped<IdeaQuota>();
-        services.AddScoped<AiAudit>();
+        // Created per request rather than validated at build: AppDbContext comes from the host's own database
+        // registration, which may be made after this one (or, in a host without a database, not at all).
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<IdeaQuota>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<AiAudit>(sp));
         return services;
     }
 
