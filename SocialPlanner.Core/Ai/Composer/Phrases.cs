@@ -77,8 +77,9 @@ public sealed record Phrases(
         },
         ["Entrepreneuriat", "Entrepreneur", "Indépendant", "Productivité", "StratégieDeContenu", "Croissance", "Freelance", "PetiteEntreprise", "Marketing", "Conseils", "ÉtatDEsprit", "Stratégie"],
         "Petite confidence 👋", "À toi : tu ajouterais quoi ? 😉",
-        [("Nous ", "On "), (" nous ", " on "), ("Cependant,", "Mais"), ("Par conséquent,", "Du coup,"), ("En effet,", "Franchement,"),
-         ("Il est important de", "Il faut"), ("vous pouvez", "tu peux"), ("Vous pouvez", "Tu peux"), ("votre", "ton"), ("vos", "tes")],
+        [("Nous avons", "On a"), ("nous avons", "on a"), ("Nous sommes", "On est"), ("nous sommes", "on est"),
+         ("Cependant,", "Mais"), ("Par conséquent,", "Du coup,"), ("En effet,", "Franchement,"),
+         ("Il est important de", "Il faut"), ("Vous pouvez", "Tu peux"), ("vous pouvez", "tu peux")],
         "À retenir : {topic}.",
         "Question rapide avant de continuer : comment gérez-vous {topic} aujourd'hui ?",
         "Une dernière chose : les résultats viennent de la régularité, pas de l'intensité. Choisissez une étape de ce post, appliquez-la cette semaine, puis regardez ce qui a changé.");
