@@ -27,8 +27,9 @@ public sealed class ProviderPipelineTests(AppFixture app)
         Assert.Equal("gpt-4o-mini", result.Model);
         Assert.True(result.TokensUsed > 0);
         var sent = (await sandbox.GetFromJsonAsync<JsonArray>("/sandbox/openai/requests", TestContext.Current.CancellationToken))!
-            .Last()!;
+            .Last()!["body"]!;
         Assert.Equal("json_schema", sent["response_format"]!["type"]!.GetValue<string>());
+        Assert.Contains("pricing", sent["messages"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
