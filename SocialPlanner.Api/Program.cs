@@ -1,26 +1,41 @@
+using Scalar.AspNetCore;
 using SocialPlanner.Api.Ai;
+using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Posts;
 using SocialPlanner.Api.RateLimiting;
-using SocialPlanner.Core.Data;
 
 if (args.Contains("migrate"))
 {
     await MigrationCommand.RunAsync(args);
-    return;
+    return 0;
 }
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddApiJson();
-builder.Services.AddApiErrorHandling();
+builder.AddApplicationServices();
 builder.AddAiServices().AddDistributedRateLimiting();
 
 var app = builder.Build();
 
 app.UseApiErrorHandling();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseDbSession();
 app.UseDistributedRateLimiting();
+
 app.MapDefaultEndpoints();
+app.MapAuthApi();
+app.MapPostsApi();
 app.MapAiApi();
 
-app.Run();
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+
+await app.RunAsync();
+return 0;

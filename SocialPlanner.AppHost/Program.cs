@@ -22,8 +22,11 @@ builder.AddProject<Projects.SocialPlanner_Worker>("worker")
     .WithReference(sandbox).WithReference(sandbox.GetEndpoint("smtp"), "mail")
     .WaitFor(db).WaitFor(cache).WaitForCompletion(migrations);
 
-builder.AddProject<Projects.SocialPlanner_Web>("web")
+var web = builder.AddProject<Projects.SocialPlanner_Web>("web")
     .WithReference(api).WaitFor(api)
     .WithExternalHttpEndpoints();
+
+// Links in emails (password reset) point at the Web app.
+api.WithReference(web);
 
 builder.Build().Run();

@@ -1,8 +1,30 @@
+using SocialPlanner.Sandbox.Hosting;
+using SocialPlanner.Sandbox.Faults;
+using SocialPlanner.Sandbox.Instagram;
+using SocialPlanner.Sandbox.LinkedIn;
+using SocialPlanner.Sandbox.Mail;
+using SocialPlanner.Sandbox.OpenAi;
+using SocialPlanner.Sandbox.Pages;
+using SocialPlanner.Sandbox.Published;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddSandboxCore();
+builder.AddMailCatcher();
+builder.AddLinkedIn();
+builder.AddInstagram();
+builder.AddOpenAi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
-app.MapGet("/health", () => "Healthy");
-app.MapGet("/alive", () => "Healthy");
+app.MapDefaultEndpoints();
+app.MapHomePage();
+app.MapSandboxControl();
+app.MapMailCatcher();
+app.MapLinkedIn();
+app.MapInstagram();
+app.MapOpenAi();
+app.MapPublished();
 
 app.Run();

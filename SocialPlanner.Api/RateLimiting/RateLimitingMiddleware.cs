@@ -66,7 +66,7 @@ public static partial class RateLimitingMiddleware
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<RateLimitMetrics>();
         builder.Services.AddSingleton<RateLimiterState>();
-        builder.Services.AddHealthChecks().AddCheck<RateLimiterHealthCheck>("rate-limiter", tags: [Extensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<RateLimiterHealthCheck>("rate-limiter", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
         return builder;
     }
 

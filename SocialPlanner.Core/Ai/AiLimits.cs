@@ -1,19 +1,19 @@
-using System.Globalization;
+using SocialPlanner.Core.Posts;
 
 namespace SocialPlanner.Core.Ai;
 
-/// <summary>The platform limits generated text must respect. Characters are counted as a reader sees them (text
-/// elements: an emoji counts once), the way the platforms count.</summary>
+/// <summary>The platform limits generated text must respect, from <see cref="PlatformRules"/>, applied to a
+/// generated answer (content plus hashtags).</summary>
 public static class AiLimits
 {
-    public const int LinkedInMaxCharacters = 3_000;
-    public const int InstagramMaxCharacters = 2_200;
-    public const int InstagramMaxHashtags = 30;
+    public const int LinkedInMaxCharacters = PlatformRules.LinkedInMaxCharacters;
+    public const int InstagramMaxCharacters = PlatformRules.InstagramMaxCaptionCharacters;
+    public const int InstagramMaxHashtags = PlatformRules.InstagramMaxHashtags;
 
     public static int MaxCharacters(AiPlatform platform) =>
         platform == AiPlatform.Instagram ? InstagramMaxCharacters : LinkedInMaxCharacters;
 
-    public static int CharacterCount(string text) => new StringInfo(text).LengthInTextElements;
+    public static int CharacterCount(string text) => PlatformRules.CharacterCount(text);
 
     /// <summary>What the platform will receive: the content, a blank line, then the hashtags.</summary>
     public static string PublishedText(string content, IEnumerable<string> hashtags)

@@ -79,7 +79,7 @@ public sealed class OrchestratorTests
         using var occupied = new TcpListener(IPAddress.Loopback, 0);
         occupied.Start();
         var builder = SocialPlanner.Hosting.Testing.DistributedApplicationTestingBuilder.Create();
-        builder.AddProject<Projects.SocialPlanner_Sandbox>("crasher")
+        builder.AddProject<Projects.SocialPlanner_Web>("crasher")
             .WithArgs("--urls", $"http://127.0.0.1:{((IPEndPoint)occupied.LocalEndpoint).Port}");
         await using var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
         var timeout = TestApps.Timeout();

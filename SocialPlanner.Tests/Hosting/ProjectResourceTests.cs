@@ -10,16 +10,17 @@ public sealed class ProjectResourceTests
     public async Task Replicas_get_their_own_ports_and_instance_ids_and_consumers_discover_them_all()
     {
         var builder = DistributedApplicationTestingBuilder.Create();
-        var sandbox = builder.AddProject<Projects.SocialPlanner_Sandbox>("sandbox").WithReplicas(2);
-        builder.AddProject<Projects.SocialPlanner_Worker>("worker").WithReference(sandbox).WaitFor(sandbox);
+        // The Web project needs no backing service, so it can stand for any replicated project and consumer.
+        var web = builder.AddProject<Projects.SocialPlanner_Web>("web").WithReplicas(2);
+        builder.AddProject<Projects.SocialPlanner_Web>("worker").WithReference(web).WaitFor(web);
         await using var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
         var timeout = TestApps.Timeout();
         await app.StartAsync(timeout);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("worker", timeout);
 
-        var replicas = app.ResourceNotifications.GetSnapshots("sandbox");
+        var replicas = app.ResourceNotifications.GetSnapshots("web");
         var worker = EnvironmentOf(app.ResourceNotifications.GetSnapshots("worker").Single().Pid!.Value);
-        Assert.Equal(replicas.Select(r => r.Urls.Single()), [worker["services__sandbox__http__0"], worker["services__sandbox__http__1"]]);
+        Assert.Equal(replicas.Select(r => r.Urls.Single()), [worker["services__web__http__0"], worker["services__web__http__1"]]);
         Assert.Equal(2, replicas.Select(r => r.Urls.Single()).Distinct().Count());
         var instanceIds = replicas.Select(r => EnvironmentOf(r.Pid!.Value)["OTEL_RESOURCE_ATTRIBUTES"]).ToList();
         Assert.Equal(2, instanceIds.Distinct().Count());
@@ -33,7 +34,7 @@ public sealed class ProjectResourceTests
     public async Task A_killed_instance_can_be_started_again_on_the_same_port()
     {
         var builder = DistributedApplicationTestingBuilder.Create();
-        builder.AddProject<Projects.SocialPlanner_Worker>("worker");
+        builder.AddProject<Projects.SocialPlanner_Web>("worker");
         await using var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
         var timeout = TestApps.Timeout();
         await app.StartAsync(timeout);

@@ -1,0 +1,58 @@
+using SocialPlanner.Sandbox.Hosting;
+
+namespace SocialPlanner.Sandbox.Faults;
+
+/// <summary>Armed faults, consumed first-armed first, each for its number of calls.</summary>
+public sealed class FaultBook : IResettable
+{
+    private readonly Lock gate = new();
+    private readonly List<(FaultRule Rule, int Remaining)> armed = [];
+
+    public void Arm(FaultRule rule)
+    {
+        lock (gate)
+        {
+            armed.Add((rule, Math.Max(1, rule.Times)));
+        }
+    }
+
+    public IReadOnlyList<FaultRule> Armed()
+    {
+        lock (gate)
+        {
+            return armed.Select(a => a.Rule with { Times = a.Remaining }).ToList();
+        }
+    }
+
+    public FaultRule? Take(string endpoint, IReadOnlySet<string> caller)
+    {
+        lock (gate)
+        {
+            var index = armed.FindIndex(a => a.Rule.Endpoint == endpoint && (a.Rule.User is null || caller.Contains(a.Rule.User)));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var (rule, remaining) = armed[index];
+            if (remaining <= 1)
+            {
+                armed.RemoveAt(index);
+            }
+            else
+            {
+                armed[index] = (rule, remaining - 1);
+            }
+
+            return rule;
+        }
+    }
+
+    public void Reset()
+    {
+        lock (gate)
+        {
+            armed.Clear();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+using Microsoft.Extensions.Options;
+
+using SocialPlanner.Sandbox.Hosting;
+using SocialPlanner.Sandbox.Published;
+
+namespace SocialPlanner.Sandbox.LinkedIn;
+
+/// <summary>The Posts API (platform-apis.md §1.6, §1.9–1.11).</summary>
+public static class LinkedInPostEndpoints
+{
+    private const int MaxCommentaryLength = 3000;
+    private static readonly string[] RequiredFields = ["visibility", "distribution", "lifecycleState"];
+
+    public static RouteGroupBuilder MapLinkedInPosts(this RouteGroupBuilder rest)
+    {
+        rest.MapPost("/posts", CreatePost).LinkedIn("posts").WithName("LinkedInCreatePost");
+        rest.MapGet("/posts", FindPostsByAuthor).LinkedIn("posts.finder").WithName("LinkedInFindPosts");
+        return rest;
+    }
+
+    private static async Task<IResult> CreatePost(
+        HttpRequest request, LinkedInTokens tokens, LinkedInContent content, PublishedLedger ledger, IOptions<SandboxOptions> options, TimeProvider clock)
+    {
+        var (token, problem) = await LinkedInCaller.AuthenticateAsync(request, tokens);
+        if (token is null)
+        {
+            return problem!;
+        }
+
+        if (!token.HasScope("w_member_social"))
+        {
+            return LinkedInWire.AccessDenied("partnerApiPostsExternal.CREATE");
+        }
+
+        JsonObject body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
+                ?? throw new JsonException("not an object");
+        }
+        catch (JsonException)
+        {
+            return LinkedInWire.Error(400, "Invalid JSON body");
+        }
+
+        var author = body["author"]?.GetValue<string>();
+        if (author != LinkedInTokens.PersonUrn(token.Subject))
+        {
+            return LinkedInWire.AccessDenied($"partnerApiPostsExternal.CREATE (author {author} is not the token's member)");
+        }
+
+        if (RequiredFields.FirstOrDefault(f => body[f] is null) is { } missing)
+        {
+            return LinkedInWire.Unprocessable($"ERROR :: /{missing} :: field is required but not found and has no default value");
+        }
+
+        var sent = body["commentary"]?.GetValue<string>() ?? "";
+        if (sent.Length > MaxCommentaryLength)
+        {
+            return LinkedInWire.Unprocessable($"ERROR :: /commentary :: length of {sent.Length} exceeds the maximum allowed length {MaxCommentaryLength}");
+        }
+
+        var mediaId = body["content"]?["media"]?["id"]?.GetValue<string>();
+        var image = mediaId is null ? null : content.Image(mediaId);
+        if (mediaId is not null && (image is null || image.Owner != author || image.Status != "AVAILABLE"))
+        {
+            return LinkedInWire.Unprocessable($"ERROR :: /content/media/id :: {mediaId} is not an available image of {author}");
+        }
+
+        var now = clock.GetUtcNow();
+        var text = LittleText.Render(sent);
+        var (post, duplicate) = content.Create(
+            urn => new LinkedInPost(urn, author, sent, text.Kept, text.Visible, body["visibility"]!.ToString(), body["lifecycleState"]!.ToString(),
+                mediaId, body["content"]?["media"]?["altText"]?.GetValue<string>(), now),
+            author,
+            sent,
+            now.AddSeconds(-options.Value.LinkedIn.DuplicateWindowSeconds));
+        if (duplicate)
+        {
+            ledger.CountRepeat(post.Urn);
+            return DuplicatePost(post.Urn);
+        }
+
+        ledger.Record(new PublishedItem("linkedin", author, post.Urn, post.VisibleText, mediaId, image?.Facts?.ToString(), now, RequestCount: 1));
+        request.HttpContext.Response.Headers["x-restli-id"] = post.Urn;
+        request.HttpContext.Response.Headers.Location = $"/rest/posts/{Uri.EscapeDataString(post.Urn)}";
+        return TypedResults.StatusCode(StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> FindPostsByAuthor(HttpRequest request, LinkedInTokens tokens, LinkedInContent content, string? q, string? author, int? start, int? count)
+    {
+        var (token, problem) = await LinkedInCaller.AuthenticateAsync(request, tokens);
+        if (token is null)
+        {
+            return problem!;
+        }
+
+        if (!token.HasScope("r_member_social"))
+        {
+            return LinkedInWire.AccessDenied("partnerApiPostsExternal.FINDER-author");
+        }
+
+        if (q != "author" || author is null)
+        {
+            return LinkedInWire.Error(400, "Finder q=author with an author parameter is required", "ILLEGAL_ARGUMENT");
+        }
+
+        var all = content.ByAuthor(author);
+        var page = all.Skip(start ?? 0).Take(count ?? 10).Select(p => new
+        {
+            id = p.Urn,
+            author = p.Author,
+            commentary = p.Commentary,
+            visibility = p.Visibility,
+            lifecycleState = p.LifecycleState,
+            createdAt = p.CreatedAt.ToUnixTimeMilliseconds(),
+            publishedAt = p.CreatedAt.ToUnixTimeMilliseconds(),
+            lastModifiedAt = p.CreatedAt.ToUnixTimeMilliseconds(),
+            distribution = new { feedDistribution = "MAIN_FEED", targetEntities = Array.Empty<object>(), thirdPartyDistributionChannels = Array.Empty<object>() },
+            content = p.MediaId is null ? null : new { media = new { id = p.MediaId, altText = p.AltText } },
+            isReshareDisabledByAuthor = false,
+        }).ToList();
+        return LinkedInWire.Json(new
+        {
+            paging = new { start = start ?? 0, count = count ?? 10, links = Array.Empty<object>(), total = all.Count },
+            elements = page,
+        });
+    }
+
+    /// <summary>Byte-for-byte the body observed in the wild (platform-apis.md §1.11); clients parse the URN out of the message.</summary>
+    private static IResult DuplicatePost(string existingUrn) => LinkedInWire.Json(new
+    {
+        status = 422,
+        errorDetailType = "com.linkedin.common.error.BadRequest",
+        message = $"com.linkedin.content.common.exception.BadRequestResponseException: Content is a duplicate of {existingUrn}",
+        errorDetails = new { inputErrors = new[] { new { code = "DUPLICATE_POST", description = "Duplicate post is detected", input = new { } } } },
+    }, StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,26 @@
+using SocialPlanner.Sandbox.Pages;
+
+namespace SocialPlanner.Sandbox.Published;
+
+public static class PublishedEndpoints
+{
+    public static IEndpointRouteBuilder MapPublished(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/published", (PublishedLedger ledger, string? platform, string? account) => TypedResults.Ok(ledger.List(platform, account)))
+            .WithName("ListPublished").WithTags("Published");
+        app.MapGet("/published", PublishedPage).ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult PublishedPage(PublishedLedger ledger)
+    {
+        var rows = string.Concat(ledger.List(null, null).Select(p => $"""
+            <tr><td>{p.PublishedAt:u}</td><td>{Html.Encode(p.Platform)}</td><td>{Html.Encode(p.Account)}</td><td><code>{Html.Encode(p.ExternalId)}</code></td>
+            <td><pre>{Html.Encode(p.Text)}</pre></td><td>{Html.Encode(p.ImageInfo)}</td><td>{p.RequestCount}</td></tr>
+            """));
+        return Html.Page("Published", $"""
+            <p>What the outside world received. A request count above 1 means the same post was sent again. JSON: <a href="/api/published">/api/published</a></p>
+            <table><tr><th>Published</th><th>Platform</th><th>Account</th><th>External id</th><th>Text as visible</th><th>Image</th><th>Requests</th></tr>{rows}</table>
+            """);
+    }
+}

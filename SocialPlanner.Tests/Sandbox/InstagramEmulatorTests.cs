@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SocialPlanner.Tests.Sandbox;
+
+[Collection(SandboxProcessGroup.Name)]
+public sealed class InstagramEmulatorTests(SandboxProcessFixture sandbox) : IAsyncDisposable
+{
+    private readonly ImageHost images = new();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public ValueTask DisposeAsync() => images.DisposeAsync();
+
+    [Fact]
+    public async Task Business_login_yields_a_long_lived_token_that_refreshes_and_identifies_the_account()
+    {
+        var account = await InstagramSession.ConnectAsync(sandbox);
+
+        var me = await account.GetAsync("/v25.0/me?fields=user_id,username");
+        var refreshed = await account.GetAsync("/refresh_access_token?grant_type=ig_refresh_token");
+
+        Assert.Equal(account.UserId, me.GetProperty("user_id").GetString());
+        Assert.False(string.IsNullOrEmpty(me.GetProperty("username").GetString()));
+        Assert.Equal("bearer", refreshed.GetProperty("token_type").GetString());
+        Assert.True(refreshed.GetProperty("expires_in").GetInt64() > 5_000_000);
+    }
+
+    [Fact]
+    public async Task A_container_finishes_after_polling_publishes_once_and_is_listed()
+    {
+        var account = await InstagramSession.ConnectAsync(sandbox);
+        var caption = $"Launch day #release {Guid.NewGuid():N}";
+        var created = await account.CreateContainerAsync(images.Serve(TestImages.Jpeg(1080, 1350)), caption);
+        var containerId = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!;
+
+        Assert.Equal("IN_PROGRESS", await account.StatusCodeAsync(containerId));
+        Assert.Equal("FINISHED", await account.StatusCodeAsync(containerId));
+        var publish = await account.PublishAsync(containerId);
+        var mediaId = (await publish.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!;
+        var again = await account.PublishAsync(containerId);
+
+        Assert.Equal("PUBLISHED", await account.StatusCodeAsync(containerId));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var listed = await account.GetAsync($"/v25.0/{account.UserId}/media?fields=id,caption,timestamp,permalink&limit=5");
+        var item = Assert.Single(listed.GetProperty("data").EnumerateArray());
+        Assert.Equal(mediaId, item.GetProperty("id").GetString());
+        Assert.Equal(caption, item.GetProperty("caption").GetString());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$", item.GetProperty("timestamp").GetString());
+        var limit = await account.GetAsync($"/{account.UserId}/content_publishing_limit?fields=quota_usage,config");
+        Assert.Equal(1, limit.GetProperty("data")[0].GetProperty("quota_usage").GetInt32());
+        Assert.Equal(3, limit.GetProperty("data")[0].GetProperty("config").GetProperty("quota_total").GetInt32());
+        Assert.Equal(caption, (await account.GetAsync($"/{mediaId}?fields=id,caption")).GetProperty("caption").GetString());
+    }
+
+    [Fact]
+    public async Task Publishing_beyond_the_daily_limit_answers_code_9_subcode_2207042()
+    {
+        var account = await InstagramSession.ConnectAsync(sandbox);
+        for (var i = 0; i < 3; i++)
+        {
+            var ready = await account.ReadyContainerAsync(images.Serve(TestImages.Jpeg(1080, 1080)), $"Post {i}");
+            Assert.Equal(HttpStatusCode.OK, (await account.PublishAsync(ready)).StatusCode);
+        }
+
+        var oneTooMany = await account.ReadyContainerAsync(images.Serve(TestImages.Jpeg(1080, 1080)), "Post 4");
+        var error = await GraphErrorAsync(await account.PublishAsync(oneTooMany));
+
+        Assert.Equal(9, error.GetProperty("code").GetInt32());
+        Assert.Equal(2207042, error.GetProperty("error_subcode").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("png", 1080, 1080, 2207005)]
+    [InlineData("jpeg", 1080, 2000, 2207009)]
+    [InlineData("jpeg", 2000, 1000, 2207009)]
+    public async Task An_image_that_is_not_a_JPEG_in_ratio_is_rejected(string format, int width, int height, int subcode)
+    {
+        var account = await InstagramSession.ConnectAsync(sandbox);
+        var bytes = format == "png" ? TestImages.Png(width, height) : TestImages.Jpeg(width, height);
+
+        var error = await GraphErrorAsync(await account.CreateContainerAsync(images.Serve(bytes), "Rejected"));
+
+        Assert.Equal(subcode, error.GetProperty("error_subcode").GetInt32());
+        Assert.Equal("OAuthException", error.GetProperty("type").GetString());
+        Assert.True(error.TryGetProperty("fbtrace_id", out _));
+    }
+
+    [Fact]
+    public async Task A_caption_with_31_hashtags_is_rejected()
+    {
+        var account = await InstagramSession.ConnectAsync(sandbox);
+        var caption = string.Join(' ', Enumerable.Range(1, 31).Select(i => $"#tag{i}"));
+
+        var error = await GraphErrorAsync(await account.CreateContainerAsync(images.Serve(TestImages.Jpeg(1080, 1080)), caption));
+
+        Assert.Equal(2207010, error.GetProperty("error_subcode").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unreachable_image_url_is_rejected()
+    {
+        var account = await InstagramSession.ConnectAsync(sandbox);
+
+        var error = await GraphErrorAsync(await account.CreateContainerAsync(images.Serve([]).Replace("image.jpg", "missing.jpg"), "Nothing there"));
+
+        Assert.Equal(2207052, error.GetProperty("error_subcode").GetInt32());
+    }
+
+    private static async Task<JsonElement> GraphErrorAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("error");
+    }
+}
