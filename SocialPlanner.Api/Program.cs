@@ -1,8 +1,12 @@
 using Scalar.AspNetCore;
+using SocialPlanner.Api.Ai;
 using SocialPlanner.Api.Auth;
 using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Media;
 using SocialPlanner.Api.Posts;
+using SocialPlanner.Api.Templates;
+using SocialPlanner.Api.RateLimiting;
 
 if (args.Contains("migrate"))
 {
@@ -14,6 +18,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddMedia();
+builder.AddAiServices().AddDistributedRateLimiting();
 
 var app = builder.Build();
 
@@ -21,10 +27,14 @@ app.UseApiErrorHandling();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseDbSession();
+app.UseDistributedRateLimiting();
 
 app.MapDefaultEndpoints();
 app.MapAuthApi();
 app.MapPostsApi();
+app.MapMediaApi();
+app.MapTemplatesApi();
+app.MapAiApi();
 
 if (app.Environment.IsDevelopment())
 {
