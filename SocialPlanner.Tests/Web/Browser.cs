@@ -52,6 +52,8 @@ public sealed class Browser : IAsyncDisposable
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
+        // Stylesheets, fonts and thumbnails finish loading before the picture is taken (the circuit's WebSocket does not count).
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
     }
 

@@ -5,7 +5,12 @@ using SocialPlanner.Web.Features.Posts;
 namespace SocialPlanner.Web.Features.Calendar;
 
 /// <summary>A post on the calendar, as <c>GET /api/calendar/posts</c> lists it under its day.</summary>
-public sealed record CalendarPost(Guid Id, PostPlatform Platform, string ContentPreview, PostStatus Status, DateTimeOffset ScheduledAt, int MediaCount);
+public sealed record CalendarPost(
+    Guid Id, PostPlatform Platform, string ContentPreview, PostStatus Status, DateTimeOffset? ScheduledAt, DateTimeOffset? PublishedAt, int MediaCount)
+{
+    /// <summary>Where the post sits on the calendar: when it is (or was) due, else when it went out.</summary>
+    public DateTimeOffset? At => ScheduledAt ?? PublishedAt;
+}
 
 public sealed record ScheduleRequest(DateTimeOffset ScheduledAt);
 
@@ -31,15 +36,7 @@ public sealed class CalendarClient(ApiHttp http)
 
     public Task UnscheduleAsync(Guid postId, CancellationToken ct = default) => http.DeleteAsync($"/api/calendar/posts/{postId}/schedule", ct);
 
-    /// <summary>The warning may come as a sentence or as an object with a message.</summary>
-    private static string? WarningOf(Envelope<Post> answer)
-    {
-        if (answer.MetaValue<System.Text.Json.JsonElement?>("warning") is not { } warning)
-        {
-            return null;
-        }
-        return warning.ValueKind == System.Text.Json.JsonValueKind.String
-            ? warning.GetString()
-            : warning.TryGetProperty("message", out var message) ? message.GetString() : warning.ToString();
-    }
+    /// <summary>The Api's non-blocking remarks (<c>meta.warnings</c>), e.g. another post on that platform within 30 minutes.</summary>
+    private static string? WarningOf(Envelope<Post> answer) =>
+        answer.MetaValue<List<string>>("warnings") is { Count: > 0 } warnings ? string.Join(" ", warnings) : null;
 }

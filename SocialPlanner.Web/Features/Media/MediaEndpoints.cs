@@ -11,13 +11,18 @@ public static class MediaEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/media/upload", async (IFormFile file, MediaClient media, CancellationToken ct) =>
+        // Whatever field name the upload component uses, every file of the form is uploaded, in order.
+        app.MapPost("/media/upload", async (IFormFileCollection files, MediaClient media, CancellationToken ct) =>
         {
             try
             {
-                await using var stream = file.OpenReadStream();
-                var item = await media.UploadAsync(stream, file.FileName, file.ContentType, ct);
-                return Results.Json(item, ApiJson.Options, statusCode: StatusCodes.Status201Created);
+                var uploaded = new List<MediaItem>();
+                foreach (var file in files)
+                {
+                    await using var stream = file.OpenReadStream();
+                    uploaded.Add(await media.UploadAsync(stream, file.FileName, file.ContentType, ct));
+                }
+                return Results.Json(uploaded, ApiJson.Options, statusCode: StatusCodes.Status201Created);
             }
             catch (ApiException e)
             {
