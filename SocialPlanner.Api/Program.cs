@@ -1,21 +1,36 @@
+using Scalar.AspNetCore;
+using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
-using SocialPlanner.Core.Data;
+using SocialPlanner.Api.Posts;
 
 if (args.Contains("migrate"))
 {
     await MigrationCommand.RunAsync(args);
-    return;
+    return 0;
 }
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddApiJson();
-builder.Services.AddApiErrorHandling();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.UseApiErrorHandling();
-app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseDbSession();
 
-app.Run();
+app.MapDefaultEndpoints();
+app.MapAuthApi();
+app.MapPostsApi();
+
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+
+await app.RunAsync();
+return 0;

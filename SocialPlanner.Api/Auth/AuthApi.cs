@@ -1,0 +1,222 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Auth;
+using SocialPlanner.Core.Data;
+
+namespace SocialPlanner.Api.Auth;
+
+public static class AuthApi
+{
+    private const string ResetEmailSent = "Password reset email sent";
+
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/auth").WithTags("Auth").AddEndpointFilter(UseAuthRole);
+
+        api.MapPost("/register", Register).WithName("Register").WithSummary("Create an account and sign in");
+        api.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with email and password");
+        api.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Exchange a refresh token for a new session");
+        api.MapPost("/logout", Logout).WithName("Logout").WithSummary("End the current session").RequireAuthorization();
+        api.MapPost("/reset-password", ResetPassword).WithName("ResetPassword").WithSummary("Email a password reset link");
+        api.MapPost("/reset-password/confirm", ConfirmResetPassword).WithName("ConfirmResetPassword")
+            .WithSummary("Set a new password with the emailed token");
+        api.MapGet("/me", GetMe).WithName("GetMe").WithSummary("The signed-in user").RequireAuthorization();
+        api.MapPatch("/me", UpdateMe).WithName("UpdateMe").WithSummary("Change the user's time zone").RequireAuthorization();
+        return app;
+    }
+
+    /// <summary>Accounts are read across users here (by email), which only the auth role's policies allow.</summary>
+    private static ValueTask<object?> UseAuthRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<DbSession>().Role = DbRole.Auth;
+        return next(context);
+    }
+
+    public static async Task<Results<Created<Envelope<AuthResult>>, ApiProblem>> Register(
+        CredentialsRequest request, UserManager<AppUser> users, SessionService sessions, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetDbNow();
+        var email = request.Email?.Trim();
+        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, CreatedAt = now };
+        var errors = new List<FieldError>();
+        AuthValidation.Email(errors, email);
+        await AuthValidation.PasswordAsync(errors, "password", request.Password, users, user);
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Validation(errors);
+        }
+
+        var created = await users.CreateAsync(user, request.Password!);
+        if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            return ApiProblem.Conflict("An account with this email already exists");
+        }
+        if (!created.Succeeded)
+        {
+            return ApiProblem.Validation(created.Errors.Select(e => new FieldError("email", e.Description)).ToList());
+        }
+        var session = await sessions.StartAsync(user, ct);
+        return TypedResults.Created("/api/auth/me", Envelope.Of(new AuthResult(UserDto.From(user), session)));
+    }
+
+    public static async Task<Results<Ok<Envelope<AuthResult>>, ApiProblem>> Login(
+        CredentialsRequest request, HttpContext http, UserManager<AppUser> users, SignInThrottle throttle,
+        SessionService sessions, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        AuthValidation.Required(errors, "email", request.Email);
+        AuthValidation.Required(errors, "password", request.Password);
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Validation(errors);
+        }
+
+        var email = request.Email!.Trim();
+        var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (await throttle.RetryAfterAsync(ip, email) is { } wait)
+        {
+            return TooManySignIns(wait);
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            // Verify against a fixed hash anyway so an unknown email costs the same time as a wrong password.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownUserHash.Value, request.Password!);
+            await throttle.RecordFailureAsync(ip, email);
+            return BadCredentials();
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            return TooManySignIns((user.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow());
+        }
+        if (!await users.CheckPasswordAsync(user, request.Password!))
+        {
+            await users.AccessFailedAsync(user);
+            await throttle.RecordFailureAsync(ip, email);
+            return BadCredentials();
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await throttle.ResetAsync(ip, email);
+        var session = await sessions.StartAsync(user, ct);
+        return TypedResults.Ok(Envelope.Of(new AuthResult(UserDto.From(user), session)));
+    }
+
+    public static async Task<Results<Ok<Envelope<AuthResult>>, ApiProblem>> Refresh(
+        RefreshRequest request, SessionService sessions, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        {
+            return ApiProblem.Validation("refresh_token", "Required");
+        }
+        var (user, session) = await sessions.RefreshAsync(request.RefreshToken, ct);
+        return TypedResults.Ok(Envelope.Of(new AuthResult(UserDto.From(user), session)));
+    }
+
+    public static async Task<NoContent> Logout(
+        ClaimsPrincipal principal, SessionService sessions, AccessTokenDenyList denyList, CancellationToken ct)
+    {
+        if (Guid.TryParse(principal.FindFirstValue(SessionService.SessionClaim), out var familyId))
+        {
+            await sessions.RevokeFamilyAsync(familyId, ct);
+        }
+        if (principal.FindFirstValue(JwtRegisteredClaimNames.Jti) is { } jti
+            && long.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp))
+        {
+            await denyList.DenyAsync(jti, DateTimeOffset.FromUnixTimeSeconds(exp));
+        }
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ResetPassword(
+        ResetPasswordRequest request, UserManager<AppUser> users, PasswordResetMail mail, IOptions<AuthOptions> options)
+    {
+        var errors = new List<FieldError>();
+        AuthValidation.Email(errors, request.Email);
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Validation(errors);
+        }
+
+        // The same answer whether or not the account exists: this endpoint must not tell who is registered.
+        var user = await users.FindByEmailAsync(request.Email!.Trim());
+        if (user is { Email: { } email })
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            mail.Send(email, token, TimeSpan.FromMinutes(options.Value.ResetTokenMinutes));
+        }
+        return TypedResults.Ok(Envelope.Of(new MessageDto(ResetEmailSent)));
+    }
+
+    public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ConfirmResetPassword(
+        ResetPasswordConfirmRequest request, UserManager<AppUser> users, SessionService sessions, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        AuthValidation.Required(errors, "email", request.Email);
+        AuthValidation.Required(errors, "token", request.Token);
+        AuthValidation.Required(errors, "new_password", request.NewPassword);
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Validation(errors);
+        }
+
+        var user = await users.FindByEmailAsync(request.Email!.Trim());
+        if (user is null)
+        {
+            return InvalidResetToken();
+        }
+        var reset = await users.ResetPasswordAsync(user, request.Token!, request.NewPassword!);
+        if (reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
+        {
+            return InvalidResetToken();
+        }
+        if (!reset.Succeeded)
+        {
+            return ApiProblem.Validation(reset.Errors.Select(e => new FieldError("new_password", e.Description)).ToList());
+        }
+
+        // Whoever knew the old password may hold sessions: they end with it.
+        await sessions.RevokeAllAsync(user.Id, ct);
+        await users.ResetAccessFailedCountAsync(user);
+        return TypedResults.Ok(Envelope.Of(new MessageDto("Password has been reset")));
+    }
+
+    public static async Task<Results<Ok<Envelope<MeDto>>, ApiProblem>> GetMe(ClaimsPrincipal principal, UserManager<AppUser> users)
+    {
+        var user = await users.FindByIdAsync(principal.UserId().ToString());
+        return user is null ? ApiProblem.Unauthorized() : TypedResults.Ok(Envelope.Of(MeDto.From(user)));
+    }
+
+    public static async Task<Results<Ok<Envelope<MeDto>>, ApiProblem>> UpdateMe(
+        UpdateMeRequest request, ClaimsPrincipal principal, UserManager<AppUser> users)
+    {
+        if (!AuthValidation.IsIanaTimeZone(request.TimeZone))
+        {
+            return ApiProblem.Validation("time_zone", "Must be an IANA time zone such as Europe/Zurich");
+        }
+        var user = await users.FindByIdAsync(principal.UserId().ToString());
+        if (user is null)
+        {
+            return ApiProblem.Unauthorized();
+        }
+        user.TimeZone = request.TimeZone!;
+        await users.UpdateAsync(user);
+        return TypedResults.Ok(Envelope.Of(MeDto.From(user)));
+    }
+
+    private static ApiProblem BadCredentials() => ApiProblem.Unauthorized("Invalid email or password");
+
+    private static ApiProblem TooManySignIns(TimeSpan wait) =>
+        ApiProblem.TooManyRequests("Too many failed sign-in attempts; try again later", wait);
+
+    private static ApiProblem InvalidResetToken() =>
+        ApiProblem.Validation("token", "The reset link is invalid, expired or already used");
+
+    private static readonly Lazy<string> UnknownUserHash =
+        new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+}

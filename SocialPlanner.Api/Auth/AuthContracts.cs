@@ -1,0 +1,27 @@
+using SocialPlanner.Core.Auth;
+
+namespace SocialPlanner.Api.Auth;
+
+public sealed record CredentialsRequest(string? Email, string? Password);
+
+public sealed record RefreshRequest(string? RefreshToken);
+
+public sealed record ResetPasswordRequest(string? Email);
+
+public sealed record ResetPasswordConfirmRequest(string? Email, string? Token, string? NewPassword);
+
+public sealed record UpdateMeRequest(string? TimeZone);
+
+public sealed record UserDto(Guid Id, string Email, DateTimeOffset CreatedAt)
+{
+    public static UserDto From(AppUser user) => new(user.Id, user.Email ?? "", user.CreatedAt);
+}
+
+public sealed record AuthResult(UserDto User, SessionDto Session);
+
+public sealed record MeDto(Guid Id, string Email, string TimeZone, DateTimeOffset CreatedAt)
+{
+    public static MeDto From(AppUser user) => new(user.Id, user.Email ?? "", user.TimeZone, user.CreatedAt);
+}
+
+public sealed record MessageDto(string Message);

@@ -1,0 +1,79 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using SocialPlanner.Core.Auth;
+using SocialPlanner.Core.Data;
+
+namespace SocialPlanner.Api.Auth;
+
+public static class AuthExtensions
+{
+    public static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>()
+            .Bind(builder.Configuration.GetSection("Auth"))
+            .Validate(o => Encoding.UTF8.GetByteCount(o.SigningKey) >= 32, "Auth:SigningKey must be configured (at least 32 bytes)")
+            .ValidateOnStart();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((identity, auth) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = auth.Value.MaxFailedSignIns;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.SignInLockoutMinutes);
+        });
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AuthOptions>>((tokens, auth) =>
+            tokens.TokenLifespan = TimeSpan.FromMinutes(auth.Value.ResetTokenMinutes));
+
+        // Shared with the other replicas and the Worker, which decrypt what this process protects.
+        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = AuthOptions.Issuer,
+                    ValidAudience = AuthOptions.Audience,
+                    IssuerSigningKey = SessionService.SigningKey(auth.Value),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.Zero,
+                    NameClaimType = JwtRegisteredClaimNames.Sub,
+                };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = RejectLoggedOutTokens };
+            });
+        services.AddAuthorization();
+
+        services.AddScoped<SessionService>();
+        services.AddSingleton<AccessTokenDenyList>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<PasswordResetMail>();
+        return builder;
+    }
+
+    private static async Task RejectLoggedOutTokens(TokenValidatedContext context)
+    {
+        var denyList = context.HttpContext.RequestServices.GetRequiredService<AccessTokenDenyList>();
+        if (context.Principal?.FindFirst(JwtRegisteredClaimNames.Jti)?.Value is not { } jti || await denyList.IsDeniedAsync(jti))
+        {
+            context.Fail("The access token has been revoked");
+        }
+    }
+}

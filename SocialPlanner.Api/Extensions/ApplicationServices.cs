@@ -1,0 +1,30 @@
+using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Mail;
+
+namespace SocialPlanner.Api.Extensions;
+
+public static class ApplicationServices
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddApiJson();
+        services.AddApiErrorHandling();
+        services.AddSingleton(TimeProvider.System);
+
+        builder.AddNpgsqlDbContext<AppDbContext>(AppDatabase.ConnectionName,
+            AppDatabase.ConfigureDataSource, AppDatabase.ConfigureNpgsql, AppDatabase.ConfigureContext);
+        services.AddDbSession();
+        builder.AddRedisClient("cache");
+
+        services.AddSmtpEmailSender(builder.Configuration);
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService<MailOutboxSender>();
+
+        builder.AddAuth();
+        services.AddOpenApi();
+        return builder;
+    }
+}

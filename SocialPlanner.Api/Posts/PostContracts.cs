@@ -1,0 +1,43 @@
+using System.Text.Json;
+using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Posts;
+
+namespace SocialPlanner.Api.Posts;
+
+public sealed record PostMediaDto(Guid Id, string Url, MediaType Type);
+
+public sealed record TemplateRefDto(Guid Id, string Name);
+
+/// <summary>A post in a list.</summary>
+public sealed record PostSummaryDto(
+    Guid Id, PostPlatform Platform, string Content, PostStatus Status, bool AiGenerated, int? Rating,
+    DateTimeOffset? ScheduledAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<PostMediaDto> Media);
+
+/// <summary>The full post object of the spec.</summary>
+public sealed record PostDto(
+    Guid Id, Guid UserId, PostPlatform Platform, string Content, IReadOnlyList<string> Hashtags, PostStatus Status,
+    string? IdeaSource, bool AiGenerated, int? Rating, DateTimeOffset? ScheduledAt, DateTimeOffset? PublishedAt,
+    Guid? TemplateId, JsonElement Metadata, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<PostMediaDto> Media, TemplateRefDto? Template);
+
+public sealed record PostListMeta(int Total, bool HasMore, Guid? NextCursor);
+
+public sealed record RateRequest(int? Rating);
+
+public static class PostMapping
+{
+    public static PostSummaryDto ToSummary(this Post post) => new(
+        post.Id, post.Platform, post.Content, post.Status, post.AiGenerated, post.Rating, post.ScheduledAt,
+        post.CreatedAt, post.UpdatedAt, MediaOf(post));
+
+    public static PostDto ToDto(this Post post) => new(
+        post.Id, post.UserId, post.Platform, post.Content, post.Hashtags, post.Status, post.IdeaSource, post.AiGenerated,
+        post.Rating, post.ScheduledAt, post.PublishedAt, post.TemplateId, post.Metadata.RootElement, post.CreatedAt,
+        post.UpdatedAt, MediaOf(post), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null);
+
+    private static List<PostMediaDto> MediaOf(Post post) =>
+        post.Media.OrderBy(m => m.Order)
+            .Where(m => m.Media is not null)
+            .Select(m => new PostMediaDto(m.MediaId, m.Media!.Url, m.Media.Type))
+            .ToList();
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Posts;
+
+namespace SocialPlanner.Api.Posts;
+
+/// <summary>Loading a user's post with what its response shows, and applying a client's changes to it.</summary>
+internal static class PostStore
+{
+    public static Task<Post?> FindAsync(AppDbContext db, Guid userId, Guid id, bool tracked, CancellationToken ct)
+    {
+        var posts = tracked ? db.Posts : db.Posts.AsNoTracking();
+        return posts.Where(p => p.Id == id && p.UserId == userId)
+            .Include(p => p.Template)
+            .Include(p => p.Media).ThenInclude(m => m.Media)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Applies the fields present in <paramref name="input"/>; answers the problem instead when a referenced
+    /// media or template isn't the user's (400) or the result breaks a platform rule (422).</summary>
+    public static async Task<ApiProblem?> ApplyAsync(AppDbContext db, Post post, PostInput input, DateTimeOffset now, CancellationToken ct)
+    {
+        if (input.TemplateId is { IsSet: true, Value: { } templateId }
+            && !await db.Templates.AnyAsync(t => t.Id == templateId && t.UserId == post.UserId, ct))
+        {
+            return ApiProblem.Validation("template_id", "Unknown template");
+        }
+
+        var mediaTypes = await MediaTypesAsync(db, post, input, ct);
+        if (mediaTypes is null)
+        {
+            return ApiProblem.Validation("media_ids", "Unknown media; upload it first");
+        }
+
+        var platform = input.Platform.IsSet ? input.Platform.Value : post.Platform;
+        var content = input.Content.IsSet ? input.Content.Value : post.Content;
+        var hashtags = input.Hashtags.IsSet ? input.Hashtags.Value : post.Hashtags;
+        var violations = PlatformRules.Violations(platform, content, hashtags, mediaTypes);
+        if (violations.Count > 0)
+        {
+            return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
+        }
+
+        post.Platform = platform;
+        post.Content = content;
+        post.Hashtags = hashtags;
+        if (input.IdeaSource.IsSet) post.IdeaSource = input.IdeaSource.Value;
+        if (input.AiGenerated.IsSet) post.AiGenerated = input.AiGenerated.Value;
+        if (input.Rating.IsSet) post.Rating = input.Rating.Value;
+        if (input.TemplateId.IsSet) post.TemplateId = input.TemplateId.Value;
+        if (input.Metadata.IsSet) post.Metadata = JsonDocument.Parse(input.Metadata.Value.GetRawText());
+        if (input.MediaIds.IsSet) ReplaceMedia(post, input.MediaIds.Value, now);
+        return null;
+    }
+
+    /// <summary>The media types in the post's new order, or null when an id is not one of the user's media.</summary>
+    private static async Task<List<MediaType>?> MediaTypesAsync(AppDbContext db, Post post, PostInput input, CancellationToken ct)
+    {
+        if (!input.MediaIds.IsSet)
+        {
+            return post.Media.OrderBy(m => m.Order).Select(m => m.Media?.Type ?? MediaType.Image).ToList();
+        }
+        var ids = input.MediaIds.Value;
+        var owned = await db.Media.AsNoTracking().Where(m => ids.Contains(m.Id) && m.UserId == post.UserId)
+            .ToDictionaryAsync(m => m.Id, m => m.Type, ct);
+        return ids.All(owned.ContainsKey) ? ids.Select(id => owned[id]).ToList() : null;
+    }
+
+    /// <summary>Keeps the rows of media that stay (re-adding a row with the same key would clash in EF's tracker).</summary>
+    private static void ReplaceMedia(Post post, List<Guid> mediaIds, DateTimeOffset now)
+    {
+        post.Media.RemoveAll(m => !mediaIds.Contains(m.MediaId));
+        for (var order = 0; order < mediaIds.Count; order++)
+        {
+            var link = post.Media.Find(m => m.MediaId == mediaIds[order]);
+            if (link is null)
+            {
+                post.Media.Add(new PostMedia { PostId = post.Id, MediaId = mediaIds[order], Order = order, CreatedAt = now });
+            }
+            else
+            {
+                link.Order = order;
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Posts;
+
+namespace SocialPlanner.Api.Posts;
+
+public static class PostsApi
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/content/posts").WithTags("Posts").RequireAuthorization();
+
+        api.MapGet("/", ListPosts).WithName("ListPosts").WithSummary("The user's posts, newest first, with filters and keyset pagination");
+        api.MapGet("/{id:guid}", GetPost).WithName("GetPost").WithSummary("One post with its media and template");
+        api.MapPost("/", CreatePost).WithName("CreatePost").WithSummary("Create a draft post").Accepts<JsonElement>("application/json");
+        api.MapPatch("/{id:guid}", UpdatePost).WithName("UpdatePost")
+            .WithSummary("Change some fields of a post; send updated_at to reject the change if someone saved first")
+            .Accepts<JsonElement>("application/json");
+        api.MapDelete("/{id:guid}", DeletePost).WithName("DeletePost").WithSummary("Delete a post that is not published");
+        api.MapPost("/{id:guid}/rate", RatePost).WithName("RatePost").WithSummary("Rate a post from 1 to 5");
+        return app;
+    }
+
+    public static async Task<Results<Ok<Envelope<List<PostSummaryDto>>>, ApiProblem>> ListPosts(
+        ClaimsPrincipal user, AppDbContext db, string? status, string? platform, string? search, Guid? cursor, int? limit,
+        CancellationToken ct)
+    {
+        var userId = user.UserId();
+        var errors = new List<FieldError>();
+        var statusFilter = ParseFilter<PostStatus>(errors, "status", status, "draft, scheduled, published, failed");
+        var platformFilter = ParseFilter<PostPlatform>(errors, "platform", platform, "linkedin, instagram, both");
+        var pageSize = limit ?? DefaultPageSize;
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add(new FieldError("limit", $"Must be between 1 and {MaxPageSize}"));
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Validation(errors);
+        }
+
+        var posts = db.Posts.AsNoTracking().Where(p => p.UserId == userId);
+        if (statusFilter is { } s)
+        {
+            posts = posts.Where(p => p.Status == s);
+        }
+        if (platformFilter is { } pf)
+        {
+            posts = posts.Where(p => p.Platform == pf);
+        }
+        posts = PostSearch.Apply(posts, search);
+        var total = await posts.CountAsync(ct);
+
+        if (cursor is { } after)
+        {
+            var anchor = await db.Posts.AsNoTracking().Where(p => p.Id == after && p.UserId == userId)
+                .Select(p => new { p.CreatedAt, p.Id }).SingleOrDefaultAsync(ct);
+            if (anchor is null)
+            {
+                return ApiProblem.Validation("cursor", "Unknown cursor");
+            }
+            posts = posts.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.CreatedAt, p.Id), ValueTuple.Create(anchor.CreatedAt, anchor.Id)));
+        }
+
+        var page = await posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Take(pageSize + 1)
+            .Include(p => p.Media).ThenInclude(m => m.Media)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var hasMore = page.Count > pageSize;
+        var items = page.Take(pageSize).Select(p => p.ToSummary()).ToList();
+        return TypedResults.Ok(Envelope.Of(items, new PostListMeta(total, hasMore, hasMore ? items[^1].Id : null)));
+    }
+
+    public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> GetPost(
+        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var post = await PostStore.FindAsync(db, user.UserId(), id, tracked: false, ct);
+        return post is null ? PostNotFound() : TypedResults.Ok(Envelope.Of(post.ToDto()));
+    }
+
+    public static async Task<Results<Created<Envelope<PostDto>>, ApiProblem>> CreatePost(
+        JsonElement body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = user.UserId();
+        var errors = new List<FieldError>();
+        var input = PostInput.Read(body, errors);
+        input.RequireForCreation(errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Validation(errors);
+        }
+
+        var now = clock.GetDbNow();
+        var post = new Post { Id = Guid.CreateVersion7(), UserId = userId };
+        var problem = await PostStore.ApplyAsync(db, post, input, now, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(ct);
+
+        var created = await PostStore.FindAsync(db, userId, post.Id, tracked: false, ct);
+        return TypedResults.Created($"/api/content/posts/{post.Id}", Envelope.Of(created!.ToDto()));
+    }
+
+    public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> UpdatePost(
+        Guid id, JsonElement body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = user.UserId();
+        var post = await PostStore.FindAsync(db, userId, id, tracked: true, ct);
+        if (post is null)
+        {
+            return PostNotFound();
+        }
+        var errors = new List<FieldError>();
+        var input = PostInput.Read(body, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Validation(errors);
+        }
+        if (input.UpdatedAt is { IsSet: true, Value: var seen } && seen.ToDbPrecision() != post.UpdatedAt)
+        {
+            return ApiProblem.Conflict(
+                $"The post was changed by someone else: it is now at updated_at {JsonConventions.Timestamp(post.UpdatedAt)}, "
+                + $"your copy is from {JsonConventions.Timestamp(seen)}. Reload it and apply your change again");
+        }
+        if (post.Status == PostStatus.Published)
+        {
+            return ApiProblem.BusinessRule("A published post can't be edited");
+        }
+        if (input.ChangesAnything)
+        {
+            var problem = await PostStore.ApplyAsync(db, post, input, clock.GetDbNow(), ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            if (input.UpdatedAt.IsSet)
+            {
+                // updated_at is the row's concurrency token: a save that raced ours since we read it fails too.
+                db.Entry(post).Property(p => p.UpdatedAt).OriginalValue = input.UpdatedAt.Value.ToDbPrecision();
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return ApiProblem.Conflict("The post was changed by someone else while saving. Reload it and apply your change again");
+            }
+        }
+        var updated = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
+        return TypedResults.Ok(Envelope.Of(updated!.ToDto()));
+    }
+
+    public static async Task<Results<NoContent, ApiProblem>> DeletePost(
+        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id && p.UserId == user.UserId(), ct);
+        if (post is null)
+        {
+            return PostNotFound();
+        }
+        if (post.Status == PostStatus.Published)
+        {
+            return ApiProblem.BusinessRule("A published post can't be deleted");
+        }
+        db.Posts.Remove(post);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> RatePost(
+        Guid id, RateRequest request, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        if (request.Rating is not (>= 1 and <= 5))
+        {
+            return ApiProblem.Validation("rating", "Must be an integer from 1 to 5");
+        }
+        var userId = user.UserId();
+        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id && p.UserId == userId, ct);
+        if (post is null)
+        {
+            return PostNotFound();
+        }
+        post.Rating = request.Rating;
+        await db.SaveChangesAsync(ct);
+        var rated = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
+        return TypedResults.Ok(Envelope.Of(rated!.ToDto()));
+    }
+
+    /// <summary>Another user's post answers exactly like a missing one: we never reveal that it exists.</summary>
+    private static ApiProblem PostNotFound() => ApiProblem.NotFound("Post");
+
+    private static TEnum? ParseFilter<TEnum>(List<FieldError> errors, string field, string? value, string allowed)
+        where TEnum : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && !char.IsDigit(value[0]) && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+        errors.Add(new FieldError(field, $"Must be one of {allowed}"));
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SocialPlanner.Core.Media;
+
+namespace SocialPlanner.Core.Posts;
+
+/// <summary>What LinkedIn and Instagram accept, in one pure place so the Api (on save), the calendar (on
+/// schedule) and the Worker (before publishing) agree.</summary>
+public static partial class PlatformRules
+{
+    public const int LinkedInMaxCharacters = 3_000;
+    public const int InstagramMaxCaptionCharacters = 2_200;
+    public const int InstagramMaxHashtags = 30;
+
+    /// <summary>The text a platform receives: the content, then the hashtags the content does not already carry.</summary>
+    public static string PublishedText(string content, IEnumerable<string> hashtags)
+    {
+        var inText = HashtagsIn(content);
+        var appended = hashtags.Where(h => !inText.Contains(h)).Select(h => "#" + h).ToList();
+        return appended.Count == 0 ? content : $"{content}\n\n{string.Join(' ', appended)}";
+    }
+
+    /// <summary>Every rule the post breaks on its platform(s), each message naming the rule and the actual value.
+    /// The post's media are part of the input because platform rules about media (Instagram posts need an image
+    /// or a video) belong here too.</summary>
+    public static IReadOnlyList<string> Violations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags,
+        IReadOnlyList<MediaType> media)
+    {
+        var violations = new List<string>();
+        var length = CharacterCount(PublishedText(content, hashtags));
+        if (platform is PostPlatform.Linkedin or PostPlatform.Both && length > LinkedInMaxCharacters)
+        {
+            violations.Add($"LinkedIn posts are limited to {LinkedInMaxCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters (this one has {length.ToString("N0", CultureInfo.InvariantCulture)})");
+        }
+        if (platform is PostPlatform.Instagram or PostPlatform.Both)
+        {
+            if (length > InstagramMaxCaptionCharacters)
+            {
+                violations.Add($"Instagram captions are limited to {InstagramMaxCaptionCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters (this one has {length.ToString("N0", CultureInfo.InvariantCulture)})");
+            }
+            var tags = HashtagCount(content, hashtags);
+            if (tags > InstagramMaxHashtags)
+            {
+                violations.Add($"Instagram captions are limited to {InstagramMaxHashtags} hashtags (this one has {tags})");
+            }
+        }
+        return violations;
+    }
+
+    /// <summary>Distinct hashtags, case-insensitively, from the hashtags list and the <c>#tags</c> written in the text.</summary>
+    public static int HashtagCount(string content, IEnumerable<string> hashtags)
+    {
+        var all = HashtagsIn(content);
+        all.UnionWith(hashtags);
+        return all.Count;
+    }
+
+    /// <summary>Platforms count what a reader sees as characters, so an emoji counts once, not as two UTF-16 units.</summary>
+    public static int CharacterCount(string text) => new StringInfo(text).LengthInTextElements;
+
+    private static HashSet<string> HashtagsIn(string content) =>
+        HashtagPattern().Matches(content).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"(?<![\w#])#(\w+)")]
+    private static partial Regex HashtagPattern();
+}
