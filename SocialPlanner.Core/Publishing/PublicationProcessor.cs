@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Social;
+
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>Takes one claimed publication through one attempt: load the post and the account, get a valid token,
+/// publish or reconcile, record the outcome, tell the user if it failed. Runs in its own DI scope.</summary>
+public sealed partial class PublicationProcessor(
+    AppDbContext db, PublicationQueue queue, IEnumerable<IPlatformPublisher> publishers, SocialTokens tokens,
+    IPublishingNotifier notifier, PublishingTelemetry telemetry, TimeProvider clock, IOptions<PublishingOptions> options,
+    ILogger<PublicationProcessor> logger)
+{
+    public async Task ProcessAsync(ClaimedPublication claim, string owner, CancellationToken cancellationToken)
+    {
+        using var activity = PublishingTelemetry.Source.StartActivity("publish", ActivityKind.Internal);
+        activity?.SetTag("publication.id", claim.Id);
+        activity?.SetTag("publication.platform", claim.Platform.ToString());
+        activity?.SetTag("publication.reconcile", claim.Reconcile);
+
+        var handle = claim.PlatformHandle;
+        var outcome = await AttemptAsync(claim, owner, h => handle = h ?? handle, cancellationToken);
+        telemetry.RecordOutcome(claim.Platform, outcome);
+        activity?.SetTag("publication.outcome", PublishingTelemetry.OutcomeName(outcome));
+
+        var change = PublicationRules.Decide(outcome, claim.Attempts, handle, clock.GetUtcNow(), options.Value);
+        if (change is null || await queue.CompleteAsync(claim, owner, change, cancellationToken) is null)
+        {
+            LogLeaseLost(claim.Id);
+            return;
+        }
+
+        if (change.Status == PublicationStatus.Failed)
+        {
+            LogFailed(claim.Id, claim.Platform, change.ErrorMessage);
+            notifier.PublicationFailed(claim.Id);
+        }
+    }
+
+    private async Task<PublishOutcome> AttemptAsync(
+        ClaimedPublication claim, string owner, Action<string?> rememberHandle, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.AsNoTracking()
+            .Include(p => p.Media.OrderBy(m => m.Order)).ThenInclude(m => m.Media)
+            .FirstOrDefaultAsync(p => p.Id == claim.PostId, cancellationToken);
+        if (post is null)
+        {
+            return new PublishOutcome.Cancelled("The post was deleted.");
+        }
+
+        var connection = await db.SocialConnections
+            .FirstOrDefaultAsync(c => c.UserId == claim.UserId && c.Platform == claim.Platform && c.IsActive, cancellationToken);
+        var publisher = publishers.Single(p => p.Platform == claim.Platform);
+        var images = post.Media.Select(m => m.Media).OfType<MediaItem>().Where(m => m.Type == MediaType.Image).ToList();
+
+        var refreshed = false;
+        while (true)
+        {
+            var accessToken = connection is null ? null : await tokens.AccessTokenAsync(connection, forceRefresh: refreshed, cancellationToken);
+            if (accessToken is null)
+            {
+                var reason = $"No usable {PostState.PlatformName(claim.Platform)} connection";
+                return claim.Reconcile ? new PublishOutcome.Unconfirmed(reason) : new PublishOutcome.NotSent(reason + " — reconnect the account and reschedule.", false);
+            }
+
+            var request = new PublishRequest(post, images, accessToken, connection!.ProfileId, claim.PlatformHandle, claim.SendingAt,
+                async (handle, ct) =>
+                {
+                    var now = clock.GetUtcNow();
+                    if (!await queue.MarkSendingAsync(claim.Id, owner, now, handle, ct))
+                    {
+                        return false;
+                    }
+                    rememberHandle(handle);
+                    if (!claim.Reconcile && claim.Attempts == 0)
+                    {
+                        telemetry.RecordLateness(claim.Platform, now - claim.ScheduledAt);
+                    }
+                    return true;
+                });
+            var outcome = claim.Reconcile
+                ? await publisher.ReconcileAsync(request, cancellationToken)
+                : await publisher.PublishAsync(request, cancellationToken);
+
+            // A refused token is refreshed once and the attempt repeated: the refusal proves nothing was published.
+            if (outcome is not PublishOutcome.TokenRejected || refreshed)
+            {
+                return outcome;
+            }
+            refreshed = true;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Publication {PublicationId}: lease lost, result not recorded")]
+    private partial void LogLeaseLost(Guid publicationId);
+
+    [LoggerMessage(LogLevel.Warning, "Publication {PublicationId} to {Platform} failed: {Error}")]
+    private partial void LogFailed(Guid publicationId, Social.SocialPlatform platform, string? error);
+}

@@ -1,0 +1,227 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Social;
+
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>A publication a dispatcher holds a lease on. <see cref="Reconcile"/>: it was already being sent when
+/// claimed, so the platform must be asked what happened before anything is sent (rule 1).</summary>
+public sealed record ClaimedPublication(
+    Guid Id, Guid PostId, Guid UserId, SocialPlatform Platform, bool Reconcile, int Attempts,
+    DateTimeOffset ScheduledAt, DateTimeOffset DueAt, string? PlatformHandle, DateTimeOffset? SendingAt);
+
+/// <summary>The queue operations on <c>post_publications</c>, as single SQL statements on the scope's connection
+/// (so the Worker's role applies). Every write after the claim is conditional on still holding the lease: a
+/// reschedule, an edit or another dispatcher's recovery silently wins over a slow holder.</summary>
+public sealed class PublicationQueue(AppDbContext db)
+{
+    /// <summary>Claims up to <paramref name="batchSize"/> due rows no one else is working on: pending rows, rows whose
+    /// holder's lease ran out, and sends awaiting reconciliation. SKIP LOCKED lets dispatchers claim side by side.</summary>
+    public async Task<IReadOnlyList<ClaimedPublication>> ClaimAsync(
+        string owner, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH due AS (
+                SELECT id FROM post_publications
+                WHERE due_at <= $1
+                  AND (status = 'pending'
+                       OR (status IN ('claimed', 'sending') AND (lease_expires_at IS NULL OR lease_expires_at < $1)))
+                ORDER BY due_at
+                LIMIT $2
+                FOR UPDATE SKIP LOCKED)
+            UPDATE post_publications p
+            SET status = CASE WHEN p.status = 'sending' THEN p.status ELSE 'claimed' END,
+                lease_owner = $3, lease_expires_at = $4
+            FROM due WHERE p.id = due.id
+            RETURNING p.id, p.post_id, p.user_id, p.platform, p.status = 'sending', p.attempts,
+                      p.scheduled_at, p.due_at, p.external_id, p.sending_at
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken, now, batchSize, owner, now + lease);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var claimed = new List<ClaimedPublication>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(new ClaimedPublication(
+                reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetFieldValue<SocialPlatform>(3),
+                reader.GetBoolean(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6),
+                reader.GetFieldValue<DateTimeOffset>(7), NullableString(reader, 8), NullableTime(reader, 9)));
+        }
+        return claimed;
+    }
+
+    /// <summary>Extends the leases we still hold; rows taken from us are simply not extended.</summary>
+    public async Task RenewAsync(string owner, IReadOnlyCollection<Guid> ids, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        const string sql = "UPDATE post_publications SET lease_expires_at = $1 WHERE lease_owner = $2 AND id = ANY($3) AND status IN ('claimed', 'sending')";
+        await using var command = await CommandAsync(sql, cancellationToken, until, owner, ids.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Records "being sent" just before the platform call (rule 1). False: the lease is no longer ours, so
+    /// the caller must not send.</summary>
+    public async Task<bool> MarkSendingAsync(Guid id, string owner, DateTimeOffset now, string? handle, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE post_publications
+            SET status = 'sending', sending_at = $3, external_id = COALESCE($4, external_id)
+            WHERE id = $1 AND lease_owner = $2 AND status IN ('claimed', 'sending')
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken, id, owner, now, DbValue(handle));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Writes the attempt's result and releases the lease, then brings the post's combined state up to date,
+    /// in one transaction. Null when the lease was lost (nothing written); otherwise the post's new state.</summary>
+    public async Task<PostState?> CompleteAsync(
+        ClaimedPublication claim, string owner, PublicationChange change, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        const string update = """
+            UPDATE post_publications
+            SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
+                published_at = $9, lease_owner = NULL, lease_expires_at = NULL
+            WHERE id = $1 AND lease_owner = $2
+            """;
+        await using (var command = await CommandAsync(update, cancellationToken, claim.Id, owner, change.Status, change.DueAt,
+            change.Attempts, DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt)))
+        {
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return null;
+            }
+        }
+
+        var state = await RefreshPostStateAsync(claim.PostId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return state;
+    }
+
+    /// <summary>Derives the post's status from its publications (rule 6) and stores it. A post with no live
+    /// publication keeps whatever the Api gave it.</summary>
+    public async Task<PostState> RefreshPostStateAsync(Guid postId, CancellationToken cancellationToken)
+    {
+        var snapshots = new List<PublicationSnapshot>();
+        await using (var read = await CommandAsync(
+            "SELECT platform, status, published_at, error_message FROM post_publications WHERE post_id = $1", cancellationToken, postId))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                snapshots.Add(new PublicationSnapshot(reader.GetFieldValue<SocialPlatform>(0), reader.GetFieldValue<PublicationStatus>(1),
+                    NullableTime(reader, 2), NullableString(reader, 3)));
+            }
+        }
+
+        var state = PostState.Combine(snapshots);
+        if (state.Status != PostStatus.Draft)
+        {
+            const string write = """
+                UPDATE posts SET status = $2, published_at = $3, error_message = $4 WHERE id = $1
+                """;
+            await using var command = await CommandAsync(write, cancellationToken, postId, state.Status,
+                DbValue(state.PublishedAt), DbValue(state.ErrorMessage));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return state;
+    }
+
+    /// <summary>When the dispatcher must look again: the earliest pending due time or lease expiry.</summary>
+    public async Task<DateTimeOffset?> NextWakeAsync(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT LEAST(
+                (SELECT min(due_at) FROM post_publications WHERE status IN ('pending', 'claimed', 'sending') AND lease_owner IS NULL),
+                (SELECT min(lease_expires_at) FROM post_publications WHERE status IN ('claimed', 'sending') AND lease_owner IS NOT NULL))
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken);
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTimeOffset at ? at : null;
+    }
+
+    /// <summary>Sweeper: hands rows whose holder died back to the queue, due now. A row that was being sent keeps
+    /// its <c>sending</c> status, so whoever claims it reconciles (rule 4).</summary>
+    public async Task<int> ReleaseExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE post_publications
+            SET status = CASE WHEN status = 'sending' THEN status ELSE 'pending' END,
+                lease_owner = NULL, lease_expires_at = NULL, due_at = LEAST(due_at, $1)
+            WHERE status IN ('claimed', 'sending') AND lease_expires_at < $1
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken, now);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Sweeper: open rows that were due before <paramref name="dueBefore"/> and that nobody holds.</summary>
+    public async Task<int> CountOverdueAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT count(*) FROM post_publications WHERE status IN ('pending', 'sending') AND lease_owner IS NULL AND due_at < $1";
+        await using var command = await CommandAsync(sql, cancellationToken, dueBefore);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sweeper: scheduled posts whose publications have all finished, i.e. whose state was never derived
+    /// (a worker died between its two writes, or a row was fixed by hand).</summary>
+    public async Task<int> RepairPostStatesAsync(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT p.id FROM posts p
+            WHERE p.status = 'scheduled'
+              AND EXISTS (SELECT 1 FROM post_publications q WHERE q.post_id = p.id AND q.status <> 'cancelled')
+              AND NOT EXISTS (SELECT 1 FROM post_publications q WHERE q.post_id = p.id AND q.status IN ('pending', 'claimed', 'sending'))
+            LIMIT 500
+            """;
+        var ids = new List<Guid>();
+        await using (var command = await CommandAsync(sql, cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+        foreach (var id in ids)
+        {
+            await RefreshPostStateAsync(id, cancellationToken);
+        }
+        return ids.Count;
+    }
+
+    /// <summary>Wakes every dispatcher (they LISTEN on <see cref="PublicationScheduler.Channel"/>).</summary>
+    public async Task NotifyAsync(CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync("NOTIFY " + PublicationScheduler.Channel, cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Opening through EF runs the session interceptor, which switches to the scope's role.</summary>
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return (NpgsqlConnection)db.Database.GetDbConnection();
+    }
+
+    private async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, await OpenAsync(cancellationToken));
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+        return command;
+    }
+
+    private static object DbValue<T>(T? value) => (object?)value ?? DBNull.Value;
+
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset? NullableTime(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+}

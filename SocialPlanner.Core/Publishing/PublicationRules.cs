@@ -1,0 +1,50 @@
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>Pure state transitions of one publication after an attempt (DESIGN §4 rules 2, 5 and 8).</summary>
+public static class PublicationRules
+{
+    public const string UnconfirmedMessage = "Publication unconfirmed — check your account.";
+
+    /// <summary>Decides the row's next state. <paramref name="attemptsSoFar"/> counts earlier failed attempts;
+    /// <paramref name="platformHandle"/> is what the attempt left for reconciliation (an Instagram container id).</summary>
+    public static PublicationChange? Decide(
+        PublishOutcome outcome, int attemptsSoFar, string? platformHandle, DateTimeOffset now, PublishingOptions options)
+    {
+        var attempts = attemptsSoFar + 1;
+        var exhausted = attempts >= options.MaxAttempts;
+        return outcome switch
+        {
+            PublishOutcome.Published p => new(PublicationStatus.Published, now, attemptsSoFar, null, p.ExternalId, p.ExternalUrl, now),
+            PublishOutcome.NotSent { Transient: true } n when !exhausted =>
+                new(PublicationStatus.Pending, now + Backoff(attempts, n.RetryAfter, options), attempts, n.Reason),
+            PublishOutcome.NotSent { Transient: true } n =>
+                new(PublicationStatus.Failed, now, attempts, $"{n.Reason} (gave up after {attempts} attempts)"),
+            PublishOutcome.NotSent n => new(PublicationStatus.Failed, now, attempts, n.Reason),
+            // Still Sending with no lease: the next claim takes it down the reconciliation path.
+            PublishOutcome.Ambiguous a when !exhausted =>
+                new(PublicationStatus.Sending, now + options.ReconcileDelay, attempts, a.Reason, platformHandle),
+            PublishOutcome.Ambiguous => new(PublicationStatus.Failed, now, attempts, UnconfirmedMessage),
+            PublishOutcome.Unconfirmed => new(PublicationStatus.Failed, now, attempts, UnconfirmedMessage),
+            PublishOutcome.TokenRejected t => new(PublicationStatus.Failed, now, attempts,
+                $"{t.Reason} — reconnect your account and reschedule the post."),
+            PublishOutcome.QuotaExhausted q => new(PublicationStatus.Pending, q.RetryAt, attemptsSoFar,
+                "Daily publishing limit reached; the post will go out when the platform allows it."),
+            PublishOutcome.Cancelled c => new(PublicationStatus.Cancelled, now, attemptsSoFar, c.Reason),
+            PublishOutcome.LeaseLost => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown publish outcome."),
+        };
+    }
+
+    /// <summary>Exponential back-off (base × 2^(attempt−1)), never shorter than the platform's Retry-After and
+    /// never longer than the configured ceiling.</summary>
+    public static TimeSpan Backoff(int attempt, TimeSpan? retryAfter, PublishingOptions options)
+    {
+        var exponential = options.RetryBaseDelay * Math.Pow(2, Math.Max(0, attempt - 1));
+        var delay = retryAfter is { } ra && ra > exponential ? ra : exponential;
+        return delay > options.RetryMaxDelay ? options.RetryMaxDelay : delay;
+    }
+
+    /// <summary>Rows the dispatcher may still act on; the rest are final.</summary>
+    public static bool IsOpen(PublicationStatus status) =>
+        status is PublicationStatus.Pending or PublicationStatus.Claimed or PublicationStatus.Sending;
+}

@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Social;
+
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>Turns a post's schedule into its publication rows, the queue the Worker's dispatchers drain. Every
+/// change re-arms or cancels the rows, so whatever the old schedule would have done is undone (rule 3), saves the
+/// tracked post with them, and wakes the dispatchers with <c>NOTIFY</c>.</summary>
+public sealed class PublicationScheduler(AppDbContext db)
+{
+    public const string Channel = "publications_changed";
+    private const string NotifySql = "NOTIFY " + Channel;
+
+    /// <summary>Schedules (or reschedules) the post: one due publication per target platform. Platforms the post no
+    /// longer targets are cancelled; platforms already published are left alone.</summary>
+    /// <exception cref="PublicationInFlightException">A publication is being sent right now.</exception>
+    public async Task ScheduleAsync(Post post, DateTimeOffset scheduledAt, CancellationToken cancellationToken = default)
+    {
+        var publications = await LoadAsync(post, cancellationToken);
+        EnsureNothingInFlight(publications);
+
+        var targets = TargetsOf(post.Platform);
+        foreach (var platform in targets)
+        {
+            var publication = publications.FirstOrDefault(p => p.Platform == platform);
+            if (publication is null)
+            {
+                publication = new PostPublication { Id = Guid.CreateVersion7(), PostId = post.Id, UserId = post.UserId, Platform = platform };
+                db.PostPublications.Add(publication);
+            }
+            else if (publication.Status == PublicationStatus.Published)
+            {
+                continue;
+            }
+
+            Arm(publication, scheduledAt);
+        }
+
+        foreach (var dropped in publications.Where(p => !targets.Contains(p.Platform)))
+        {
+            Cancel(dropped);
+        }
+
+        post.ScheduledAt = scheduledAt;
+        post.Status = PostStatus.Scheduled;
+        post.ErrorMessage = null;
+        await SaveAndNotifyAsync(cancellationToken);
+    }
+
+    /// <summary>Takes the post off the calendar: its pending publications are cancelled and it becomes a draft.</summary>
+    /// <exception cref="PublicationInFlightException">A publication is being sent right now.</exception>
+    public async Task UnscheduleAsync(Post post, CancellationToken cancellationToken = default)
+    {
+        await CancelOpenAsync(post, cancellationToken);
+        post.ScheduledAt = null;
+        post.Status = PostStatus.Draft;
+        await SaveAndNotifyAsync(cancellationToken);
+    }
+
+    /// <summary>Call after changing a post's content, media or platform (before saving): a scheduled post is re-armed,
+    /// so a dispatcher that already claimed the old version loses its claim and sends the new one.</summary>
+    public Task OnPostEditedAsync(Post post, CancellationToken cancellationToken = default) =>
+        post is { Status: PostStatus.Scheduled, ScheduledAt: { } at }
+            ? ScheduleAsync(post, at, cancellationToken)
+            : SaveAndNotifyAsync(cancellationToken);
+
+    /// <summary>Call before removing a post: its open publications are cancelled so no dispatcher sends it.</summary>
+    /// <exception cref="PublicationInFlightException">A publication is being sent right now.</exception>
+    public async Task OnPostDeletedAsync(Post post, CancellationToken cancellationToken = default)
+    {
+        await CancelOpenAsync(post, cancellationToken);
+        await SaveAndNotifyAsync(cancellationToken);
+    }
+
+    public static IReadOnlyList<SocialPlatform> TargetsOf(PostPlatform platform) => platform switch
+    {
+        PostPlatform.Linkedin => [SocialPlatform.Linkedin],
+        PostPlatform.Instagram => [SocialPlatform.Instagram],
+        PostPlatform.Both => [SocialPlatform.Linkedin, SocialPlatform.Instagram],
+        _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "Unknown platform."),
+    };
+
+    private async Task CancelOpenAsync(Post post, CancellationToken cancellationToken)
+    {
+        var publications = await LoadAsync(post, cancellationToken);
+        EnsureNothingInFlight(publications);
+        foreach (var publication in publications.Where(p => PublicationRules.IsOpen(p.Status)))
+        {
+            Cancel(publication);
+        }
+    }
+
+    private Task<List<PostPublication>> LoadAsync(Post post, CancellationToken cancellationToken) =>
+        db.PostPublications.Where(p => p.PostId == post.Id).ToListAsync(cancellationToken);
+
+    /// <summary>A row in <c>Sending</c> may already be on the platform; pretending to cancel it would lie.</summary>
+    private static void EnsureNothingInFlight(IEnumerable<PostPublication> publications)
+    {
+        if (publications.FirstOrDefault(p => p.Status == PublicationStatus.Sending) is { } sending)
+        {
+            throw new PublicationInFlightException(sending.Platform);
+        }
+    }
+
+    /// <summary>Clearing the lease is what revokes a dispatcher's claim: its Claimed → Sending step checks it.</summary>
+    private static void Arm(PostPublication publication, DateTimeOffset scheduledAt)
+    {
+        publication.Status = PublicationStatus.Pending;
+        publication.ScheduledAt = scheduledAt;
+        publication.DueAt = scheduledAt;
+        publication.Attempts = 0;
+        publication.LeaseOwner = null;
+        publication.LeaseExpiresAt = null;
+        publication.SendingAt = null;
+        publication.ExternalId = null;
+        publication.ExternalUrl = null;
+        publication.ErrorMessage = null;
+    }
+
+    private static void Cancel(PostPublication publication)
+    {
+        publication.Status = PublicationStatus.Cancelled;
+        publication.LeaseOwner = null;
+        publication.LeaseExpiresAt = null;
+    }
+
+    /// <summary>NOTIFY inside the same transaction is delivered on commit, so no dispatcher wakes to stale rows.
+    /// A caller's own transaction is joined rather than nested.</summary>
+    private async Task SaveAndNotifyAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(NotifySql, cancellationToken);
+            return;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(NotifySql, ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+    }
+}
+
+/// <summary>The post cannot be changed now: one of its publications is being sent (the Api answers 409).</summary>
+public sealed class PublicationInFlightException(SocialPlatform platform)
+    : InvalidOperationException($"The post is being published to {PostState.PlatformName(platform)} right now.")
+{
+    public SocialPlatform Platform { get; } = platform;
+}

@@ -1,0 +1,32 @@
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>What one attempt learned about a publication. The distinction that matters is whether the platform
+/// may have published: only outcomes that certainly did not are retried blindly (rule 2).</summary>
+public abstract record PublishOutcome
+{
+    private PublishOutcome() { }
+
+    /// <summary>The platform confirmed the post (a fresh success, a recognised duplicate, or a reconciled send).</summary>
+    public sealed record Published(string? ExternalId, string? ExternalUrl) : PublishOutcome;
+
+    /// <summary>Certainly not published. <paramref name="Transient"/> failures are retried with back-off.</summary>
+    public sealed record NotSent(string Reason, bool Transient, TimeSpan? RetryAfter = null) : PublishOutcome;
+
+    /// <summary>The publish request left us and no answer came back: reconcile, never re-send blindly.</summary>
+    public sealed record Ambiguous(string Reason) : PublishOutcome;
+
+    /// <summary>Reconciliation could not tell whether the post exists.</summary>
+    public sealed record Unconfirmed(string Reason) : PublishOutcome;
+
+    /// <summary>The platform refused our access token; certainly not published, fixed by a refresh.</summary>
+    public sealed record TokenRejected(string Reason) : PublishOutcome;
+
+    /// <summary>The account reached its publishing limit: wait, don't fail (rule 5).</summary>
+    public sealed record QuotaExhausted(DateTimeOffset RetryAt) : PublishOutcome;
+
+    /// <summary>Nothing to publish any more: the post was deleted, unscheduled or can no longer be sent.</summary>
+    public sealed record Cancelled(string Reason) : PublishOutcome;
+
+    /// <summary>Our lease was taken away (rescheduled, edited, cancelled) before sending: write nothing.</summary>
+    public sealed record LeaseLost : PublishOutcome;
+}

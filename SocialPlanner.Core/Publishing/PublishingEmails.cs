@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Mail;
+
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>The emails a user gets when publishing needs them: a post that failed for good (rule 8) and an
+/// account that must be reconnected (rule 7).</summary>
+public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
+{
+    public async Task SendPublicationFailedAsync(Guid publicationId, CancellationToken cancellationToken)
+    {
+        var failed = await db.PostPublications.AsNoTracking()
+            .Where(p => p.Id == publicationId && p.Status == PublicationStatus.Failed)
+            .Select(p => new { p.Platform, p.ErrorMessage, p.ScheduledAt, p.Post!.Content, Email = db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        // Rescheduled or deleted since: nothing to tell.
+        if (failed?.Email is null)
+        {
+            return;
+        }
+
+        var platform = PostState.PlatformName(failed.Platform);
+        var text = $"""
+            Your post scheduled for {failed.ScheduledAt:yyyy-MM-dd HH:mm} UTC could not be published to {platform}.
+
+            Reason: {failed.ErrorMessage}
+
+            Post: {Excerpt(failed.Content)}
+
+            Open SocialPlanner to fix it and schedule it again.
+            """;
+        await sender.SendAsync(failed.Email, $"Your {platform} post was not published", text, null, cancellationToken);
+    }
+
+    public async Task SendReconnectNeededAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        var connection = await db.SocialConnections.AsNoTracking()
+            .Where(c => c.Id == connectionId && c.ReconnectNeeded)
+            .Select(c => new { c.Platform, c.ProfileName, Email = db.Users.Where(u => u.Id == c.UserId).Select(u => u.Email).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (connection?.Email is null)
+        {
+            return;
+        }
+
+        var platform = PostState.PlatformName(connection.Platform);
+        var text = $"""
+            {platform} no longer accepts SocialPlanner's access to {connection.ProfileName ?? "your account"}.
+
+            Scheduled posts to {platform} cannot go out until you connect the account again in SocialPlanner's settings.
+            """;
+        await sender.SendAsync(connection.Email, $"Reconnect your {platform} account", text, null, cancellationToken);
+    }
+
+    private static string Excerpt(string content) => content.Length <= 200 ? content : content[..200] + "…";
+}

@@ -1,0 +1,40 @@
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>The <c>Publishing</c> configuration section: how the dispatcher claims, retries and waits.</summary>
+public sealed class PublishingOptions
+{
+    public const string Section = "Publishing";
+
+    /// <summary>Rows claimed per round trip.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>Publications in flight at once towards one platform, per process.</summary>
+    public int MaxConcurrencyPerPlatform { get; set; } = 10;
+
+    /// <summary>How long a claim stays ours without renewal; a crashed worker's rows come back after it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Attempts before a publication that certainly did not go out is given up as failed (rule 2).</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>First back-off; each further attempt doubles it.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Ceiling of one back-off, so a huge Retry-After cannot park a post for days.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Pause before asking the platform what an ambiguous send did: it may still be processing it.</summary>
+    public TimeSpan ReconcileDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest sleep without a NOTIFY; bounds the damage of a lost notification.</summary>
+    public TimeSpan MaxIdleWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>When an Instagram account is at its daily limit, look again after this long (rule 5: defer, never fail).</summary>
+    public TimeSpan QuotaRetryInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Tokens expiring within this window are refreshed before use and by the recurring job (rule 7).</summary>
+    public TimeSpan TokenRefreshAhead { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A publication due longer ago than this and still untouched is reported by the sweeper.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
+}

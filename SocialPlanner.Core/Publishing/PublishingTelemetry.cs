@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using SocialPlanner.Core.Social;
+
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>The <c>SocialPlanner.Publishing</c> ActivitySource and Meter (DESIGN §6): how late posts go out
+/// and how attempts end, by platform and reason.</summary>
+public sealed class PublishingTelemetry : IDisposable
+{
+    public const string Name = "SocialPlanner.Publishing";
+
+    public static readonly ActivitySource Source = new(Name);
+
+    private readonly Meter meter;
+    private readonly Histogram<double> lateness;
+    private readonly Counter<long> outcomes;
+
+    public PublishingTelemetry(IMeterFactory meters)
+    {
+        meter = meters.Create(Name);
+        lateness = meter.CreateHistogram<double>("socialplanner.publishing.lateness", "s",
+            "Time from a post's scheduled instant to the start of its first send.");
+        outcomes = meter.CreateCounter<long>("socialplanner.publishing.outcomes", description: "Publish attempts by platform and outcome.");
+    }
+
+    public void RecordLateness(SocialPlatform platform, TimeSpan late) =>
+        lateness.Record(Math.Max(0, late.TotalSeconds), new KeyValuePair<string, object?>("platform", Tag(platform)));
+
+    public void RecordOutcome(SocialPlatform platform, PublishOutcome outcome) =>
+        outcomes.Add(1, new("platform", Tag(platform)), new("outcome", OutcomeName(outcome)));
+
+    public static string OutcomeName(PublishOutcome outcome) => outcome switch
+    {
+        PublishOutcome.Published => "published",
+        PublishOutcome.NotSent { Transient: true } => "retryable",
+        PublishOutcome.NotSent => "refused",
+        PublishOutcome.Ambiguous => "ambiguous",
+        PublishOutcome.Unconfirmed => "unconfirmed",
+        PublishOutcome.TokenRejected => "token_rejected",
+        PublishOutcome.QuotaExhausted => "quota_deferred",
+        PublishOutcome.Cancelled => "cancelled",
+        PublishOutcome.LeaseLost => "lease_lost",
+        _ => "unknown",
+    };
+
+    private static string Tag(SocialPlatform platform) => platform == SocialPlatform.Linkedin ? "linkedin" : "instagram";
+
+    public void Dispose() => meter.Dispose();
+}

@@ -1,0 +1,169 @@
+using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Publishing;
+
+namespace SocialPlanner.Core.Social.Instagram;
+
+/// <summary>Container → status → <c>media_publish</c>. The container id is recorded with "being sent", so an
+/// ambiguous publish is reconciled from the container's status and the account's recent media (platform-apis §2.8).</summary>
+public sealed class InstagramPublisher(
+    InstagramClient client, IMediaLinks media, IOptions<InstagramOptions> instagramOptions,
+    IOptions<PublishingOptions> publishingOptions, TimeProvider clock) : IPlatformPublisher
+{
+    /// <summary>Instagram fetches the image while creating the container; the link only has to outlive that.</summary>
+    private static readonly TimeSpan ImageLinkLifetime = TimeSpan.FromHours(1);
+    private const int RecentMediaToSearch = 25;
+
+    public SocialPlatform Platform => SocialPlatform.Instagram;
+
+    public async Task<PublishOutcome> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Images.Count == 0)
+        {
+            return new PublishOutcome.NotSent("Instagram posts need at least one image.", false);
+        }
+
+        string container;
+        try
+        {
+            var limit = await client.GetPublishingLimitAsync(request.ProfileId, request.AccessToken, cancellationToken);
+            if (limit.Usage >= limit.Total)
+            {
+                return new PublishOutcome.QuotaExhausted(clock.GetUtcNow() + publishingOptions.Value.QuotaRetryInterval);
+            }
+
+            container = await CreateContainerAsync(request, cancellationToken);
+            if (await WaitUntilReadyAsync(container, request.AccessToken, cancellationToken) is { } notReady)
+            {
+                return notReady;
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return InstagramErrors.ClassifyPreparation(e, clock.GetUtcNow(), publishingOptions.Value.QuotaRetryInterval);
+        }
+
+        return await SendAsync(request, container, cancellationToken);
+    }
+
+    public async Task<PublishOutcome> ReconcileAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (request.PlatformHandle is not { } container)
+            {
+                return await FindPublishedAsync(request, cancellationToken) is { } found
+                    ? found
+                    : new PublishOutcome.Unconfirmed("No container was recorded and no matching media was found.");
+            }
+
+            switch (await client.GetContainerStatusAsync(container, request.AccessToken, cancellationToken))
+            {
+                case "PUBLISHED":
+                    return await FindPublishedAsync(request, cancellationToken) ?? new PublishOutcome.Published(null, null);
+                case "FINISHED":
+                    return await SendAsync(request, container, cancellationToken);
+                case "IN_PROGRESS":
+                    return await WaitUntilReadyAsync(container, request.AccessToken, cancellationToken)
+                        ?? await SendAsync(request, container, cancellationToken);
+                default:
+                    return new PublishOutcome.NotSent("The Instagram container failed or expired before it was published.", true);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new PublishOutcome.Ambiguous($"Instagram could not be asked about the earlier attempt: {e.Message}");
+        }
+    }
+
+    private async Task<string> CreateContainerAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        var caption = PostText.Caption(request.Post.Content, request.Post.Hashtags);
+        if (request.Images.Count == 1)
+        {
+            var image = request.Images[0];
+            return await client.CreateImageContainerAsync(request.ProfileId, request.AccessToken,
+                media.PublicUrl(image, ImageLinkLifetime), caption, image.AltText, isCarouselItem: false, cancellationToken);
+        }
+
+        var children = new List<string>();
+        foreach (var image in request.Images)
+        {
+            children.Add(await client.CreateImageContainerAsync(request.ProfileId, request.AccessToken,
+                media.PublicUrl(image, ImageLinkLifetime), caption: null, image.AltText, isCarouselItem: true, cancellationToken));
+        }
+        return await client.CreateCarouselContainerAsync(request.ProfileId, request.AccessToken, children, caption, cancellationToken);
+    }
+
+    /// <summary>Null when the container is ready to publish; otherwise why it cannot be.</summary>
+    private async Task<PublishOutcome?> WaitUntilReadyAsync(string container, string accessToken, CancellationToken cancellationToken)
+    {
+        var options = instagramOptions.Value;
+        for (var poll = 0; poll < options.ContainerPollLimit; poll++)
+        {
+            switch (await client.GetContainerStatusAsync(container, accessToken, cancellationToken))
+            {
+                case "FINISHED":
+                    return null;
+                case "IN_PROGRESS":
+                    await Task.Delay(options.ContainerPollInterval, clock, cancellationToken);
+                    break;
+                case "EXPIRED":
+                    return new PublishOutcome.NotSent("The Instagram container expired before it was published.", true);
+                case var status:
+                    return new PublishOutcome.NotSent($"Instagram could not process the media (container status {status}).", false);
+            }
+        }
+        return new PublishOutcome.NotSent("Instagram is still processing the media.", true);
+    }
+
+    private async Task<PublishOutcome> SendAsync(PublishRequest request, string container, CancellationToken cancellationToken)
+    {
+        if (!await request.MarkSendingAsync(container, cancellationToken))
+        {
+            return new PublishOutcome.LeaseLost();
+        }
+
+        string mediaId;
+        try
+        {
+            mediaId = await client.PublishContainerAsync(request.ProfileId, request.AccessToken, container, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return InstagramErrors.ClassifyPublish(e, clock.GetUtcNow(), publishingOptions.Value.QuotaRetryInterval);
+        }
+
+        return new PublishOutcome.Published(mediaId, await PermalinkOrNullAsync(mediaId, request.AccessToken, cancellationToken));
+    }
+
+    /// <summary>The post exists either way; a missing permalink must not turn a success into a failure.</summary>
+    private async Task<string?> PermalinkOrNullAsync(string mediaId, string accessToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetPermalinkAsync(mediaId, accessToken, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or GraphApiException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<PublishOutcome.Published?> FindPublishedAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        var recent = await client.ListRecentMediaAsync(request.ProfileId, request.AccessToken, RecentMediaToSearch, cancellationToken);
+        var caption = PostText.Caption(request.Post.Content, request.Post.Hashtags);
+        var match = InstagramReconciliation.FindMatch(recent, caption, request.SendingAt ?? clock.GetUtcNow(), instagramOptions.Value.ReconcileWindow);
+        return match is null ? null : new PublishOutcome.Published(match.Id, match.Permalink);
+    }
+}
+
+public static class InstagramReconciliation
+{
+    /// <summary>The listed media item that is our post: same caption, published within the window around the send.</summary>
+    public static InstagramMedia? FindMatch(IEnumerable<InstagramMedia> recent, string caption, DateTimeOffset sentAt, TimeSpan window) =>
+        recent.FirstOrDefault(m =>
+            string.Equals(m.Caption?.Trim(), caption.Trim(), StringComparison.Ordinal)
+            && m.Timestamp >= sentAt - window && m.Timestamp <= sentAt + window);
+}

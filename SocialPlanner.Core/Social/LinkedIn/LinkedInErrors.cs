@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SocialPlanner.Core.Publishing;
+
+namespace SocialPlanner.Core.Social.LinkedIn;
+
+/// <summary>Reading LinkedIn's error bodies and turning failures of a post creation into publishing outcomes.</summary>
+public static partial class LinkedInErrors
+{
+    public const string DuplicatePost = "DUPLICATE_POST";
+
+    /// <summary>The symbolic code (top-level <c>code</c>, else the first input error's) and the message.</summary>
+    public static (string? Code, string Message) Parse(string body)
+    {
+        try
+        {
+            var node = JsonNode.Parse(body);
+            var code = (string?)node?["code"]
+                ?? (string?)node?["errorDetails"]?["inputErrors"]?.AsArray().FirstOrDefault()?["code"];
+            return (code, (string?)node?["message"] ?? body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (null, body);
+        }
+    }
+
+    /// <summary>The existing post a 422 DUPLICATE_POST names ("Content is a duplicate of urn:li:share:…").</summary>
+    public static string? DuplicateOf(string message) => UrnPattern().Match(message) is { Success: true } m ? m.Value : null;
+
+    /// <summary>What a failed <c>POST /rest/posts</c> means (rule 2). The request may have reached LinkedIn unless the
+    /// failure proves otherwise: a refused connection, an open circuit, a 429 or a 4xx refusal.</summary>
+    public static PublishOutcome ClassifyPostFailure(Exception failure) => failure switch
+    {
+        LinkedInApiException { Status: HttpStatusCode.UnprocessableEntity } e when DuplicateOf(e.PlatformMessage) is { } urn =>
+            new PublishOutcome.Published(urn, PostUrl(urn)),
+        LinkedInApiException { Status: HttpStatusCode.Unauthorized } e => new PublishOutcome.TokenRejected(e.PlatformMessage),
+        LinkedInApiException { Status: HttpStatusCode.TooManyRequests } e =>
+            new PublishOutcome.NotSent("LinkedIn is throttling this account.", true, e.RetryAfter),
+        LinkedInApiException { Status: >= HttpStatusCode.InternalServerError } e =>
+            new PublishOutcome.Ambiguous($"LinkedIn answered {(int)e.Status} after the post was sent."),
+        LinkedInApiException e => new PublishOutcome.NotSent($"LinkedIn refused the post: {e.PlatformMessage}", false),
+        _ => TransportFailures.Classify(failure, "LinkedIn"),
+    };
+
+    /// <summary>Failures of the calls before the publish (image upload): nothing was posted, so all are retryable
+    /// except a refusal of the content itself.</summary>
+    public static PublishOutcome ClassifyPreparationFailure(Exception failure) => failure switch
+    {
+        LinkedInApiException { Status: HttpStatusCode.Unauthorized } e => new PublishOutcome.TokenRejected(e.PlatformMessage),
+        LinkedInApiException { Status: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } e =>
+            new PublishOutcome.NotSent($"LinkedIn image upload failed ({(int)e.Status}).", true, e.RetryAfter),
+        LinkedInApiException e => new PublishOutcome.NotSent($"LinkedIn refused the image: {e.PlatformMessage}", false),
+        _ => new PublishOutcome.NotSent($"LinkedIn could not be reached: {failure.Message}", true),
+    };
+
+    public static string PostUrl(string urn) => $"https://www.linkedin.com/feed/update/{urn}/";
+
+    [GeneratedRegex(@"urn:li:(share|ugcPost):[A-Za-z0-9_-]+")]
+    private static partial Regex UrnPattern();
+}

@@ -1,0 +1,49 @@
+using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Publishing;
+
+namespace SocialPlanner.Core.Social.LinkedIn;
+
+/// <summary>Posts to a member's feed. LinkedIn lets ordinary apps write but not list a member's posts, so
+/// reconciliation is a re-send of the identical post: LinkedIn answers 422 DUPLICATE_POST naming the post that
+/// already exists, which we record; a 201 means the first attempt never landed (DESIGN §4 rule 2).</summary>
+public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks media) : IPlatformPublisher
+{
+    public SocialPlatform Platform => SocialPlatform.Linkedin;
+
+    public async Task<PublishOutcome> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        var author = LinkedInClient.PersonUrn(request.ProfileId);
+        var images = new List<LinkedInImage>();
+        try
+        {
+            foreach (var image in request.Images)
+            {
+                await using var content = await media.OpenReadAsync(image, cancellationToken);
+                images.Add(new LinkedInImage(await client.UploadImageAsync(request.AccessToken, author, content, cancellationToken), image.AltText));
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return LinkedInErrors.ClassifyPreparationFailure(e);
+        }
+
+        if (!await request.MarkSendingAsync(null, cancellationToken))
+        {
+            return new PublishOutcome.LeaseLost();
+        }
+
+        try
+        {
+            var commentary = LittleText.Commentary(request.Post.Content, request.Post.Hashtags);
+            var urn = await client.CreatePostAsync(request.AccessToken, author, commentary, images, cancellationToken);
+            return new PublishOutcome.Published(urn, LinkedInErrors.PostUrl(urn));
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return LinkedInErrors.ClassifyPostFailure(e);
+        }
+    }
+
+    public Task<PublishOutcome> ReconcileAsync(PublishRequest request, CancellationToken cancellationToken) =>
+        PublishAsync(request, cancellationToken);
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social.Instagram;
+using SocialPlanner.Core.Social.LinkedIn;
+
+namespace SocialPlanner.Core.Social;
+
+public static class SocialPlatformsExtensions
+{
+    private const string SandboxKey = "services:sandbox:http:0";
+
+    /// <summary>The platform clients, publishers and token services. Endpoints and credentials come from the
+    /// <c>LinkedIn</c>/<c>Instagram</c> sections; whatever is unset points at the discovered sandbox (which serves
+    /// both platforms' real paths on one host), so development and tests need no key.</summary>
+    public static IServiceCollection AddSocialPlatforms(this IServiceCollection services, IConfiguration configuration)
+    {
+        var sandbox = configuration[SandboxKey] is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/") : null;
+        services.AddOptions<LinkedInOptions>().Bind(configuration.GetSection(LinkedInOptions.Section)).PostConfigure(o =>
+        {
+            if (sandbox is null)
+            {
+                return;
+            }
+            o.ClientId ??= "sandbox-linkedin-client";
+            o.ClientSecret ??= "sandbox-linkedin-secret";
+            o.AuthorizeUrl ??= new Uri(sandbox, "oauth/v2/authorization");
+            o.TokenUrl ??= new Uri(sandbox, "oauth/v2/accessToken");
+            o.ApiBaseUrl ??= sandbox;
+        });
+        services.AddOptions<InstagramOptions>().Bind(configuration.GetSection(InstagramOptions.Section)).PostConfigure(o =>
+        {
+            if (sandbox is null)
+            {
+                return;
+            }
+            o.ClientId ??= "sandbox-instagram-client";
+            o.ClientSecret ??= "sandbox-instagram-secret";
+            o.AuthorizeUrl ??= new Uri(sandbox, "oauth/authorize");
+            o.TokenUrl ??= new Uri(sandbox, "oauth/access_token");
+            o.GraphBaseUrl ??= sandbox;
+        });
+        services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.Section));
+
+        var timeout = configuration.GetValue($"{PublishingOptions.Section}:PlatformRequestTimeout", TimeSpan.FromSeconds(20));
+        // The service defaults give every client a standard handler that retries POSTs; these two replace it.
+        // RemoveAllResilienceHandlers is marked experimental but is the documented way to do exactly that.
+#pragma warning disable EXTEXP0001
+        services.AddHttpClient<LinkedInClient>().RemoveAllResilienceHandlers().AddStandardResilienceHandler(o => Configure(o, timeout));
+        services.AddHttpClient<InstagramClient>().RemoveAllResilienceHandlers().AddStandardResilienceHandler(o => Configure(o, timeout));
+#pragma warning restore EXTEXP0001
+
+        services.AddScoped<IPlatformPublisher, LinkedInPublisher>();
+        services.AddScoped<IPlatformPublisher, InstagramPublisher>();
+        services.AddSingleton<TokenProtector>();
+        services.AddScoped<SocialTokens>();
+        return services;
+    }
+
+    /// <summary>Everything the dispatcher and the publishing jobs use.</summary>
+    public static IServiceCollection AddPublishing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSocialPlatforms(configuration);
+        services.AddSingleton<PublishingTelemetry>();
+        services.AddScoped<PublicationQueue>();
+        services.AddScoped<PublicationProcessor>();
+        services.AddScoped<PublishingEmails>();
+        return services;
+    }
+
+    /// <summary>Safe calls (GET) keep the standard retries; unsafe ones (POST, PUT) are never repeated by the
+    /// handler: a repeated publish could post twice, and the dispatcher alone decides (rule 2).</summary>
+    private static void Configure(HttpStandardResilienceOptions options, TimeSpan timeout)
+    {
+        options.Retry.DisableForUnsafeHttpMethods();
+        options.AttemptTimeout.Timeout = timeout;
+        options.TotalRequestTimeout.Timeout = timeout * 4;
+        options.CircuitBreaker.SamplingDuration = timeout * 2;
+    }
+}

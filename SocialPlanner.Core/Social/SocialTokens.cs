@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social.Instagram;
+using SocialPlanner.Core.Social.LinkedIn;
+
+namespace SocialPlanner.Core.Social;
+
+/// <summary>Keeps social connections' tokens usable (rule 7): refreshed ahead of expiry, the refresh token never
+/// lost, and a dead grant turned into "reconnect needed" plus an email instead of silent failures.</summary>
+public sealed partial class SocialTokens(
+    AppDbContext db, TokenProtector protector, LinkedInClient linkedIn, InstagramClient instagram,
+    IPublishingNotifier notifier, TimeProvider clock, IOptions<PublishingOptions> options, ILogger<SocialTokens> logger)
+{
+    /// <summary>A usable access token for the (tracked) connection, refreshed first when it expires within the
+    /// configured window or when <paramref name="forceRefresh"/> (the platform just refused it). Null when the user
+    /// must reconnect.</summary>
+    public async Task<string?> AccessTokenAsync(SocialConnection connection, bool forceRefresh, CancellationToken cancellationToken)
+    {
+        if (connection.ReconnectNeeded || !connection.IsActive)
+        {
+            return null;
+        }
+        if (forceRefresh || TokenRules.NeedsRefresh(connection, clock.GetUtcNow(), options.Value.TokenRefreshAhead))
+        {
+            await RefreshAsync(connection, cancellationToken);
+        }
+        return connection.ReconnectNeeded || TokenRules.IsExpired(connection, clock.GetUtcNow()) ? null : protector.Unprotect(connection.AccessToken);
+    }
+
+    /// <summary>The recurring job: every active connection whose token expires within the window.</summary>
+    public async Task<int> RefreshExpiringAsync(CancellationToken cancellationToken)
+    {
+        var horizon = clock.GetUtcNow() + options.Value.TokenRefreshAhead;
+        var due = await db.SocialConnections
+            .Where(c => c.IsActive && !c.ReconnectNeeded && c.ExpiresAt <= horizon)
+            .OrderBy(c => c.ExpiresAt)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        foreach (var connection in due)
+        {
+            await RefreshAsync(connection, cancellationToken);
+        }
+        return due.Count;
+    }
+
+    /// <summary>Refreshes and saves. A transient failure leaves the connection as it was for the next run; an
+    /// unrecoverable one marks it and emails the user once.</summary>
+    public async Task RefreshAsync(SocialConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var tokens = await RequestRefreshAsync(connection, cancellationToken);
+            TokenRules.Apply(connection, tokens, protector.Protect);
+        }
+        catch (OAuthException e) when (e.Unrecoverable)
+        {
+            LogReconnectNeeded(connection.Id, connection.Platform, e.Message);
+            connection.ReconnectNeeded = true;
+        }
+        catch (Exception e) when (e is OAuthException or HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        {
+            LogRefreshFailed(connection.Id, connection.Platform, e.Message);
+            return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (connection.ReconnectNeeded)
+        {
+            notifier.ReconnectNeeded(connection.Id);
+        }
+    }
+
+    private Task<OAuthTokens> RequestRefreshAsync(SocialConnection connection, CancellationToken cancellationToken) =>
+        connection.Platform switch
+        {
+            _ when TokenRules.CannotRefresh(connection, clock.GetUtcNow()) is { } why => throw new OAuthException(why, unrecoverable: true),
+            SocialPlatform.Linkedin => linkedIn.RefreshAsync(protector.Unprotect(connection.RefreshToken!), cancellationToken),
+            SocialPlatform.Instagram => instagram.RefreshAsync(protector.Unprotect(connection.AccessToken), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(connection), connection.Platform, "Unknown platform."),
+        };
+
+    [LoggerMessage(LogLevel.Warning, "Social connection {ConnectionId} ({Platform}) needs a reconnect: {Reason}")]
+    private partial void LogReconnectNeeded(Guid connectionId, SocialPlatform platform, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Refreshing social connection {ConnectionId} ({Platform}) failed; will retry: {Reason}")]
+    private partial void LogRefreshFailed(Guid connectionId, SocialPlatform platform, string reason);
+}
+
+/// <summary>Pure token lifecycle rules.</summary>
+public static class TokenRules
+{
+    public static bool IsExpired(SocialConnection connection, DateTimeOffset now) => connection.ExpiresAt <= now;
+
+    public static bool NeedsRefresh(SocialConnection connection, DateTimeOffset now, TimeSpan ahead) => connection.ExpiresAt <= now + ahead;
+
+    /// <summary>Why no refresh can work, or null. LinkedIn refreshes with a live refresh token; Instagram refreshes
+    /// the long-lived access token itself, which must not have expired.</summary>
+    public static string? CannotRefresh(SocialConnection connection, DateTimeOffset now) => connection.Platform switch
+    {
+        SocialPlatform.Linkedin when connection.RefreshToken is null => "LinkedIn issued no refresh token; the member must sign in again.",
+        SocialPlatform.Linkedin when connection.RefreshTokenExpiresAt <= now => "The LinkedIn refresh token has expired.",
+        SocialPlatform.Instagram when IsExpired(connection, now) => "The Instagram token expired before it could be refreshed.",
+        _ => null,
+    };
+
+    /// <summary>Stores a refresh result. An answer without a new refresh token (or its lifetime) keeps the old one:
+    /// a reconnect or refresh must never lose it.</summary>
+    public static void Apply(SocialConnection connection, OAuthTokens tokens, Func<string, string> protect)
+    {
+        connection.AccessToken = protect(tokens.AccessToken);
+        connection.ExpiresAt = tokens.ExpiresAt;
+        if (tokens.RefreshToken is not null)
+        {
+            connection.RefreshToken = protect(tokens.RefreshToken);
+        }
+        if (tokens.RefreshTokenExpiresAt is not null)
+        {
+            connection.RefreshTokenExpiresAt = tokens.RefreshTokenExpiresAt;
+        }
+        if (tokens.Scopes.Count > 0)
+        {
+            connection.Scopes = [.. tokens.Scopes];
+        }
+        connection.ReconnectNeeded = false;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace SocialPlanner.Core.Social;
+
+/// <summary>Encrypts OAuth tokens before they reach <c>social_connections</c> and decrypts them for use. Keys are
+/// shared through the database, so the Api can write what the Worker reads.</summary>
+public sealed class TokenProtector(IDataProtectionProvider provider)
+{
+    /// <summary>Changing this string makes every stored token unreadable: it is part of the key derivation.</summary>
+    public const string Purpose = "SocialPlanner.Social.OAuthTokens.v1";
+
+    private readonly IDataProtector protector = provider.CreateProtector(Purpose);
+
+    public string Protect(string token) => protector.Protect(token);
+
+    public string Unprotect(string protectedToken) => protector.Unprotect(protectedToken);
+}
