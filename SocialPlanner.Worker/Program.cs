@@ -1,9 +1,26 @@
+using Microsoft.AspNetCore.DataProtection;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Mail;
+using SocialPlanner.Worker.Jobs;
+using SocialPlanner.Worker.Publishing;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddNpgsqlDbContext<AppDbContext>(AppDatabase.ConnectionName,
+    AppDatabase.ConfigureDataSource, AppDatabase.ConfigureNpgsql, AppDatabase.ConfigureContext);
+builder.AddRedisClient("cache");
+// Every unit of work here is cross-user background work: the Worker role, never a user's.
+builder.Services.AddDbSession().AddScoped(_ => new DbSession { Role = DbRole.Worker });
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
+builder.Services.AddSmtpEmailSender(builder.Configuration);
+builder.AddPublishingDispatcher();
+builder.AddJobs();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapJobs();
 
 app.Run();

@@ -159,6 +159,19 @@ public sealed class PublicationQueue(AppDbContext db)
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>A stopping dispatcher hands back what it holds: claimed rows become pending, rows being sent await
+    /// reconciliation by whoever claims them next.</summary>
+    public async Task<int> ReleaseAsync(string owner, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE post_publications
+            SET status = CASE WHEN status = 'sending' THEN status ELSE 'pending' END, lease_owner = NULL, lease_expires_at = NULL
+            WHERE lease_owner = $1 AND status IN ('claimed', 'sending')
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken, owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Sweeper: open rows that were due before <paramref name="dueBefore"/> and that nobody holds.</summary>
     public async Task<int> CountOverdueAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken)
     {

@@ -6,9 +6,11 @@ namespace SocialPlanner.Core.Social.Instagram;
 
 /// <summary>Container → status → <c>media_publish</c>. The container id is recorded with "being sent", so an
 /// ambiguous publish is reconciled from the container's status and the account's recent media (platform-apis §2.8).</summary>
+/// <remarks><paramref name="media"/> is optional so the host starts without a media store; Instagram posts then fail
+/// with a clear reason.</remarks>
 public sealed class InstagramPublisher(
-    InstagramClient client, IMediaLinks media, IOptions<InstagramOptions> instagramOptions,
-    IOptions<PublishingOptions> publishingOptions, TimeProvider clock) : IPlatformPublisher
+    InstagramClient client, IOptions<InstagramOptions> instagramOptions,
+    IOptions<PublishingOptions> publishingOptions, TimeProvider clock, IMediaLinks? media = null) : IPlatformPublisher
 {
     /// <summary>Instagram fetches the image while creating the container; the link only has to outlive that.</summary>
     private static readonly TimeSpan ImageLinkLifetime = TimeSpan.FromHours(1);
@@ -21,6 +23,10 @@ public sealed class InstagramPublisher(
         if (request.Images.Count == 0)
         {
             return new PublishOutcome.NotSent("Instagram posts need at least one image.", false);
+        }
+        if (media is null)
+        {
+            return new PublishOutcome.NotSent(MediaLinks.NotConfigured, false);
         }
 
         string container;
@@ -83,14 +89,14 @@ public sealed class InstagramPublisher(
         {
             var image = request.Images[0];
             return await client.CreateImageContainerAsync(request.ProfileId, request.AccessToken,
-                media.PublicUrl(image, ImageLinkLifetime), caption, image.AltText, isCarouselItem: false, cancellationToken);
+                media!.PublicUrl(image, ImageLinkLifetime), caption, image.AltText, isCarouselItem: false, cancellationToken);
         }
 
         var children = new List<string>();
         foreach (var image in request.Images)
         {
             children.Add(await client.CreateImageContainerAsync(request.ProfileId, request.AccessToken,
-                media.PublicUrl(image, ImageLinkLifetime), caption: null, image.AltText, isCarouselItem: true, cancellationToken));
+                media!.PublicUrl(image, ImageLinkLifetime), caption: null, image.AltText, isCarouselItem: true, cancellationToken));
         }
         return await client.CreateCarouselContainerAsync(request.ProfileId, request.AccessToken, children, caption, cancellationToken);
     }

@@ -6,7 +6,9 @@ namespace SocialPlanner.Core.Social.LinkedIn;
 /// <summary>Posts to a member's feed. LinkedIn lets ordinary apps write but not list a member's posts, so
 /// reconciliation is a re-send of the identical post: LinkedIn answers 422 DUPLICATE_POST naming the post that
 /// already exists, which we record; a 201 means the first attempt never landed (DESIGN §4 rule 2).</summary>
-public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks media) : IPlatformPublisher
+/// <remarks><paramref name="media"/> is optional so text posts work on a host without a media store; a post with
+/// images then fails with a clear reason instead of the host failing to start.</remarks>
+public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media = null) : IPlatformPublisher
 {
     public SocialPlatform Platform => SocialPlatform.Linkedin;
 
@@ -14,11 +16,15 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks media) 
     {
         var author = LinkedInClient.PersonUrn(request.ProfileId);
         var images = new List<LinkedInImage>();
+        if (request.Images.Count > 0 && media is null)
+        {
+            return new PublishOutcome.NotSent(MediaLinks.NotConfigured, false);
+        }
         try
         {
             foreach (var image in request.Images)
             {
-                await using var content = await media.OpenReadAsync(image, cancellationToken);
+                await using var content = await media!.OpenReadAsync(image, cancellationToken);
                 images.Add(new LinkedInImage(await client.UploadImageAsync(request.AccessToken, author, content, cancellationToken), image.AltText));
             }
         }

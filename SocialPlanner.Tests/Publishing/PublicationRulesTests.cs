@@ -1,0 +1,97 @@
+using SocialPlanner.Core.Publishing;
+
+namespace SocialPlanner.Tests.Publishing;
+
+public sealed class PublicationRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+    private static readonly PublishingOptions Options = new();
+
+    [Fact]
+    public void A_confirmed_post_is_published_with_its_platform_id()
+    {
+        var change = PublicationRules.Decide(new PublishOutcome.Published("urn:li:share:1", "https://x"), 0, null, Now, Options)!;
+
+        Assert.Equal(PublicationStatus.Published, change.Status);
+        Assert.Equal("urn:li:share:1", change.ExternalId);
+        Assert.Equal(Now, change.PublishedAt);
+    }
+
+    [Fact]
+    public void A_transient_failure_that_certainly_did_not_publish_is_retried_with_back_off()
+    {
+        var change = PublicationRules.Decide(new PublishOutcome.NotSent("503", true), 0, null, Now, Options)!;
+
+        Assert.Equal(PublicationStatus.Pending, change.Status);
+        Assert.Equal(1, change.Attempts);
+        Assert.Equal(Now + Options.RetryBaseDelay, change.DueAt);
+    }
+
+    [Fact]
+    public void The_third_failed_attempt_ends_failed_with_the_reason()
+    {
+        var change = PublicationRules.Decide(new PublishOutcome.NotSent("LinkedIn could not be reached.", true), 2, null, Now, Options)!;
+
+        Assert.Equal(PublicationStatus.Failed, change.Status);
+        Assert.Equal(3, change.Attempts);
+        Assert.Contains("LinkedIn could not be reached.", change.ErrorMessage);
+    }
+
+    [Fact]
+    public void A_refusal_of_the_content_fails_at_once()
+    {
+        var change = PublicationRules.Decide(new PublishOutcome.NotSent("too long", false), 0, null, Now, Options)!;
+
+        Assert.Equal(PublicationStatus.Failed, change.Status);
+    }
+
+    [Fact]
+    public void An_ambiguous_send_stays_sending_and_is_reconciled_later_keeping_its_handle()
+    {
+        var change = PublicationRules.Decide(new PublishOutcome.Ambiguous("timeout"), 0, "container-1", Now, Options)!;
+
+        Assert.Equal(PublicationStatus.Sending, change.Status);
+        Assert.Equal(Now + Options.ReconcileDelay, change.DueAt);
+        Assert.Equal("container-1", change.ExternalId);
+    }
+
+    [Fact]
+    public void An_ambiguous_send_that_cannot_be_reconciled_in_time_fails_as_unconfirmed()
+    {
+        var change = PublicationRules.Decide(new PublishOutcome.Ambiguous("timeout"), 2, null, Now, Options)!;
+
+        Assert.Equal(PublicationStatus.Failed, change.Status);
+        Assert.Equal(PublicationRules.UnconfirmedMessage, change.ErrorMessage);
+        Assert.Contains("check your account", change.ErrorMessage);
+    }
+
+    [Fact]
+    public void Reaching_the_daily_limit_defers_without_spending_an_attempt()
+    {
+        var later = Now.AddHours(1);
+        var change = PublicationRules.Decide(new PublishOutcome.QuotaExhausted(later), 1, null, Now, Options)!;
+
+        Assert.Equal(PublicationStatus.Pending, change.Status);
+        Assert.Equal(later, change.DueAt);
+        Assert.Equal(1, change.Attempts);
+    }
+
+    [Fact]
+    public void A_lost_lease_writes_nothing() =>
+        Assert.Null(PublicationRules.Decide(new PublishOutcome.LeaseLost(), 0, null, Now, Options));
+
+    [Fact]
+    public void Back_off_doubles_per_attempt()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), PublicationRules.Backoff(1, null, Options));
+        Assert.Equal(TimeSpan.FromSeconds(10), PublicationRules.Backoff(2, null, Options));
+        Assert.Equal(TimeSpan.FromSeconds(20), PublicationRules.Backoff(3, null, Options));
+    }
+
+    [Fact]
+    public void Back_off_honours_a_longer_retry_after_but_not_beyond_the_ceiling()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(90), PublicationRules.Backoff(1, TimeSpan.FromSeconds(90), Options));
+        Assert.Equal(Options.RetryMaxDelay, PublicationRules.Backoff(1, TimeSpan.FromDays(1), Options));
+    }
+}

@@ -1,0 +1,68 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+
+namespace SocialPlanner.Worker.Jobs;
+
+/// <summary>Every 5 minutes: tokens expiring within the hour are refreshed ahead of use (rule 7).</summary>
+[DisableConcurrentExecution(timeoutInSeconds: 60)]
+public sealed class TokenRefreshJob(SocialTokens tokens)
+{
+    public const string Id = "token-refresh";
+
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAsync(CancellationToken cancellationToken) => tokens.RefreshExpiringAsync(cancellationToken);
+}
+
+/// <summary>Every minute, the safety net of the queue (rule 4): leases of dead workers are released (rows that were
+/// being sent go to reconciliation), overdue rows wake the dispatchers and are reported, and posts whose
+/// publications finished without their state being derived are repaired.</summary>
+[DisableConcurrentExecution(timeoutInSeconds: 60)]
+public sealed partial class PublicationSweepJob(
+    PublicationQueue queue, TimeProvider clock, IOptions<PublishingOptions> options, ILogger<PublicationSweepJob> logger)
+{
+    public const string Id = "publication-sweeper";
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var released = await queue.ReleaseExpiredLeasesAsync(now, cancellationToken);
+        var overdue = await queue.CountOverdueAsync(now - options.Value.StuckAfter, cancellationToken);
+        var repaired = await queue.RepairPostStatesAsync(cancellationToken);
+        if (released > 0 || overdue > 0)
+        {
+            await queue.NotifyAsync(cancellationToken);
+        }
+        if (released > 0 || overdue > 0 || repaired > 0)
+        {
+            LogSwept(released, overdue, repaired);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Sweeper: {Released} expired leases released, {Overdue} publications overdue, {Repaired} post states repaired")]
+    private partial void LogSwept(int released, int overdue, int repaired);
+}
+
+/// <summary>Failure and reconnect emails as background jobs, so an SMTP hiccup is retried by Hangfire.</summary>
+public sealed class PublishingEmailJob(PublishingEmails emails)
+{
+    [AutomaticRetry(Attempts = 5)]
+    public Task PublicationFailedAsync(Guid publicationId, CancellationToken cancellationToken) =>
+        emails.SendPublicationFailedAsync(publicationId, cancellationToken);
+
+    [AutomaticRetry(Attempts = 5)]
+    public Task ReconnectNeededAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        emails.SendReconnectNeededAsync(connectionId, cancellationToken);
+}
+
+/// <summary>Queues the emails durably in Hangfire's storage.</summary>
+public sealed class HangfireNotifier(IBackgroundJobClient jobs) : IPublishingNotifier
+{
+    public void PublicationFailed(Guid publicationId) =>
+        jobs.Enqueue<PublishingEmailJob>(j => j.PublicationFailedAsync(publicationId, CancellationToken.None));
+
+    public void ReconnectNeeded(Guid connectionId) =>
+        jobs.Enqueue<PublishingEmailJob>(j => j.ReconnectNeededAsync(connectionId, CancellationToken.None));
+}

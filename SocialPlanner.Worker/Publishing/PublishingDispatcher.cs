@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+
+namespace SocialPlanner.Worker.Publishing;
+
+/// <summary>The replacement for TickerQ's one-off tickers (DESIGN §4): sleeps until the earliest due publication,
+/// a NOTIFY from the Api, or the idle ceiling; claims due rows in batches with a lease; publishes them with bounded
+/// concurrency per platform; renews the leases it holds while it works.</summary>
+public sealed partial class PublishingDispatcher(
+    IServiceScopeFactory scopes, NpgsqlDataSource dataSource, DispatcherIdentity identity, DispatcherHeartbeat heartbeat,
+    TimeProvider clock, IOptions<PublishingOptions> options, ILogger<PublishingDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan ErrorPause = TimeSpan.FromSeconds(1);
+    /// <summary>Rows may be due yet momentarily unclaimable (another dispatcher is mid-claim): don't spin on them.</summary>
+    private static readonly TimeSpan MinimumPause = TimeSpan.FromMilliseconds(20);
+
+    private readonly ConcurrentDictionary<Guid, Task> inFlight = new();
+    private readonly Dictionary<SocialPlatform, SemaphoreSlim> platformSlots = Enum.GetValues<SocialPlatform>()
+        .ToDictionary(p => p, _ => new SemaphoreSlim(options.Value.MaxConcurrencyPerPlatform));
+    private TaskCompletionSource wakeUp = NewSignal();
+
+    private PublishingOptions Options => options.Value;
+    private int Capacity => Options.MaxConcurrencyPerPlatform * platformSlots.Count;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var listener = ListenAsync(stoppingToken);
+        var renewer = RenewLeasesAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            heartbeat.Beat(clock.GetUtcNow());
+            var signal = ResetSignal();
+            try
+            {
+                var room = Math.Min(Options.BatchSize, Capacity - inFlight.Count);
+                if (room <= 0)
+                {
+                    await SleepAsync(signal, Options.MaxIdleWait, stoppingToken);
+                    continue;
+                }
+
+                var claimed = await ClaimAsync(room, stoppingToken);
+                foreach (var claim in claimed)
+                {
+                    inFlight[claim.Id] = Task.Run(() => RunAsync(claim, stoppingToken), CancellationToken.None);
+                }
+                if (claimed.Count == room)
+                {
+                    continue;
+                }
+
+                var next = await NextWakeAsync(stoppingToken);
+                var wait = next is { } at ? at - clock.GetUtcNow() : Options.MaxIdleWait;
+                await SleepAsync(signal, wait < MinimumPause ? MinimumPause : wait > Options.MaxIdleWait ? Options.MaxIdleWait : wait, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogLoopFailed(e);
+                await SleepAsync(signal, ErrorPause, stoppingToken);
+            }
+        }
+
+        await Task.WhenAll(inFlight.Values);
+        await ReleaseHeldAsync();
+        await Task.WhenAll(listener, renewer);
+    }
+
+    private async Task RunAsync(ClaimedPublication claim, CancellationToken stoppingToken)
+    {
+        var slots = platformSlots[claim.Platform];
+        try
+        {
+            await slots.WaitAsync(stoppingToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<PublicationProcessor>().ProcessAsync(claim, identity.Owner, stoppingToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The lease is no longer renewed once we forget the row, so another claim recovers it (reconciling if it was being sent).
+            LogPublicationCrashed(e, claim.Id);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the row keeps its state; ReleaseHeldAsync hands it back.
+        }
+        finally
+        {
+            inFlight.TryRemove(claim.Id, out _);
+            wakeUp.TrySetResult();
+        }
+    }
+
+    private async Task<IReadOnlyList<ClaimedPublication>> ClaimAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PublicationQueue>()
+            .ClaimAsync(identity.Owner, clock.GetUtcNow(), Options.LeaseDuration, count, cancellationToken);
+    }
+
+    private async Task<DateTimeOffset?> NextWakeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PublicationQueue>().NextWakeAsync(cancellationToken);
+    }
+
+    /// <summary>On a clean stop, rows we hold go back at once instead of waiting for their leases to expire.</summary>
+    private async Task ReleaseHeldAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await scope.ServiceProvider.GetRequiredService<PublicationQueue>().ReleaseAsync(identity.Owner, timeout.Token);
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            LogReleaseFailed(e);
+        }
+    }
+
+    /// <summary>A dedicated connection LISTENs for the Api's NOTIFY; after a reconnect it wakes the loop, since
+    /// notifications sent while it was away are lost.</summary>
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => wakeUp.TrySetResult();
+                await using (var listen = new NpgsqlCommand("LISTEN " + PublicationScheduler.Channel, connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+                wakeUp.TrySetResult();
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+            {
+                LogListenFailed(e);
+                await PauseAsync(ErrorPause, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RenewLeasesAsync(CancellationToken stoppingToken)
+    {
+        var every = Options.LeaseDuration / 3;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await PauseAsync(every, stoppingToken);
+            if (inFlight.IsEmpty || stoppingToken.IsCancellationRequested)
+            {
+                continue;
+            }
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<PublicationQueue>()
+                    .RenewAsync(identity.Owner, [.. inFlight.Keys], clock.GetUtcNow() + Options.LeaseDuration, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRenewFailed(e);
+            }
+        }
+    }
+
+    private TaskCompletionSource ResetSignal()
+    {
+        var current = wakeUp;
+        if (current.Task.IsCompleted)
+        {
+            Interlocked.CompareExchange(ref wakeUp, NewSignal(), current);
+        }
+        return wakeUp;
+    }
+
+    private async Task SleepAsync(TaskCompletionSource signal, TimeSpan wait, CancellationToken stoppingToken)
+    {
+        using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await Task.WhenAny(signal.Task, Task.Delay(wait, clock, sleeping.Token));
+        await sleeping.CancelAsync();
+    }
+
+    private async Task PauseAsync(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(wait, clock, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the caller's loop condition ends it.
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override void Dispose()
+    {
+        foreach (var slots in platformSlots.Values)
+        {
+            slots.Dispose();
+        }
+        base.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Error, "Publishing dispatcher loop failed; retrying")]
+    private partial void LogLoopFailed(Exception e);
+
+    [LoggerMessage(LogLevel.Error, "Publishing {PublicationId} crashed; its lease will lapse and it will be recovered")]
+    private partial void LogPublicationCrashed(Exception e, Guid publicationId);
+
+    [LoggerMessage(LogLevel.Warning, "LISTEN connection lost; reconnecting")]
+    private partial void LogListenFailed(Exception e);
+
+    [LoggerMessage(LogLevel.Warning, "Renewing publication leases failed")]
+    private partial void LogRenewFailed(Exception e);
+
+    [LoggerMessage(LogLevel.Warning, "Releasing held publications on shutdown failed; their leases will lapse")]
+    private partial void LogReleaseFailed(Exception e);
+}
