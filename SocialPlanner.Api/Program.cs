@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Posts;
@@ -21,10 +22,12 @@ app.UseApiErrorHandling();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseDbSession();
+app.UseOutputCache();
 
 app.MapDefaultEndpoints();
 app.MapAuthApi();
 app.MapPostsApi();
+app.MapCalendarApi();
 
 if (app.Environment.IsDevelopment())
 {

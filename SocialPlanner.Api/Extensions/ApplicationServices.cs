@@ -1,7 +1,9 @@
 using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Mail;
+using SocialPlanner.Core.Publishing;
 
 namespace SocialPlanner.Api.Extensions;
 
@@ -24,6 +26,8 @@ public static class ApplicationServices
         services.AddHostedService<MailOutboxSender>();
 
         builder.AddAuth();
+        builder.AddCalendarCache();
+        services.AddScoped<PublicationScheduler>();
         services.AddOpenApi();
         return builder;
     }

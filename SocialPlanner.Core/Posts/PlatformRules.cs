@@ -47,6 +47,19 @@ public static partial class PlatformRules
         return violations;
     }
 
+    /// <summary>What must hold for the post to go out, not just to be saved: every rule of <see cref="Violations"/>
+    /// plus Instagram's need for an image (a draft may wait for its picture; a scheduled post may not).</summary>
+    public static IReadOnlyList<string> PublishingViolations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags,
+        IReadOnlyList<MediaType> media)
+    {
+        var violations = Violations(platform, content, hashtags, media).ToList();
+        if (platform is PostPlatform.Instagram or PostPlatform.Both && !media.Contains(MediaType.Image))
+        {
+            violations.Add("Instagram posts need at least one image");
+        }
+        return violations;
+    }
+
     /// <summary>Distinct hashtags, case-insensitively, from the hashtags list and the <c>#tags</c> written in the text.</summary>
     public static int HashtagCount(string content, IEnumerable<string> hashtags)
     {
