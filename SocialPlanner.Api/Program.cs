@@ -4,6 +4,7 @@ using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Posts;
+using SocialPlanner.Api.Social;
 
 if (args.Contains("migrate"))
 {
@@ -28,6 +29,7 @@ app.MapDefaultEndpoints();
 app.MapAuthApi();
 app.MapPostsApi();
 app.MapCalendarApi();
+app.MapSocialApi();
 
 if (app.Environment.IsDevelopment())
 {

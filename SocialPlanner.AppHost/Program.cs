@@ -22,8 +22,11 @@ builder.AddProject<Projects.SocialPlanner_Worker>("worker")
     .WithReference(sandbox).WithReference(sandbox.GetEndpoint("smtp"), "mail")
     .WaitFor(db).WaitFor(cache).WaitForCompletion(migrations);
 
-builder.AddProject<Projects.SocialPlanner_Web>("web")
+var web = builder.AddProject<Projects.SocialPlanner_Web>("web")
     .WithReference(api).WaitFor(api)
     .WithExternalHttpEndpoints();
+
+// LinkedIn and Instagram send the browser back to the Web, which forwards code and state to the Api as the user.
+api.WithEnvironment(environment => environment["Social__RedirectBaseUrl"] = web.GetEndpoint("http").Url);
 
 builder.Build().Run();

@@ -1,9 +1,9 @@
 using SocialPlanner.Api.Auth;
 using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Social;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Mail;
-using SocialPlanner.Core.Publishing;
 
 namespace SocialPlanner.Api.Extensions;
 
@@ -27,7 +27,7 @@ public static class ApplicationServices
 
         builder.AddAuth();
         builder.AddCalendarCache();
-        services.AddScoped<PublicationScheduler>();
+        builder.AddSocialConnections();
         services.AddOpenApi();
         return builder;
     }
