@@ -105,9 +105,15 @@ public sealed class PublicationQueue(AppDbContext db)
     }
 
     /// <summary>Derives the post's status from its publications (rule 6) and stores it. A post with no live
-    /// publication keeps whatever the Api gave it.</summary>
+    /// publications keeps whatever the Api gave it. The post row is locked first: the two publications of a
+    /// <c>both</c> post finish concurrently, and each must read the other's committed outcome, not a stale one.</summary>
     public async Task<PostState> RefreshPostStateAsync(Guid postId, CancellationToken cancellationToken)
     {
+        await using (var lockPost = await CommandAsync("SELECT 1 FROM posts WHERE id = $1 FOR UPDATE", cancellationToken, postId))
+        {
+            await lockPost.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var snapshots = new List<PublicationSnapshot>();
         await using (var read = await CommandAsync(
             "SELECT platform, status, published_at, error_message FROM post_publications WHERE post_id = $1", cancellationToken, postId))

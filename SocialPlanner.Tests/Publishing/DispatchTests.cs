@@ -24,10 +24,11 @@ public sealed class DispatchTests(AppFixture app) : DataTest(app)
         await new PublicationScheduler(db).ScheduleAsync(post, DateTimeOffset.UtcNow, ct);
 
         Assert.Equal(2, await OwnerScalarAsync<long>("SELECT count(*) FROM post_publications WHERE post_id = $1", post.Id));
-        var error = await EventuallyAsync(async () =>
-            await OwnerScalarAsync<string>("SELECT status::text FROM posts WHERE id = $1", post.Id) == "failed"
-                ? await OwnerScalarAsync<string>("SELECT error_message FROM posts WHERE id = $1", post.Id)
-                : null);
+        // The post shows "failed" as soon as one platform failed; wait for both to have their say.
+        await EventuallyAsync(async () =>
+            await OwnerScalarAsync<long>("SELECT count(*) FROM post_publications WHERE post_id = $1 AND status = 'failed'", post.Id) == 2 ? "" : null);
+        Assert.Equal("failed", await OwnerScalarAsync<string>("SELECT status::text FROM posts WHERE id = $1", post.Id));
+        var error = await OwnerScalarAsync<string>("SELECT error_message FROM posts WHERE id = $1", post.Id);
         Assert.Contains("LinkedIn: No usable LinkedIn connection", error);
         Assert.Contains("Instagram: No usable Instagram connection", error);
         Assert.Equal(0L, await OwnerScalarAsync<long>(
