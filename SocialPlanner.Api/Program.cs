@@ -3,8 +3,10 @@ using SocialPlanner.Api.Auth;
 using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Media;
 using SocialPlanner.Api.Posts;
 using SocialPlanner.Api.Social;
+using SocialPlanner.Api.Templates;
 
 if (args.Contains("migrate"))
 {
@@ -16,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddMedia();
 
 var app = builder.Build();
 
@@ -30,6 +33,8 @@ app.MapAuthApi();
 app.MapPostsApi();
 app.MapCalendarApi();
 app.MapSocialApi();
+app.MapMediaApi();
+app.MapTemplatesApi();
 
 if (app.Environment.IsDevelopment())
 {

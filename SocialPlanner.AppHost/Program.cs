@@ -26,7 +26,7 @@ var web = builder.AddProject<Projects.SocialPlanner_Web>("web")
     .WithReference(api).WaitFor(api)
     .WithExternalHttpEndpoints();
 
-// LinkedIn and Instagram send the browser back to the Web, which forwards code and state to the Api as the user.
-api.WithEnvironment(environment => environment["Social__RedirectBaseUrl"] = web.GetEndpoint("http").Url);
+// Links in emails (password reset) point at the Web app.
+api.WithReference(web);
 
 builder.Build().Run();

@@ -78,7 +78,7 @@ public static class CalendarApi
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> SchedulePost(
         Guid id, ScheduleRequest request, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, TimeProvider clock,
-        CancellationToken ct)
+        SignedMediaLinks links, CancellationToken ct)
     {
         if (request.ScheduledAt is not { } requested)
         {
@@ -104,8 +104,7 @@ public static class CalendarApi
             return ApiProblem.BusinessRule("scheduled_at must be in the future",
                 [new FieldError("scheduled_at", "Must be in the future")]);
         }
-        var media = post.Media.OrderBy(m => m.Order).Select(m => m.Media?.Type ?? MediaType.Image).ToList();
-        var violations = PlatformRules.PublishingViolations(post.Platform, post.Content, post.Hashtags, media);
+        var violations = RuleViolations(post);
         if (violations.Count > 0)
         {
             return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
@@ -117,11 +116,12 @@ public static class CalendarApi
             return failed;
         }
         var scheduled = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
-        return TypedResults.Ok(Envelope.Of(scheduled!.ToDto(), new ScheduleMeta(warnings)));
+        return TypedResults.Ok(Envelope.Of(scheduled!.ToDto(links), new ScheduleMeta(warnings)));
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> UnschedulePost(
-        Guid id, DateTimeOffset? updatedAt, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, CancellationToken ct)
+        Guid id, DateTimeOffset? updatedAt, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler,
+        SignedMediaLinks links, CancellationToken ct)
     {
         var userId = user.UserId();
         var post = await PostStore.FindAsync(db, userId, id, tracked: true, ct);
@@ -142,8 +142,14 @@ public static class CalendarApi
             return failed;
         }
         var draft = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
-        return TypedResults.Ok(Envelope.Of(draft!.ToDto()));
+        return TypedResults.Ok(Envelope.Of(draft!.ToDto(links)));
     }
+
+    /// <summary>The platform rules, checked again before a post is committed to go out: a draft made from a template
+    /// may lack what its platform needs (Instagram's image).</summary>
+    internal static IReadOnlyList<string> RuleViolations(Post post) =>
+        PlatformRules.Violations(post.Platform, post.Content, post.Hashtags,
+            post.Media.OrderBy(m => m.Order).Where(m => m.Media is not null).Select(m => MediaFacts.Of(m.Media!)).ToList());
 
     /// <summary>409 when the client's copy is older than the row; otherwise makes the save itself conditional on
     /// that version, so a write racing ours since we read it fails too.</summary>

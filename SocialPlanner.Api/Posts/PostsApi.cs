@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
 
@@ -31,7 +32,7 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<Envelope<List<PostSummaryDto>>>, ApiProblem>> ListPosts(
-        ClaimsPrincipal user, AppDbContext db, string? status, string? platform, string? search, Guid? cursor, int? limit,
+        ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, string? status, string? platform, string? search, Guid? cursor, int? limit,
         CancellationToken ct)
     {
         var userId = user.UserId();
@@ -77,19 +78,19 @@ public static class PostsApi
             .AsSplitQuery()
             .ToListAsync(ct);
         var hasMore = page.Count > pageSize;
-        var items = page.Take(pageSize).Select(p => p.ToSummary()).ToList();
+        var items = page.Take(pageSize).Select(p => p.ToSummary(links)).ToList();
         return TypedResults.Ok(Envelope.Of(items, new PostListMeta(total, hasMore, hasMore ? items[^1].Id : null)));
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> GetPost(
-        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, CancellationToken ct)
     {
         var post = await PostStore.FindAsync(db, user.UserId(), id, tracked: false, ct);
-        return post is null ? PostNotFound() : TypedResults.Ok(Envelope.Of(post.ToDto()));
+        return post is null ? PostNotFound() : TypedResults.Ok(Envelope.Of(post.ToDto(links)));
     }
 
     public static async Task<Results<Created<Envelope<PostDto>>, ApiProblem>> CreatePost(
-        JsonElement body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        JsonElement body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, SignedMediaLinks links, CancellationToken ct)
     {
         var userId = user.UserId();
         var errors = new List<FieldError>();
@@ -111,12 +112,12 @@ public static class PostsApi
         await db.SaveChangesAsync(ct);
 
         var created = await PostStore.FindAsync(db, userId, post.Id, tracked: false, ct);
-        return TypedResults.Created($"/api/content/posts/{post.Id}", Envelope.Of(created!.ToDto()));
+        return TypedResults.Created($"/api/content/posts/{post.Id}", Envelope.Of(created!.ToDto(links)));
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> UpdatePost(
         Guid id, JsonElement body, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, TimeProvider clock,
-        CancellationToken ct)
+        SignedMediaLinks links, CancellationToken ct)
     {
         var userId = user.UserId();
         var post = await PostStore.FindAsync(db, userId, id, tracked: true, ct);
@@ -167,7 +168,7 @@ public static class PostsApi
             }
         }
         var updated = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
-        return TypedResults.Ok(Envelope.Of(updated!.ToDto()));
+        return TypedResults.Ok(Envelope.Of(updated!.ToDto(links)));
     }
 
     public static async Task<Results<NoContent, ApiProblem>> DeletePost(
@@ -197,7 +198,7 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> RatePost(
-        Guid id, RateRequest request, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        Guid id, RateRequest request, ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, CancellationToken ct)
     {
         if (request.Rating is not (>= 1 and <= 5))
         {
@@ -212,7 +213,7 @@ public static class PostsApi
         post.Rating = request.Rating;
         await db.SaveChangesAsync(ct);
         var rated = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
-        return TypedResults.Ok(Envelope.Of(rated!.ToDto()));
+        return TypedResults.Ok(Envelope.Of(rated!.ToDto(links)));
     }
 
     /// <summary>Another user's post answers exactly like a missing one: we never reveal that it exists.</summary>

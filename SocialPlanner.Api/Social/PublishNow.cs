@@ -2,10 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Posts;
 using SocialPlanner.Core.Data;
-using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
@@ -53,8 +53,7 @@ public static class PublishNow
             return ApiProblem.Unauthorized($"Connect your {PostState.PlatformName(target)} account first"
                 + (connection is null ? "" : ": its authorization has expired or was revoked"));
         }
-        var media = post.Media.OrderBy(m => m.Order).Select(m => m.Media?.Type ?? MediaType.Image).ToList();
-        var violations = PlatformRules.PublishingViolations(post.Platform, post.Content, post.Hashtags, media);
+        var violations = CalendarApi.RuleViolations(post);
         if (violations.Count > 0)
         {
             return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());

@@ -11,7 +11,9 @@ public static class SocialExtensions
     {
         var services = builder.Services;
         services.AddSocialPlatforms(builder.Configuration);
-        services.AddOptions<SocialOptions>().Bind(builder.Configuration.GetSection(SocialOptions.Section));
+        var web = builder.Configuration["services:web:http:0"];
+        services.AddOptions<SocialOptions>().Bind(builder.Configuration.GetSection(SocialOptions.Section))
+            .PostConfigure(o => o.RedirectBaseUrl ??= web is { Length: > 0 } ? new Uri(web) : null);
         services.AddOptions<CronOptions>().Bind(builder.Configuration.GetSection(PublishingOptions.Section));
         services.AddSingleton<OAuthStates>();
         services.AddScoped<SocialConnector>();

@@ -7,7 +7,7 @@ public sealed class SocialOptions
 
     /// <summary>The Web's public base URL. The platforms send the browser back to
     /// <c>{RedirectBaseUrl}/connections/callback/{platform}</c>, a Web page that forwards <c>code</c> and <c>state</c>
-    /// to the Api's callback with the signed-in user's token; the AppHost sets it from the Web's endpoint.</summary>
+    /// to the Api's callback with the signed-in user's token. Unset, it is the discovered Web (<c>services:web:http:0</c>).</summary>
     public Uri? RedirectBaseUrl { get; set; }
 
     /// <summary>How long "publish now" waits for the Worker's outcome before answering 202.</summary>

@@ -20,11 +20,14 @@ public static partial class PlatformRules
         return appended.Count == 0 ? content : $"{content}\n\n{string.Join(' ', appended)}";
     }
 
-    /// <summary>Every rule the post breaks on its platform(s), each message naming the rule and the actual value.
-    /// The post's media are part of the input because platform rules about media (Instagram posts need an image
-    /// or a video) belong here too.</summary>
+    /// <summary>Every rule the post breaks on its platform(s), each message naming the rule and the actual value:
+    /// the text's (<see cref="TextViolations"/>) and the media's (<see cref="MediaRules"/>), media in the post's order.</summary>
     public static IReadOnlyList<string> Violations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags,
-        IReadOnlyList<MediaType> media)
+        IReadOnlyList<MediaFacts> media) =>
+        [.. TextViolations(platform, content, hashtags), .. MediaRules.Violations(platform, media)];
+
+    /// <summary>The rules about the text alone, for text that gets its media later (a draft made from a template).</summary>
+    public static IReadOnlyList<string> TextViolations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags)
     {
         var violations = new List<string>();
         var length = CharacterCount(PublishedText(content, hashtags));
@@ -43,19 +46,6 @@ public static partial class PlatformRules
             {
                 violations.Add($"Instagram captions are limited to {InstagramMaxHashtags} hashtags (this one has {tags})");
             }
-        }
-        return violations;
-    }
-
-    /// <summary>What must hold for the post to go out, not just to be saved: every rule of <see cref="Violations"/>
-    /// plus Instagram's need for an image (a draft may wait for its picture; a scheduled post may not).</summary>
-    public static IReadOnlyList<string> PublishingViolations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags,
-        IReadOnlyList<MediaType> media)
-    {
-        var violations = Violations(platform, content, hashtags, media).ToList();
-        if (platform is PostPlatform.Instagram or PostPlatform.Both && !media.Contains(MediaType.Image))
-        {
-            violations.Add("Instagram posts need at least one image");
         }
         return violations;
     }
