@@ -201,7 +201,7 @@ public class CalendarApiTests(AppFixture app)
     {
         var user = await app.RegisterAsync();
         var template = await user.Http.PostAsJsonAsync("/api/templates",
-            new { name = "Caption only", category = "tips", platform = "instagram", content = "A caption waiting for its picture" }, cancellationToken: Ct);
+            new { name = "Caption only", category = "conseil", platform = "instagram", content = "A caption waiting for its picture" }, cancellationToken: Ct);
         Assert.Equal(HttpStatusCode.Created, template.StatusCode);
         var templateId = (await template.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
         var draft = await user.Http.PostAsJsonAsync($"/api/templates/{templateId}/use", new { }, cancellationToken: Ct);
