@@ -8,17 +8,18 @@ public sealed record PostMediaDto(Guid Id, string Url, MediaType Type);
 
 public sealed record TemplateRefDto(Guid Id, string Name);
 
-/// <summary>A post in a list.</summary>
+/// <summary>A post in a list. <c>error_message</c> says why a failed post did not go out, so lists can show it.</summary>
 public sealed record PostSummaryDto(
     Guid Id, PostPlatform Platform, string Content, PostStatus Status, bool AiGenerated, int? Rating,
-    DateTimeOffset? ScheduledAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<PostMediaDto> Media);
+    DateTimeOffset? ScheduledAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<PostMediaDto> Media,
+    DateTimeOffset? PublishedAt, string? ErrorMessage);
 
-/// <summary>The full post object of the spec.</summary>
+/// <summary>The full post object of the spec, plus the entity's <c>error_message</c> (why publishing failed).</summary>
 public sealed record PostDto(
     Guid Id, Guid UserId, PostPlatform Platform, string Content, IReadOnlyList<string> Hashtags, PostStatus Status,
     string? IdeaSource, bool AiGenerated, int? Rating, DateTimeOffset? ScheduledAt, DateTimeOffset? PublishedAt,
     Guid? TemplateId, JsonElement Metadata, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<PostMediaDto> Media, TemplateRefDto? Template);
+    IReadOnlyList<PostMediaDto> Media, TemplateRefDto? Template, string? ErrorMessage);
 
 public sealed record PostListMeta(int Total, bool HasMore, Guid? NextCursor);
 
@@ -28,12 +29,12 @@ public static class PostMapping
 {
     public static PostSummaryDto ToSummary(this Post post, SignedMediaLinks links) => new(
         post.Id, post.Platform, post.Content, post.Status, post.AiGenerated, post.Rating, post.ScheduledAt,
-        post.CreatedAt, post.UpdatedAt, MediaOf(post, links));
+        post.CreatedAt, post.UpdatedAt, MediaOf(post, links), post.PublishedAt, post.ErrorMessage);
 
     public static PostDto ToDto(this Post post, SignedMediaLinks links) => new(
         post.Id, post.UserId, post.Platform, post.Content, post.Hashtags, post.Status, post.IdeaSource, post.AiGenerated,
         post.Rating, post.ScheduledAt, post.PublishedAt, post.TemplateId, post.Metadata.RootElement, post.CreatedAt,
-        post.UpdatedAt, MediaOf(post, links), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null);
+        post.UpdatedAt, MediaOf(post, links), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null, post.ErrorMessage);
 
     /// <summary>Links are signed when the post is read; the media row's url is not a usable link.</summary>
     private static List<PostMediaDto> MediaOf(Post post, SignedMediaLinks links) =>

@@ -31,6 +31,7 @@ public sealed class ContentBrowserTests(AppFixture app) : IAsyncLifetime
         // The media library: drop an image (the file input is the drop zone), describe it.
         await page.GetByRole(AriaRole.Link, new() { Name = "Media library" }).ClickAsync();
         await WebUser.WaitForPageAsync(page, "Media library");
+        await WebUser.WaitForUploadReadyAsync(page);
         await page.Locator(".sp-drop-zone input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "desk.jpg", MimeType = "image/jpeg", Buffer = MediaSamples.Jpeg(1080, 1080),

@@ -31,25 +31,71 @@ public static class WebUser
     public static Task WaitForPageAsync(IPage page, string heading) =>
         Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
 
+    /// <summary>Connects a network through its consent page (the sandbox's in development), as a person would.</summary>
+    public static async Task ConnectAsync(IPage page, string network)
+    {
+        await page.GotoAsync("connections");
+        await WaitForPageAsync(page, "Connections");
+        var card = page.Locator($"[data-platform={network}]");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Connect" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
+        await WaitForPageAsync(page, "Connections");
+        await Expect(page.Locator($"[data-platform={network}]")).ToContainTextAsync("Connected");
+    }
+
+    /// <summary>Drops an image on the media library and gives it alt text.</summary>
+    public static async Task UploadImageAsync(IPage page, string fileName, string altText, byte[] image)
+    {
+        await page.GotoAsync("media");
+        await WaitForPageAsync(page, "Media library");
+        await WaitForUploadReadyAsync(page);
+        await page.Locator(".sp-drop-zone input[type=file]").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "image/jpeg", Buffer = image });
+        var thumbnail = page.GetByRole(AriaRole.Button, new() { Name = $"Edit {fileName}" });
+        await thumbnail.ClickAsync();
+        await page.GetByLabel("Alt text (read aloud to people who cannot see it)").FillAsync(altText);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByAltText(altText).First).ToBeVisibleAsync();
+    }
+
+    /// <summary>The upload component registers itself with Radzen's script after its first render; a file chosen
+    /// before that would be ignored, as it would for a person clicking in that instant.</summary>
+    public static Task WaitForUploadReadyAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => Object.keys(window.Radzen?.uploadComponents ?? {}).length > 0");
+
+    /// <summary>Asks until <paramref name="probe"/> answers, for work done in the background (mail, the Worker).</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<CancellationToken, Task<T?>> probe, TimeSpan within, string what) where T : class
+    {
+        // Once a second: the Api's per-user rate limit (100/min) must stay available to the page under test.
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(within);
+        try
+        {
+            do
+            {
+                if (await probe(timeout.Token) is { } found)
+                {
+                    return found;
+                }
+            }
+            while (await timer.WaitForNextTickAsync(timeout.Token));
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+        }
+        throw new TimeoutException($"Not within {within}: {what}");
+    }
+
     /// <summary>The link the Api mailed, read from the sandbox's SMTP catcher as soon as it arrives.</summary>
-    public static async Task<string> ResetLinkFromMailAsync(AppFixture app, string email)
+    public static Task<string> ResetLinkFromMailAsync(AppFixture app, string email)
     {
         var sandbox = app.CreateHttpClient("sandbox");
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        do
+        return EventuallyAsync(async ct =>
         {
-            var mails = await sandbox.GetFromJsonAsync<JsonArray>($"/api/mail?to={Uri.EscapeDataString(email)}", timeout.Token);
-            var link = mails!.Select(m => m!["text_body"]?.GetValue<string>() ?? "")
+            var mails = await sandbox.GetFromJsonAsync<JsonArray>($"/api/mail?to={Uri.EscapeDataString(email)}", ct);
+            return mails!.Select(m => m!["text_body"]?.GetValue<string>() ?? "")
                 .SelectMany(text => text.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
                 .FirstOrDefault(word => word.Contains("/reset-password?", StringComparison.Ordinal));
-            if (link is not null)
-            {
-                return link;
-            }
-        }
-        while (await timer.WaitForNextTickAsync(timeout.Token));
-        throw new TimeoutException($"No reset mail for {email}");
+        }, TimeSpan.FromSeconds(30), $"a reset mail for {email}");
     }
 }

@@ -19,7 +19,7 @@ public sealed class ApiErrors(NotificationService notifications, NavigationManag
         }
         var problem = error.Problem;
         var lines = new List<string> { problem.Summary };
-        lines.AddRange(problem.FieldErrors.Select(ApiProblem.Describe));
+        lines.AddRange(problem.FieldErrors.Where(e => e.Message != problem.Summary).Select(ApiProblem.Describe));
         notifications.Notify(new NotificationMessage
         {
             Severity = problem.Status >= 500 ? NotificationSeverity.Error : NotificationSeverity.Warning,

@@ -199,6 +199,8 @@ public partial class Editor
         _state.AiGenerated = true;
         _generating = false;
         Change(() => { });
+        // Started from OnAfterRenderAsync when coming from Ideas: no event handler re-renders for us then.
+        StateHasChanged();
     }
 
     private static string Title(string idea)
