@@ -1,3 +1,4 @@
+using SocialPlanner.Web.Features.Calendar;
 using SocialPlanner.Web.Features.Home;
 using SocialPlanner.Web.Features.Posts;
 
@@ -77,6 +78,22 @@ public sealed class PlannerLogicTests
         state.MoveMedia(0, -1);
 
         Assert.Equal([second.Id, first.Id], state.ToCreate().MediaIds);
+    }
+
+    [Fact]
+    public void A_post_dropped_on_a_month_cell_keeps_its_time_of_day_to_the_second()
+    {
+        var start = new DateTime(2026, 1, 15, 14, 30, 45);
+
+        Assert.Equal(new DateTime(2026, 1, 12, 14, 30, 45), CalendarMoves.Target(start, new DateTime(2026, 1, 12)));
+    }
+
+    [Fact]
+    public void A_post_dropped_on_a_week_slot_takes_the_slots_time()
+    {
+        var start = new DateTime(2026, 1, 15, 14, 30, 45);
+
+        Assert.Equal(new DateTime(2026, 1, 13, 9, 30, 0), CalendarMoves.Target(start, new DateTime(2026, 1, 13, 9, 30, 0)));
     }
 
     private static PostSummary Summary(Guid id) =>

@@ -39,6 +39,7 @@ public partial class Editor
     private DateTime? _scheduleLocal;
     private string? _scheduleWarning;
     private bool _leaveWithoutSaving;
+    private bool _generateOnceRendered;
 
     private string Author => Clock.Email.Split('@')[0] is { Length: > 0 } name ? name : "You";
 
@@ -73,13 +74,15 @@ public partial class Editor
         _tone = AiChoices.Tones.Contains(Tone) ? Tone! : _tone;
         _length = AiChoices.Lengths.Contains(Length) ? Length! : _length;
         _ideaText = Idea ?? "";
+        _generateOnceRendered = !string.IsNullOrWhiteSpace(Idea);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Started after the first render so the user watches the text arrive.
-        if (firstRender && _state.IsNew && !string.IsNullOrWhiteSpace(Idea))
+        // Started once the page is ready and shown, so the user watches the text arrive.
+        if (_generateOnceRendered)
         {
+            _generateOnceRendered = false;
             await GenerateAsync();
         }
     }

@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using SocialPlanner.Tests.Infrastructure;
+using SocialPlanner.Tests.Media;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocialPlanner.Tests.Web;
+
+/// <summary>From an idea to a post on LinkedIn (the sandbox's), and what the user sees when it fails.</summary>
+[Collection(AppCollection.Name)]
+public sealed class PublishingBrowserTests(AppFixture app) : IAsyncLifetime
+{
+    private Browser _browser = default!;
+
+    public async ValueTask InitializeAsync() => _browser = await Browser.LaunchAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            Browser.SaveLogs(app, TestContext.Current.Test?.TestDisplayName ?? "failed-test");
+        }
+    }
+
+    [Fact]
+    public async Task A_post_dragged_on_the_calendar_to_a_few_seconds_ahead_is_published_by_the_Worker_and_shown_published()
+    {
+        var user = await app.RegisterAsync();
+        var page = await _browser.NewPageAsync(app.GetEndpoint("web"));
+        await WebUser.SignInAsync(page, user.Email, user.Password);
+        await WebUser.WaitForPageAsync(page, "Home");
+        await WebUser.ConnectAsync(page, "Linkedin");
+        await Browser.ScreenshotAsync(page, "connections");
+        await WebUser.UploadImageAsync(page, "team.jpg", "The team around a whiteboard", MediaSamples.Jpeg(1200, 628));
+
+        // An idea becomes a LinkedIn post with the image.
+        await page.GotoAsync("ideas");
+        await WebUser.WaitForPageAsync(page, "Ideas");
+        await page.GetByLabel("Your business, in a sentence").FillAsync("Bookkeeping for craftsmen in Lausanne");
+        await page.GetByLabel("Themes (comma separated)").FillAsync("cash flow, invoices");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate ideas" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this idea" }).First.ClickAsync();
+        await page.Locator(".rz-selectbar").GetByText("LinkedIn", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Write the post" }).ClickAsync();
+        await Expect(page.GetByLabel("Text", new() { Exact = true })).Not.ToHaveValueAsync("");
+        await Expect(page.GetByLabel("Text", new() { Exact = true })).ToBeEnabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add media" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "team.jpg" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Attach 1" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "Edit post");
+        var postId = page.Url.Split('/')[^1];
+        var content = await page.GetByLabel("Text", new() { Exact = true }).InputValueAsync();
+
+        // Planned for tomorrow, a few seconds past now; then dragged onto today on the calendar.
+        var tomorrow = DateTimeOffset.UtcNow.AddDays(1).AddSeconds(40);
+        var planned = await user.Http.PatchAsJsonAsync($"/api/calendar/posts/{postId}/schedule", new { scheduled_at = tomorrow }, ApiClient.Ct);
+        Assert.True(planned.IsSuccessStatusCode, await planned.Content.ReadAsStringAsync(ApiClient.Ct));
+        await page.GotoAsync("calendar");
+        await WebUser.WaitForPageAsync(page, "Calendar");
+        var appointment = page.Locator($".rz-event:has([data-post-id='{postId}'])");
+        await Expect(appointment).ToBeVisibleAsync();
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await appointment.DragToAsync(page.Locator($".rz-slot[data-slot='{today}']"));
+        await Expect(page.GetByText("Rescheduled")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "calendar");
+
+        // The Worker publishes it to the sandbox's LinkedIn at its time.
+        var sandbox = app.CreateHttpClient("sandbox");
+        var published = await WebUser.EventuallyAsync(async ct =>
+        {
+            var items = await sandbox.GetFromJsonAsync<JsonArray>("/api/published?platform=linkedin", ct);
+            return items!.FirstOrDefault(i => i!["text"]!.GetValue<string>().StartsWith(content[..40], StringComparison.Ordinal));
+        }, TimeSpan.FromMinutes(2), "the post on the sandbox's LinkedIn");
+        Assert.NotNull(published!["image_id"]);
+
+        await page.ReloadAsync();
+        await Expect(page.Locator($"[data-post-id='{postId}']")).ToHaveAttributeAsync("data-status", "Published", new() { Timeout = 60_000 });
+        await Browser.ScreenshotAsync(page, "calendar-published");
+        await page.GotoAsync("");
+        await WebUser.WaitForPageAsync(page, "Home");
+        await Expect(page.Locator("#published-posts")).ToContainTextAsync(content[..30]);
+        await Browser.ScreenshotAsync(page, "home-published");
+    }
+
+    [Fact]
+    public async Task A_post_the_platform_refuses_shows_on_Home_with_the_reason_and_can_be_retried()
+    {
+        var user = await app.RegisterAsync();
+        var page = await _browser.NewPageAsync(app.GetEndpoint("web"));
+        await WebUser.SignInAsync(page, user.Email, user.Password);
+        await WebUser.WaitForPageAsync(page, "Home");
+        await WebUser.ConnectAsync(page, "Linkedin");
+        var created = await user.Http.PostAsJsonAsync("/api/content/posts",
+            new { platform = "linkedin", content = "Our spring workshop dates are out. Book your seat today." }, ApiClient.Ct);
+        var postId = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
+
+        var sandbox = app.CreateHttpClient("sandbox");
+        var fault = await sandbox.PostAsJsonAsync("/sandbox/faults",
+            new { endpoint = "linkedin.posts", times = 1, status = 403, body = "{\"message\":\"Member is restricted from posting\",\"status\":403}" }, ApiClient.Ct);
+        Assert.True(fault.IsSuccessStatusCode);
+        await user.Http.PatchAsJsonAsync($"/api/calendar/posts/{postId}/schedule", new { scheduled_at = DateTimeOffset.UtcNow.AddSeconds(3) }, ApiClient.Ct);
+        await WebUser.EventuallyAsync(async ct =>
+        {
+            var post = await user.Http.GetFromJsonAsync<JsonObject>($"/api/content/posts/{postId}", ct);
+            return post!["data"]!["status"]!.GetValue<string>() == "failed" ? post : null;
+        }, TimeSpan.FromMinutes(2), "the refused post marked failed");
+
+        await page.GotoAsync("");
+        await WebUser.WaitForPageAsync(page, "Home");
+        var failed = page.Locator($"#failed-posts [data-post-id='{postId}']");
+        await Expect(failed).ToContainTextAsync("Our spring workshop dates are out");
+        await Expect(failed.Locator(".sp-failure-reason")).ToContainTextAsync("Member is restricted from posting");
+        await Browser.ScreenshotAsync(page, "home-failed");
+
+        await failed.GetByRole(AriaRole.Button, new() { Name = "Retry now" }).ClickAsync();
+        await Expect(page.GetByText("Scheduled again")).ToBeVisibleAsync();
+    }
+}
