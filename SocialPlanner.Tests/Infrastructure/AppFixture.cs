@@ -15,7 +15,7 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 /// The whole AppHost model, started once for the collection: every service healthy before the first
 /// test runs, everything stopped and its temp data deleted after the last.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     private static readonly string[] s_services = ["sandbox", "api", "worker", "web"];
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
@@ -40,6 +40,7 @@ public sealed class AppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(s_startTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(timeout.Token);
         builder.Options.LogSink = (resource, instance, line) => Remember($"[{resource}{(instance > 0 ? $"-{instance}" : "")}] {line}");
+        Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         try
         {
@@ -58,6 +59,12 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Where a fixture that needs a different app (more replicas, shorter timeouts) tweaks the model.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
     }
 
     private void Remember(string line)
