@@ -96,8 +96,9 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
     {
         var account = await ConnectLinkedInUserAsync();
         var text = Unique("Moved later");
-        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow.AddSeconds(1));
-        var newTime = DateTimeOffset.UtcNow.AddSeconds(3);
+        // Far enough ahead that a busy machine still reschedules before the old time.
+        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow.AddSeconds(3));
+        var newTime = DateTimeOffset.UtcNow.AddSeconds(5);
 
         await RescheduleAsync(account.UserId, post.Id, newTime);
 
@@ -111,13 +112,13 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
     {
         var account = await ConnectLinkedInUserAsync();
         var deletedText = Unique("Deleted before its time");
-        var deleted = await ScheduleAsync(account.UserId, deletedText, DateTimeOffset.UtcNow.AddSeconds(1));
+        var deleted = await ScheduleAsync(account.UserId, deletedText, DateTimeOffset.UtcNow.AddSeconds(3));
         var db = AsUser(account.UserId);
         db.Posts.Remove(await db.Posts.FindAsync([deleted.Id], Ct) ?? throw new InvalidOperationException("post vanished"));
         await db.SaveChangesAsync(Ct);
 
         // A later post of the same user going out proves the deleted one's time has come and gone.
-        var later = await ScheduleAsync(account.UserId, Unique("Published after it"), DateTimeOffset.UtcNow.AddSeconds(2));
+        var later = await ScheduleAsync(account.UserId, Unique("Published after it"), DateTimeOffset.UtcNow.AddSeconds(4));
 
         await PublicationWhenAsync(later.Id, "published");
         Assert.Empty(await PublishedAsync(deletedText));

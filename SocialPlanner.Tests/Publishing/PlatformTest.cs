@@ -20,7 +20,7 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
 {
     private static readonly Uri RedirectUri = new("http://app.test/connections/linkedin/callback");
 
-    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly AppFixture fixture = app;
 
@@ -108,7 +108,7 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
             }
             if (DateTimeOffset.UtcNow > deadline)
             {
-                Assert.Fail($"Still waiting after {Patience.TotalSeconds} s. Recent logs:{Environment.NewLine}{fixture.RecentLogs(120)}");
+                Assert.Fail($"Still waiting after {Patience.TotalSeconds} s. Recent logs:{Environment.NewLine}{fixture.RecentLogs(400)}");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
         }
