@@ -12,7 +12,7 @@ public static class Report
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine(string.Create(c, $"{"run",-34}{"posts",7}{"drain s",9}{"posts/s",9}{"late p50",10}{"p95",8}{"p99",8}{"received",10}{"dupes",7}"));
+        Console.WriteLine(string.Create(c, $"{"run",-34}{"posts",7}{"drain s",9}{"posts/s",9}{"late p50",10}{"p95",10}{"p99",10}{"received",10}{"dupes",7}"));
         Row($"SocialPlanner, {options.Workers} workers, burst", burst);
         Row($"bare SKIP LOCKED, {options.Workers * options.ConcurrencyPerWorker} loops, burst", baseline);
         Row($"SocialPlanner, spread over {options.SpreadOver.TotalSeconds:F0} s", spread);
@@ -26,7 +26,7 @@ public static class Report
         {
             var late = Lateness(drain);
             Console.WriteLine(string.Create(c,
-                $"{name,-34}{drain.PostIds.Count,7}{drain.Elapsed.TotalSeconds,9:F2}{Rate(drain),9:F0}{Ms(Percentile(late, 0.50)),10}{Ms(Percentile(late, 0.95)),8}{Ms(Percentile(late, 0.99)),8}{drain.Received,10}{drain.Duplicates,7}"));
+                $"{name,-34}{drain.PostIds.Count,7}{drain.Elapsed.TotalSeconds,9:F2}{Rate(drain),9:F0}{Ms(Percentile(late, 0.50)),10}{Ms(Percentile(late, 0.95)),10}{Ms(Percentile(late, 0.99)),10}{drain.Received,10}{drain.Duplicates,7}"));
         }
     }
 
