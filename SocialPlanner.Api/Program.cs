@@ -1,8 +1,14 @@
 using Scalar.AspNetCore;
+using SocialPlanner.Api.Ai;
 using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Media;
 using SocialPlanner.Api.Posts;
+using SocialPlanner.Api.Social;
+using SocialPlanner.Api.Templates;
+using SocialPlanner.Api.RateLimiting;
 
 if (args.Contains("migrate"))
 {
@@ -14,6 +20,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddMedia();
+builder.AddAiServices().AddDistributedRateLimiting();
 
 var app = builder.Build();
 
@@ -21,10 +29,17 @@ app.UseApiErrorHandling();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseDbSession();
+app.UseDistributedRateLimiting();
+app.UseOutputCache();
 
 app.MapDefaultEndpoints();
 app.MapAuthApi();
 app.MapPostsApi();
+app.MapCalendarApi();
+app.MapSocialApi();
+app.MapMediaApi();
+app.MapTemplatesApi();
+app.MapAiApi();
 
 if (app.Environment.IsDevelopment())
 {

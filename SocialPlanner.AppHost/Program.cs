@@ -3,6 +3,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddPostgres("postgres");
 var db = postgres.AddDatabase("socialplanner");
 var cache = builder.AddRedis("cache");
+// Uploaded media: written by the Api, read by the Worker (Instagram, clean-ups), so both share one directory.
+var mediaRoot = Path.Combine(builder.Options.DataRoot, "media");
 
 var sandbox = builder.AddProject<Projects.SocialPlanner_Sandbox>("sandbox")
     .WithEndpoint("smtp", envVar: "Sandbox__SmtpPort");
@@ -13,11 +15,14 @@ var migrations = builder.AddProject<Projects.SocialPlanner_Api>("migrations")
     .WithReference(db).WaitFor(db);
 
 var api = builder.AddProject<Projects.SocialPlanner_Api>("api")
+    .WithEnvironment("Media__Root", mediaRoot)
     .WithReference(db).WithReference(cache)
     .WithReference(sandbox).WithReference(sandbox.GetEndpoint("smtp"), "mail")
     .WaitFor(db).WaitFor(cache).WaitForCompletion(migrations);
 
 builder.AddProject<Projects.SocialPlanner_Worker>("worker")
+    .WithEnvironment("Media__Root", mediaRoot)
+    .WithReference(api)
     .WithReference(db).WithReference(cache)
     .WithReference(sandbox).WithReference(sandbox.GetEndpoint("smtp"), "mail")
     .WaitFor(db).WaitFor(cache).WaitForCompletion(migrations);

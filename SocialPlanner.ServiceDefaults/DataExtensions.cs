@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StackExchange.Redis;
@@ -41,7 +42,8 @@ public static class DataExtensions
     }
 
     /// <summary>Registers a shared <see cref="IConnectionMultiplexer"/> from <c>ConnectionStrings:{name}</c>
-    /// (abortConnect=false, so the service starts and reports unhealthy while Redis is down).</summary>
+    /// (abortConnect=false, so the service starts while Redis is down). Redis only carries caches, limits and
+    /// deny-lists that fail open, so its outage degrades a service rather than taking it out of rotation.</summary>
     public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName)
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
@@ -50,7 +52,7 @@ public static class DataExtensions
         options.AbortOnConnectFail = false;
         var multiplexer = ConnectionMultiplexer.Connect(options);
         builder.Services.AddSingleton<IConnectionMultiplexer>(multiplexer);
-        builder.Services.AddHealthChecks().AddRedis(multiplexer, connectionName, tags: [Extensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddRedis(multiplexer, connectionName, failureStatus: HealthStatus.Degraded, tags: [Extensions.ReadyTag]);
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Mail;
+using SocialPlanner.Core.Media;
 using SocialPlanner.Worker.Jobs;
 using SocialPlanner.Worker.Publishing;
 
@@ -15,6 +16,7 @@ builder.Services.AddDbSession().AddScoped(_ => new DbSession { Role = DbRole.Wor
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
 builder.Services.AddSmtpEmailSender(builder.Configuration);
+builder.Services.AddMediaStorage(builder.Configuration, builder.Environment);
 builder.AddPublishingDispatcher();
 builder.AddJobs();
 

@@ -26,18 +26,19 @@ public sealed record RateRequest(int? Rating);
 
 public static class PostMapping
 {
-    public static PostSummaryDto ToSummary(this Post post) => new(
+    public static PostSummaryDto ToSummary(this Post post, SignedMediaLinks links) => new(
         post.Id, post.Platform, post.Content, post.Status, post.AiGenerated, post.Rating, post.ScheduledAt,
-        post.CreatedAt, post.UpdatedAt, MediaOf(post));
+        post.CreatedAt, post.UpdatedAt, MediaOf(post, links));
 
-    public static PostDto ToDto(this Post post) => new(
+    public static PostDto ToDto(this Post post, SignedMediaLinks links) => new(
         post.Id, post.UserId, post.Platform, post.Content, post.Hashtags, post.Status, post.IdeaSource, post.AiGenerated,
         post.Rating, post.ScheduledAt, post.PublishedAt, post.TemplateId, post.Metadata.RootElement, post.CreatedAt,
-        post.UpdatedAt, MediaOf(post), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null);
+        post.UpdatedAt, MediaOf(post, links), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null);
 
-    private static List<PostMediaDto> MediaOf(Post post) =>
+    /// <summary>Links are signed when the post is read; the media row's url is not a usable link.</summary>
+    private static List<PostMediaDto> MediaOf(Post post, SignedMediaLinks links) =>
         post.Media.OrderBy(m => m.Order)
             .Where(m => m.Media is not null)
-            .Select(m => new PostMediaDto(m.MediaId, m.Media!.Url, m.Media.Type))
+            .Select(m => new PostMediaDto(m.MediaId, links.Url(m.Media!.StoragePath).AbsoluteUri, m.Media.Type))
             .ToList();
 }

@@ -30,8 +30,8 @@ internal static class PostStore
             return ApiProblem.Validation("template_id", "Unknown template");
         }
 
-        var mediaTypes = await MediaTypesAsync(db, post, input, ct);
-        if (mediaTypes is null)
+        var media = await MediaFactsAsync(db, post, input, ct);
+        if (media is null)
         {
             return ApiProblem.Validation("media_ids", "Unknown media; upload it first");
         }
@@ -39,7 +39,7 @@ internal static class PostStore
         var platform = input.Platform.IsSet ? input.Platform.Value : post.Platform;
         var content = input.Content.IsSet ? input.Content.Value : post.Content;
         var hashtags = input.Hashtags.IsSet ? input.Hashtags.Value : post.Hashtags;
-        var violations = PlatformRules.Violations(platform, content, hashtags, mediaTypes);
+        var violations = PlatformRules.Violations(platform, content, hashtags, media);
         if (violations.Count > 0)
         {
             return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
@@ -57,16 +57,16 @@ internal static class PostStore
         return null;
     }
 
-    /// <summary>The media types in the post's new order, or null when an id is not one of the user's media.</summary>
-    private static async Task<List<MediaType>?> MediaTypesAsync(AppDbContext db, Post post, PostInput input, CancellationToken ct)
+    /// <summary>The media in the post's new order, or null when an id is not one of the user's media.</summary>
+    private static async Task<List<MediaFacts>?> MediaFactsAsync(AppDbContext db, Post post, PostInput input, CancellationToken ct)
     {
         if (!input.MediaIds.IsSet)
         {
-            return post.Media.OrderBy(m => m.Order).Select(m => m.Media?.Type ?? MediaType.Image).ToList();
+            return post.Media.OrderBy(m => m.Order).Where(m => m.Media is not null).Select(m => MediaFacts.Of(m.Media!)).ToList();
         }
         var ids = input.MediaIds.Value;
         var owned = await db.Media.AsNoTracking().Where(m => ids.Contains(m.Id) && m.UserId == post.UserId)
-            .ToDictionaryAsync(m => m.Id, m => m.Type, ct);
+            .ToDictionaryAsync(m => m.Id, MediaFacts.Of, ct);
         return ids.All(owned.ContainsKey) ? ids.Select(id => owned[id]).ToList() : null;
     }
 

@@ -2,9 +2,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Publishing;
 
 namespace SocialPlanner.Api.Posts;
 
@@ -15,7 +18,7 @@ public static class PostsApi
 
     public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/content/posts").WithTags("Posts").RequireAuthorization();
+        var api = app.MapGroup("/api/content/posts").WithTags("Posts").RequireAuthorization().InvalidatesCalendar();
 
         api.MapGet("/", ListPosts).WithName("ListPosts").WithSummary("The user's posts, newest first, with filters and keyset pagination");
         api.MapGet("/{id:guid}", GetPost).WithName("GetPost").WithSummary("One post with its media and template");
@@ -29,7 +32,7 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<Envelope<List<PostSummaryDto>>>, ApiProblem>> ListPosts(
-        ClaimsPrincipal user, AppDbContext db, string? status, string? platform, string? search, Guid? cursor, int? limit,
+        ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, string? status, string? platform, string? search, Guid? cursor, int? limit,
         CancellationToken ct)
     {
         var userId = user.UserId();
@@ -75,19 +78,19 @@ public static class PostsApi
             .AsSplitQuery()
             .ToListAsync(ct);
         var hasMore = page.Count > pageSize;
-        var items = page.Take(pageSize).Select(p => p.ToSummary()).ToList();
+        var items = page.Take(pageSize).Select(p => p.ToSummary(links)).ToList();
         return TypedResults.Ok(Envelope.Of(items, new PostListMeta(total, hasMore, hasMore ? items[^1].Id : null)));
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> GetPost(
-        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, CancellationToken ct)
     {
         var post = await PostStore.FindAsync(db, user.UserId(), id, tracked: false, ct);
-        return post is null ? PostNotFound() : TypedResults.Ok(Envelope.Of(post.ToDto()));
+        return post is null ? PostNotFound() : TypedResults.Ok(Envelope.Of(post.ToDto(links)));
     }
 
     public static async Task<Results<Created<Envelope<PostDto>>, ApiProblem>> CreatePost(
-        JsonElement body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        JsonElement body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, SignedMediaLinks links, CancellationToken ct)
     {
         var userId = user.UserId();
         var errors = new List<FieldError>();
@@ -109,11 +112,12 @@ public static class PostsApi
         await db.SaveChangesAsync(ct);
 
         var created = await PostStore.FindAsync(db, userId, post.Id, tracked: false, ct);
-        return TypedResults.Created($"/api/content/posts/{post.Id}", Envelope.Of(created!.ToDto()));
+        return TypedResults.Created($"/api/content/posts/{post.Id}", Envelope.Of(created!.ToDto(links)));
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> UpdatePost(
-        Guid id, JsonElement body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, JsonElement body, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, TimeProvider clock,
+        SignedMediaLinks links, CancellationToken ct)
     {
         var userId = user.UserId();
         var post = await PostStore.FindAsync(db, userId, id, tracked: true, ct);
@@ -151,19 +155,24 @@ public static class PostsApi
             }
             try
             {
-                await db.SaveChangesAsync(ct);
+                // Saves, and re-arms a scheduled post's publications so the old version is never sent (rule 3).
+                await scheduler.OnPostEditedAsync(post, ct);
             }
             catch (DbUpdateConcurrencyException)
             {
                 return ApiProblem.Conflict("The post was changed by someone else while saving. Reload it and apply your change again");
             }
+            catch (PublicationInFlightException e)
+            {
+                return ApiProblem.Conflict($"{e.Message} Wait for the outcome, then edit it");
+            }
         }
         var updated = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
-        return TypedResults.Ok(Envelope.Of(updated!.ToDto()));
+        return TypedResults.Ok(Envelope.Of(updated!.ToDto(links)));
     }
 
     public static async Task<Results<NoContent, ApiProblem>> DeletePost(
-        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, CancellationToken ct)
     {
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id && p.UserId == user.UserId(), ct);
         if (post is null)
@@ -174,13 +183,22 @@ public static class PostsApi
         {
             return ApiProblem.BusinessRule("A published post can't be deleted");
         }
+        try
+        {
+            // Its pending publications are cancelled first, so no dispatcher sends what is being deleted (rule 3).
+            await scheduler.OnPostDeletedAsync(post, ct);
+        }
+        catch (PublicationInFlightException e)
+        {
+            return ApiProblem.Conflict($"{e.Message} Wait for the outcome, then delete it");
+        }
         db.Posts.Remove(post);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> RatePost(
-        Guid id, RateRequest request, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        Guid id, RateRequest request, ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, CancellationToken ct)
     {
         if (request.Rating is not (>= 1 and <= 5))
         {
@@ -195,7 +213,7 @@ public static class PostsApi
         post.Rating = request.Rating;
         await db.SaveChangesAsync(ct);
         var rated = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
-        return TypedResults.Ok(Envelope.Of(rated!.ToDto()));
+        return TypedResults.Ok(Envelope.Of(rated!.ToDto(links)));
     }
 
     /// <summary>Another user's post answers exactly like a missing one: we never reveal that it exists.</summary>

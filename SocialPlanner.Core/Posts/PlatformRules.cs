@@ -31,11 +31,14 @@ public static partial class PlatformRules
             .Where(t => !inText.Contains(t));
     }
 
-    /// <summary>Every rule the post breaks on its platform(s), each message naming the rule and the actual value.
-    /// The post's media are part of the input because platform rules about media (Instagram posts need an image
-    /// or a video) belong here too.</summary>
+    /// <summary>Every rule the post breaks on its platform(s), each message naming the rule and the actual value:
+    /// the text's (<see cref="TextViolations"/>) and the media's (<see cref="MediaRules"/>), media in the post's order.</summary>
     public static IReadOnlyList<string> Violations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags,
-        IReadOnlyList<MediaType> media)
+        IReadOnlyList<MediaFacts> media) =>
+        [.. TextViolations(platform, content, hashtags), .. MediaRules.Violations(platform, media)];
+
+    /// <summary>The rules about the text alone, for text that gets its media later (a draft made from a template).</summary>
+    public static IReadOnlyList<string> TextViolations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags)
     {
         var violations = new List<string>();
         var length = CharacterCount(PublishedText(content, hashtags));

@@ -50,7 +50,7 @@ public static class PublicationRules
 
     /// <summary>A post edited past a platform's limits since it was scheduled fails with the rules it breaks instead of
     /// being sent to be refused or silently cut (rule 5). Null when the post may go out.</summary>
-    public static PublishOutcome.NotSent? BrokenPlatformRules(SocialPlatform platform, Post post, IReadOnlyList<MediaType> media)
+    public static PublishOutcome.NotSent? BrokenPlatformRules(SocialPlatform platform, Post post, IReadOnlyList<MediaFacts> media)
     {
         var target = platform == SocialPlatform.Instagram ? PostPlatform.Instagram : PostPlatform.Linkedin;
         var violations = PlatformRules.Violations(target, post.Content, post.Hashtags, media);

@@ -40,6 +40,10 @@ public class AppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(s_startTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(timeout.Token);
         builder.Options.LogSink = (resource, instance, line) => Remember($"[{resource}{(instance > 0 ? $"-{instance}" : "")}] {line}");
+        // Every test signs up from 127.0.0.1 and the suite runs in parallel: the anonymous (per-IP) and global
+        // limits would throttle the suite itself. The per-user and AI limits stay as configured, and are tested.
+        builder.WithResourceEnvironment("api", "RateLimiting__GlobalPerMinute", "1000000");
+        builder.WithResourceEnvironment("api", "RateLimiting__AnonymousPerMinute", "1000000");
         Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         try

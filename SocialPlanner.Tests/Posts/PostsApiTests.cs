@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using SocialPlanner.Tests.Infrastructure;
+using SocialPlanner.Tests.Media;
 using static SocialPlanner.Tests.Infrastructure.ApiClient;
 
 namespace SocialPlanner.Tests.Posts;
@@ -26,6 +27,7 @@ public class PostsApiTests(AppFixture app)
         var post = await CreatePostAsync(user, new
         {
             platform = "both", content = "Mon nouveau post", hashtags = new[] { "IntegrIA", "Tech" },
+            media_ids = new[] { await user.UploadImageAsync() },
             idea_source = "Idée originale", ai_generated = true,
         });
         Assert.Equal("draft", post["status"]!.GetValue<string>());
@@ -33,7 +35,7 @@ public class PostsApiTests(AppFixture app)
         Assert.Equal(user.Id.ToString(), post["user_id"]!.GetValue<string>());
         Assert.Equal(["IntegrIA", "Tech"], post["hashtags"]!.AsArray().Select(h => h!.GetValue<string>()));
         Assert.True(post["ai_generated"]!.GetValue<bool>());
-        Assert.Empty(post["media"]!.AsArray());
+        Assert.Single(post["media"]!.AsArray());
         Assert.Null(post["template"]);
         Assert.NotNull(post["metadata"]);
     }
@@ -63,7 +65,7 @@ public class PostsApiTests(AppFixture app)
     public async Task An_Instagram_caption_over_the_limit_answers_422_naming_the_rule()
     {
         var user = await app.RegisterAsync();
-        var response = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "instagram", content = new string('a', 2_315) }, cancellationToken: Ct);
+        var response = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "instagram", content = new string('a', 2_315), media_ids = new[] { await user.UploadImageAsync() } }, cancellationToken: Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var error = await response.ReadErrorAsync();
         Assert.Equal("business_rule_violation", error["type"]!.GetValue<string>());
@@ -194,7 +196,7 @@ public class PostsApiTests(AppFixture app)
     {
         var user = await app.RegisterAsync();
         await CreatePostAsync(user, new { platform = "linkedin", content = "Le développement logiciel en Suisse romande" });
-        await CreatePostAsync(user, new { platform = "instagram", content = "Great tools for developers" });
+        await CreatePostAsync(user, new { platform = "instagram", content = "Great tools for developers", media_ids = new[] { await user.UploadImageAsync() } });
 
         async Task<List<string>> Contents(string query) =>
             (await (await user.Http.GetAsync($"/api/content/posts?{query}", Ct)).ReadJsonAsync())["data"]!.AsArray()

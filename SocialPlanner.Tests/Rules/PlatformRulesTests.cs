@@ -6,7 +6,7 @@ namespace SocialPlanner.Tests.Rules;
 public class PlatformRulesTests
 {
     private static IReadOnlyList<string> Check(PostPlatform platform, string content, params string[] hashtags) =>
-        PlatformRules.Violations(platform, content, hashtags, [MediaType.Image]);
+        PlatformRules.Violations(platform, content, hashtags, [new MediaFacts(MediaType.Image, 1080, 1080)]);
 
     [Fact]
     public void A_LinkedIn_post_of_3000_characters_is_accepted() =>

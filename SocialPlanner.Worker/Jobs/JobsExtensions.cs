@@ -38,6 +38,7 @@ public static class JobsExtensions
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<TokenRefreshJob>(TokenRefreshJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
         recurring.AddOrUpdate<PublicationSweepJob>(PublicationSweepJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<MediaCleanupJob>(MediaCleanupJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
 
         var readOnly = !app.Environment.IsDevelopment();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
