@@ -57,7 +57,13 @@ public sealed partial class PublicationProcessor(
         var connection = await db.SocialConnections
             .FirstOrDefaultAsync(c => c.UserId == claim.UserId && c.Platform == claim.Platform && c.IsActive, cancellationToken);
         var publisher = publishers.Single(p => p.Platform == claim.Platform);
-        var images = post.Media.Select(m => m.Media).OfType<MediaItem>().Where(m => m.Type == MediaType.Image).ToList();
+        var media = post.Media.Select(m => m.Media).OfType<MediaItem>().ToList();
+        // A re-claimed send is reconciled whatever the text now says: it may already be out.
+        if (!claim.Reconcile && PublicationRules.BrokenPlatformRules(claim.Platform, post, [.. media.Select(MediaFacts.Of)]) is { } broken)
+        {
+            return broken;
+        }
+        var images = media.Where(m => m.Type == MediaType.Image).ToList();
 
         var refreshed = false;
         while (true)

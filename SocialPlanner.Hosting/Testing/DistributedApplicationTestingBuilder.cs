@@ -11,6 +11,9 @@ public interface IDistributedApplicationTestingBuilder : IDistributedApplication
 
     /// <summary>Adds or overrides one environment variable of a resource.</summary>
     IDistributedApplicationTestingBuilder WithResourceEnvironment(string resourceName, string name, string value);
+
+    /// <summary>Runs <paramref name="replicas"/> processes of an existing resource, e.g. two workers competing for one queue.</summary>
+    IDistributedApplicationTestingBuilder WithResourceReplicas(string resourceName, int replicas);
 }
 
 /// <summary>
@@ -60,10 +63,19 @@ public static class DistributedApplicationTestingBuilder
 
         public IDistributedApplicationTestingBuilder WithResourceEnvironment(string resourceName, string name, string value)
         {
-            var resource = Resources.OfType<Resource>().FirstOrDefault(r => string.Equals(r.Name, resourceName, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException($"No resource named '{resourceName}'.", nameof(resourceName));
-            resource.EnvironmentCallbacks.Add(environment => environment[name] = value);
+            ResourceNamed(resourceName).EnvironmentCallbacks.Add(environment => environment[name] = value);
             return this;
         }
+
+        public IDistributedApplicationTestingBuilder WithResourceReplicas(string resourceName, int replicas)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+            ResourceNamed(resourceName).Replicas = replicas;
+            return this;
+        }
+
+        private Resource ResourceNamed(string resourceName) =>
+            Resources.OfType<Resource>().FirstOrDefault(r => string.Equals(r.Name, resourceName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"No resource named '{resourceName}'.", nameof(resourceName));
     }
 }

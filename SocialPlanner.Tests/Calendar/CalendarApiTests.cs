@@ -134,7 +134,8 @@ public class CalendarApiTests(AppFixture app)
         timeout.CancelAfter(Patience);
         while (StatusOn(await MonthAsync(user, query), day, post) != "failed")
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            // Once a second: the user's own rate limit (100/min) applies to this polling too.
+            await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
         }
         Assert.Equal("failed", StatusOn(await MonthAsync(user, query), day, post));
     }

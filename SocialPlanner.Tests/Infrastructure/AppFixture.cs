@@ -15,7 +15,7 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 /// The whole AppHost model, started once for the collection: every service healthy before the first
 /// test runs, everything stopped and its temp data deleted after the last.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     private static readonly string[] s_services = ["sandbox", "api", "worker", "web"];
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
@@ -44,6 +44,7 @@ public sealed class AppFixture : IAsyncLifetime
         // limits would throttle the suite itself. The per-user and AI limits stay as configured, and are tested.
         builder.WithResourceEnvironment("api", "RateLimiting__GlobalPerMinute", "1000000");
         builder.WithResourceEnvironment("api", "RateLimiting__AnonymousPerMinute", "1000000");
+        Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         try
         {
@@ -62,6 +63,12 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Where a fixture that needs a different app (more replicas, shorter timeouts) tweaks the model.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
     }
 
     private void Remember(string line)
