@@ -18,5 +18,3 @@ public sealed record ResetPasswordRequest(string Email);
 public sealed record ResetPasswordConfirmRequest(string Email, string Token, string NewPassword);
 
 public sealed record UpdateMeRequest(string TimeZone);
-
-public sealed record Message(string Text);

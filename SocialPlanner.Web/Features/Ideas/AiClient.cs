@@ -18,9 +18,6 @@ public sealed class AiClient(ApiHttp http)
         return (answer.Data, QuotaOf(answer));
     }
 
-    public async Task<GeneratedPost> GeneratePostAsync(GeneratePostRequest request, CancellationToken ct = default) =>
-        (await http.PostAsync<GeneratedPost>("/api/ai/generate-post", request, ct)).Data;
-
     public async Task<VariantsResult> GenerateVariantsAsync(GenerateVariantsRequest request, CancellationToken ct = default) =>
         (await http.PostAsync<VariantsResult>("/api/ai/generate-variants", request, ct)).Data;
 

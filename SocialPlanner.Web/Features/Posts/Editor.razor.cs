@@ -289,6 +289,23 @@ public partial class Editor
         }
     }
 
+    /// <summary>A published post stays (it is on the network); anything else can go, after a confirmation.</summary>
+    private async Task DeleteAsync()
+    {
+        if (_state.Id is not { } id
+            || await Dialogs.Confirm("Delete this post? A scheduled post will not be published.", "Delete post",
+                new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep" }) != true)
+        {
+            return;
+        }
+        if (await Errors.TryAsync(() => Posts.DeleteAsync(id)))
+        {
+            _leaveWithoutSaving = true;
+            Errors.Success("Post deleted");
+            Navigation.NavigateTo("posts");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _leaving?.Dispose();
@@ -297,7 +314,7 @@ public partial class Editor
             await _autoSave.DisposeAsync();
         }
         // Closing the tab ends the circuit without navigating: keep what was typed.
-        if (_state.IsDirty && _state.CanSave && !_conflict && _state.Id is { } id)
+        if (_state.IsDirty && _state.CanSave && !_conflict && !_leaveWithoutSaving && _state.Id is { } id)
         {
             try
             {

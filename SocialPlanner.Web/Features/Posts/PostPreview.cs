@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace SocialPlanner.Web.Features.Posts;
 
@@ -53,16 +52,5 @@ public static class PostPreview
             segments.Add(new PreviewSegment(text[position..], false));
         }
         return segments;
-    }
-
-    /// <summary>The plain text of segments, for tests and screen readers.</summary>
-    public static string PlainText(PreviewText preview)
-    {
-        var builder = new StringBuilder();
-        foreach (var segment in preview.Segments)
-        {
-            builder.Append(segment.Text);
-        }
-        return builder.ToString();
     }
 }
