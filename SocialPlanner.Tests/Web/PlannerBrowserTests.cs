@@ -92,6 +92,33 @@ public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_variant_used_in_the_editor_is_saved_when_the_user_leaves()
+    {
+        var user = await app.RegisterAsync();
+        var created = await user.Http.PostAsJsonAsync("/api/content/posts",
+            new { platform = "linkedin", content = "We help craftsmen send invoices on time. Ask us how." }, ApiClient.Ct);
+        var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
+        var page = await _browser.NewPageAsync(Web);
+        await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
+        await WebUser.WaitForPageAsync(page, "Edit post");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suggest variants" }).ClickAsync();
+        var variants = page.Locator(".sp-variant");
+        await Expect(variants).ToHaveCountAsync(3);
+        await Browser.ScreenshotAsync(page, "editor-variants");
+        await variants.Nth(0).GetByRole(AriaRole.Button, new() { Name = "Use this one" }).ClickAsync();
+        var text = page.GetByLabel("Text", new() { Exact = true });
+        await Expect(text).Not.ToHaveValueAsync("We help craftsmen send invoices on time. Ask us how.");
+        await Expect(page.Locator("#save-state")).ToHaveTextAsync("Unsaved changes");
+        var chosen = await text.InputValueAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Posts" }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "Posts");
+        var saved = await (await user.Http.GetAsync($"/api/content/posts/{id}", ApiClient.Ct)).ReadJsonAsync();
+        Assert.Equal(chosen, saved["data"]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Reload_theirs_replaces_the_editor_text_with_the_newer_version()
     {
         var user = await app.RegisterAsync();
