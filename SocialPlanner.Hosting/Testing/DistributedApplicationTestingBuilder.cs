@@ -60,9 +60,7 @@ public static class DistributedApplicationTestingBuilder
 
         public IDistributedApplicationTestingBuilder WithResourceEnvironment(string resourceName, string name, string value)
         {
-            var resource = Resources.OfType<Resource>().FirstOrDefault(r => string.Equals(r.Name, resourceName, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException($"No resource named '{resourceName}'.", nameof(resourceName));
-            resource.EnvironmentCallbacks.Add(environment => environment[name] = value);
+            this.CreateResourceBuilder<Resource>(resourceName).WithEnvironment(name, value);
             return this;
         }
     }

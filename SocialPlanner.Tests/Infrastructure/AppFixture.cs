@@ -13,9 +13,10 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 
 /// <summary>
 /// The whole AppHost model, started once for the collection: every service healthy before the first
-/// test runs, everything stopped and its temp data deleted after the last.
+/// test runs, everything stopped and its temp data deleted after the last. Subclasses change the model
+/// (replicas, settings) in <see cref="Configure"/> for collections of their own.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     private static readonly string[] s_services = ["sandbox", "api", "worker", "web"];
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
@@ -44,6 +45,7 @@ public sealed class AppFixture : IAsyncLifetime
         // limits would throttle the suite itself. The per-user and AI limits stay as configured, and are tested.
         builder.WithResourceEnvironment("api", "RateLimiting__GlobalPerMinute", "1000000");
         builder.WithResourceEnvironment("api", "RateLimiting__AnonymousPerMinute", "1000000");
+        Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         try
         {
@@ -62,6 +64,12 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Changes the AppHost's model before it is built.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
     }
 
     private void Remember(string line)
