@@ -1,10 +1,12 @@
 using Scalar.AspNetCore;
 using SocialPlanner.Api.Ai;
 using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Extensions;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Media;
 using SocialPlanner.Api.Posts;
+using SocialPlanner.Api.Social;
 using SocialPlanner.Api.Templates;
 using SocialPlanner.Api.RateLimiting;
 
@@ -28,10 +30,13 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseDbSession();
 app.UseDistributedRateLimiting();
+app.UseOutputCache();
 
 app.MapDefaultEndpoints();
 app.MapAuthApi();
 app.MapPostsApi();
+app.MapCalendarApi();
+app.MapSocialApi();
 app.MapMediaApi();
 app.MapTemplatesApi();
 app.MapAiApi();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Data;
@@ -26,7 +27,8 @@ public static class AuthApi
         api.MapPost("/reset-password/confirm", ConfirmResetPassword).WithName("ConfirmResetPassword")
             .WithSummary("Set a new password with the emailed token");
         api.MapGet("/me", GetMe).WithName("GetMe").WithSummary("The signed-in user").RequireAuthorization();
-        api.MapPatch("/me", UpdateMe).WithName("UpdateMe").WithSummary("Change the user's time zone").RequireAuthorization();
+        api.MapPatch("/me", UpdateMe).WithName("UpdateMe").WithSummary("Change the user's time zone").RequireAuthorization()
+            .InvalidatesCalendar();
         return app;
     }
 

@@ -1,5 +1,7 @@
 using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Social;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Mail;
 
@@ -25,6 +27,8 @@ public static class ApplicationServices
         services.AddHostedService<MailOutboxSender>();
 
         builder.AddAuth();
+        builder.AddCalendarCache();
+        builder.AddSocialConnections();
         services.AddOpenApi();
         return builder;
     }

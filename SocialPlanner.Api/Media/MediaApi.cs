@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Media;
@@ -19,7 +20,7 @@ public static class MediaApi
 
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/media").WithTags("Media").RequireAuthorization();
+        var api = app.MapGroup("/api/media").WithTags("Media").RequireAuthorization().InvalidatesCalendar();
         api.MapPost("/upload", Upload).WithName("UploadMedia")
             .WithSummary("Upload an image (PNG, JPEG, WebP ≤ 10 MB) or a video (MP4, MOV ≤ 100 MB) as multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(MediaUploads.MaxRequestBytes))

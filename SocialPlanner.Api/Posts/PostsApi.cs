@@ -2,10 +2,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Publishing;
 
 namespace SocialPlanner.Api.Posts;
 
@@ -16,7 +18,7 @@ public static class PostsApi
 
     public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/content/posts").WithTags("Posts").RequireAuthorization();
+        var api = app.MapGroup("/api/content/posts").WithTags("Posts").RequireAuthorization().InvalidatesCalendar();
 
         api.MapGet("/", ListPosts).WithName("ListPosts").WithSummary("The user's posts, newest first, with filters and keyset pagination");
         api.MapGet("/{id:guid}", GetPost).WithName("GetPost").WithSummary("One post with its media and template");
@@ -114,7 +116,8 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> UpdatePost(
-        Guid id, JsonElement body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, SignedMediaLinks links, CancellationToken ct)
+        Guid id, JsonElement body, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, TimeProvider clock,
+        SignedMediaLinks links, CancellationToken ct)
     {
         var userId = user.UserId();
         var post = await PostStore.FindAsync(db, userId, id, tracked: true, ct);
@@ -152,11 +155,16 @@ public static class PostsApi
             }
             try
             {
-                await db.SaveChangesAsync(ct);
+                // Saves, and re-arms a scheduled post's publications so the old version is never sent (rule 3).
+                await scheduler.OnPostEditedAsync(post, ct);
             }
             catch (DbUpdateConcurrencyException)
             {
                 return ApiProblem.Conflict("The post was changed by someone else while saving. Reload it and apply your change again");
+            }
+            catch (PublicationInFlightException e)
+            {
+                return ApiProblem.Conflict($"{e.Message} Wait for the outcome, then edit it");
             }
         }
         var updated = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
@@ -164,7 +172,7 @@ public static class PostsApi
     }
 
     public static async Task<Results<NoContent, ApiProblem>> DeletePost(
-        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, CancellationToken ct)
     {
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id && p.UserId == user.UserId(), ct);
         if (post is null)
@@ -174,6 +182,15 @@ public static class PostsApi
         if (post.Status == PostStatus.Published)
         {
             return ApiProblem.BusinessRule("A published post can't be deleted");
+        }
+        try
+        {
+            // Its pending publications are cancelled first, so no dispatcher sends what is being deleted (rule 3).
+            await scheduler.OnPostDeletedAsync(post, ct);
+        }
+        catch (PublicationInFlightException e)
+        {
+            return ApiProblem.Conflict($"{e.Message} Wait for the outcome, then delete it");
         }
         db.Posts.Remove(post);
         await db.SaveChangesAsync(ct);

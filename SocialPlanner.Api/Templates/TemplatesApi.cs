@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Posts;
 using SocialPlanner.Core.Data;
@@ -22,7 +23,7 @@ public static class TemplatesApi
         api.MapPatch("/{id:guid}", UpdateTemplate).WithName("UpdateTemplate")
             .WithSummary("Change some fields; send updated_at to reject the change if someone saved first");
         api.MapDelete("/{id:guid}", DeleteTemplate).WithName("DeleteTemplate").WithSummary("Delete a template (its posts keep their text)");
-        api.MapPost("/{id:guid}/use", UseTemplate).WithName("UseTemplate")
+        api.MapPost("/{id:guid}/use", UseTemplate).InvalidatesCalendar().WithName("UseTemplate")
             .WithSummary("Create a draft post from the template with its {{variables}} filled in");
         return app;
     }

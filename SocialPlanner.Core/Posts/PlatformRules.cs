@@ -15,9 +15,20 @@ public static partial class PlatformRules
     /// <summary>The text a platform receives: the content, then the hashtags the content does not already carry.</summary>
     public static string PublishedText(string content, IEnumerable<string> hashtags)
     {
+        var appended = MissingHashtags(content, hashtags).Select(h => "#" + h).ToList();
+        var text = content.TrimEnd();
+        return appended.Count == 0 ? text : $"{text}\n\n{string.Join(' ', appended)}";
+    }
+
+    /// <summary>Tag names without their '#', de-duplicated case-insensitively, minus those written in the text.</summary>
+    public static IEnumerable<string> MissingHashtags(string content, IEnumerable<string> hashtags)
+    {
         var inText = HashtagsIn(content);
-        var appended = hashtags.Where(h => !inText.Contains(h)).Select(h => "#" + h).ToList();
-        return appended.Count == 0 ? content : $"{content}\n\n{string.Join(' ', appended)}";
+        return hashtags
+            .Select(t => t.Trim().TrimStart('#', '＃'))
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(t => !inText.Contains(t));
     }
 
     /// <summary>Every rule the post breaks on its platform(s), each message naming the rule and the actual value:

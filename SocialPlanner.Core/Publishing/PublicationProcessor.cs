@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Calendar;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Social;
@@ -12,8 +13,8 @@ namespace SocialPlanner.Core.Publishing;
 /// publish or reconcile, record the outcome, tell the user if it failed. Runs in its own DI scope.</summary>
 public sealed partial class PublicationProcessor(
     AppDbContext db, PublicationQueue queue, IEnumerable<IPlatformPublisher> publishers, SocialTokens tokens,
-    IPublishingNotifier notifier, PublishingTelemetry telemetry, TimeProvider clock, IOptions<PublishingOptions> options,
-    ILogger<PublicationProcessor> logger)
+    IPublishingNotifier notifier, PublishingTelemetry telemetry, CalendarVersions calendars, TimeProvider clock,
+    IOptions<PublishingOptions> options, ILogger<PublicationProcessor> logger)
 {
     public async Task ProcessAsync(ClaimedPublication claim, string owner, CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed partial class PublicationProcessor(
             LogLeaseLost(claim.Id);
             return;
         }
+        await calendars.BumpAsync(claim.UserId);
 
         if (change.Status == PublicationStatus.Failed)
         {
@@ -55,7 +57,13 @@ public sealed partial class PublicationProcessor(
         var connection = await db.SocialConnections
             .FirstOrDefaultAsync(c => c.UserId == claim.UserId && c.Platform == claim.Platform && c.IsActive, cancellationToken);
         var publisher = publishers.Single(p => p.Platform == claim.Platform);
-        var images = post.Media.Select(m => m.Media).OfType<MediaItem>().Where(m => m.Type == MediaType.Image).ToList();
+        var media = post.Media.Select(m => m.Media).OfType<MediaItem>().ToList();
+        // A re-claimed send is reconciled whatever the text now says: it may already be out.
+        if (!claim.Reconcile && PublicationRules.BrokenPlatformRules(claim.Platform, post, [.. media.Select(MediaFacts.Of)]) is { } broken)
+        {
+            return broken;
+        }
+        var images = media.Where(m => m.Type == MediaType.Image).ToList();
 
         var refreshed = false;
         while (true)

@@ -148,7 +148,10 @@ public sealed class PublicationQueue(AppDbContext db)
                 (SELECT min(lease_expires_at) FROM post_publications WHERE status IN ('claimed', 'sending') AND lease_owner IS NOT NULL))
             """;
         await using var command = await CommandAsync(sql, cancellationToken);
-        return await command.ExecuteScalarAsync(cancellationToken) is DateTimeOffset at ? at : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // Read as DateTimeOffset explicitly: the untyped scalar of a timestamptz is a DateTime, and a type test on it
+        // silently turned every wake-up into the idle ceiling (found by the benchmark's spread lateness).
+        return await reader.ReadAsync(cancellationToken) ? NullableTime(reader, 0) : null;
     }
 
     /// <summary>Sweeper: hands rows whose holder died back to the queue, due now. A row that was being sent keeps

@@ -1,3 +1,7 @@
+using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Social;
+
 namespace SocialPlanner.Core.Publishing;
 
 /// <summary>Pure state transitions of one publication after an attempt (DESIGN §4 rules 2, 5 and 8).</summary>
@@ -42,6 +46,15 @@ public static class PublicationRules
         var exponential = options.RetryBaseDelay * Math.Pow(2, Math.Max(0, attempt - 1));
         var delay = retryAfter is { } ra && ra > exponential ? ra : exponential;
         return delay > options.RetryMaxDelay ? options.RetryMaxDelay : delay;
+    }
+
+    /// <summary>A post edited past a platform's limits since it was scheduled fails with the rules it breaks instead of
+    /// being sent to be refused or silently cut (rule 5). Null when the post may go out.</summary>
+    public static PublishOutcome.NotSent? BrokenPlatformRules(SocialPlatform platform, Post post, IReadOnlyList<MediaFacts> media)
+    {
+        var target = platform == SocialPlatform.Instagram ? PostPlatform.Instagram : PostPlatform.Linkedin;
+        var violations = PlatformRules.Violations(target, post.Content, post.Hashtags, media);
+        return violations.Count == 0 ? null : new PublishOutcome.NotSent(string.Join("; ", violations) + ".", false);
     }
 
     /// <summary>Rows the dispatcher may still act on; the rest are final.</summary>

@@ -27,7 +27,7 @@ public static class LittleText
     /// Tags the text already contains are not repeated.</summary>
     public static string Commentary(string content, IEnumerable<string> hashtags)
     {
-        var tags = PostText.MissingHashtags(content, hashtags)
+        var tags = Posts.PlatformRules.MissingHashtags(content, hashtags)
             .Select(tag => $@"{{hashtag|\#|{Escape(tag)}}}")
             .ToList();
         var text = Escape(content.TrimEnd());

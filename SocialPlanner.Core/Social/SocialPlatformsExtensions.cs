@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using SocialPlanner.Core.Calendar;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social.Instagram;
 using SocialPlanner.Core.Social.LinkedIn;
@@ -11,7 +12,7 @@ public static class SocialPlatformsExtensions
 {
     private const string SandboxKey = "services:sandbox:http:0";
 
-    /// <summary>The platform clients, publishers and token services. Endpoints and credentials come from the
+    /// <summary>The platform clients (OAuth, profile, publishing calls) and the token encryption. Endpoints and credentials come from the
     /// <c>LinkedIn</c>/<c>Instagram</c> sections; whatever is unset points at the discovered sandbox (which serves
     /// both platforms' real paths on one host), so development and tests need no key.</summary>
     public static IServiceCollection AddSocialPlatforms(this IServiceCollection services, IConfiguration configuration)
@@ -51,19 +52,22 @@ public static class SocialPlatformsExtensions
         services.AddHttpClient<InstagramClient>().RemoveAllResilienceHandlers().AddStandardResilienceHandler(o => Configure(o, timeout));
 #pragma warning restore EXTEXP0001
 
-        services.AddScoped<IPlatformPublisher, LinkedInPublisher>();
-        services.AddScoped<IPlatformPublisher, InstagramPublisher>();
         services.AddSingleton<TokenProtector>();
-        services.AddScoped<SocialTokens>();
         return services;
     }
 
-    /// <summary>Everything the dispatcher and the publishing jobs use.</summary>
+    /// <summary>Everything the dispatcher and the publishing jobs use: the clients, the publishers, token refresh
+    /// (which needs the host's <see cref="IPublishingNotifier"/>) and the queue.</summary>
     public static IServiceCollection AddPublishing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSocialPlatforms(configuration);
+        services.AddScoped<IPlatformPublisher, LinkedInPublisher>();
+        services.AddScoped<IPlatformPublisher, InstagramPublisher>();
+        services.AddScoped<SocialTokens>();
+        services.AddSingleton<CalendarVersions>();
         services.AddSingleton<PublishingTelemetry>();
         services.AddScoped<PublicationQueue>();
+        services.AddScoped<PublicationSweeper>();
         services.AddScoped<PublicationProcessor>();
         services.AddScoped<PublishingEmails>();
         return services;

@@ -11,6 +11,9 @@ public interface IDistributedApplicationTestingBuilder : IDistributedApplication
 
     /// <summary>Adds or overrides one environment variable of a resource.</summary>
     IDistributedApplicationTestingBuilder WithResourceEnvironment(string resourceName, string name, string value);
+
+    /// <summary>Runs <paramref name="replicas"/> processes of an existing resource, e.g. two workers competing for one queue.</summary>
+    IDistributedApplicationTestingBuilder WithResourceReplicas(string resourceName, int replicas);
 }
 
 /// <summary>
@@ -61,6 +64,13 @@ public static class DistributedApplicationTestingBuilder
         public IDistributedApplicationTestingBuilder WithResourceEnvironment(string resourceName, string name, string value)
         {
             this.CreateResourceBuilder<Resource>(resourceName).WithEnvironment(name, value);
+            return this;
+        }
+
+        public IDistributedApplicationTestingBuilder WithResourceReplicas(string resourceName, int replicas)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+            this.CreateResourceBuilder<Resource>(resourceName).Resource.Replicas = replicas;
             return this;
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -5,6 +6,7 @@ using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Social;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Data;
@@ -53,15 +55,23 @@ public abstract class DataTest(AppFixture app) : IAsyncLifetime
         return builder.Build();
     }
 
-    /// <summary>The registration AddNpgsqlDbContext makes with AppDatabase's callbacks, minus health checks and tracing.</summary>
-    protected static ServiceProvider HostLikeServices(NpgsqlDataSource dataSource) => new ServiceCollection()
-        .AddDbSession()
-        .AddDbContext<AppDbContext>((sp, options) =>
-        {
-            options.UseNpgsql(dataSource, AppDatabase.ConfigureNpgsql);
-            AppDatabase.ConfigureContext(sp, options);
-        })
-        .BuildServiceProvider();
+    /// <summary>The registration AddNpgsqlDbContext makes with AppDatabase's callbacks, minus health checks and tracing,
+    /// plus the hosts' Data Protection (keys shared through the database) so tests can store tokens the Worker reads.</summary>
+    protected static ServiceProvider HostLikeServices(NpgsqlDataSource dataSource)
+    {
+        var services = new ServiceCollection()
+            .AddDbSession()
+            .AddDbContext<AppDbContext>((sp, options) =>
+            {
+                options.UseNpgsql(dataSource, AppDatabase.ConfigureNpgsql);
+                AppDatabase.ConfigureContext(sp, options);
+            })
+            .AddSingleton<TokenProtector>();
+        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
+        return services.BuildServiceProvider();
+    }
+
+    protected TokenProtector Tokens => services!.GetRequiredService<TokenProtector>();
 
     protected AppDbContext As(DbRole role, Guid? userId = null) => As(services!, role, userId);
 

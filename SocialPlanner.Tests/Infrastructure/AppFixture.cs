@@ -67,7 +67,7 @@ public class AppFixture : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Changes the AppHost's model before it is built.</summary>
+    /// <summary>Where a fixture that needs a different app (more replicas, shorter timeouts) tweaks the model.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
     {
     }

@@ -1,3 +1,4 @@
+using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Core.Social.Instagram;
 
@@ -31,8 +32,8 @@ public sealed class PlatformTextTests
     [Fact]
     public void Instagram_caption_appends_only_hashtags_not_already_in_the_text()
     {
-        Assert.Equal("Hello #a\n\n#b", PostText.Caption("Hello #a", ["a", "b", "B"]));
-        Assert.Equal("Hello #ab\n\n#a", PostText.Caption("Hello #ab", ["a"]));
+        Assert.Equal("Hello #a\n\n#b", PlatformRules.PublishedText("Hello #a", ["a", "b", "B"]));
+        Assert.Equal("Hello #ab\n\n#a", PlatformRules.PublishedText("Hello #ab", ["a"]));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Tests.Publishing;
 
@@ -93,5 +95,26 @@ public sealed class PublicationRulesTests
     {
         Assert.Equal(TimeSpan.FromSeconds(90), PublicationRules.Backoff(1, TimeSpan.FromSeconds(90), Options));
         Assert.Equal(Options.RetryMaxDelay, PublicationRules.Backoff(1, TimeSpan.FromDays(1), Options));
+    }
+
+    [Fact]
+    public void A_post_over_the_LinkedIn_limit_fails_naming_the_rule_instead_of_being_sent()
+    {
+        var post = new Post { Content = new string('a', 3_001) };
+
+        var outcome = PublicationRules.BrokenPlatformRules(SocialPlatform.Linkedin, post, []);
+
+        Assert.NotNull(outcome);
+        Assert.False(outcome.Transient);
+        Assert.Contains("3,000 characters", outcome.Reason);
+    }
+
+    [Fact]
+    public void A_post_within_the_rules_of_its_platform_may_go_out()
+    {
+        var hashtags = Enumerable.Range(0, 31).Select(i => $"tag{i}").ToList();
+
+        Assert.Null(PublicationRules.BrokenPlatformRules(SocialPlatform.Linkedin, new Post { Content = "Hello", Hashtags = hashtags }, []));
+        Assert.NotNull(PublicationRules.BrokenPlatformRules(SocialPlatform.Instagram, new Post { Content = "Hello", Hashtags = hashtags }, []));
     }
 }

@@ -1,13 +1,11 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using SocialPlanner.Hosting;
+using SocialPlanner.Hosting.Testing;
 
 namespace SocialPlanner.Tests.Sandbox;
 
 /// <summary>
-/// Starts the built Sandbox as a separate process on free ports, as the orchestrator will.
-/// Deliberately small: the shared testing builder replaces it once that exists.
+/// The Sandbox alone, as its own process on free ports, started by the testing builder like every other
+/// resource. Faults and state are process-wide, so the emulator's tests get an instance nobody else touches.
 /// </summary>
 public sealed class SandboxProcessFixture : IAsyncLifetime
 {
@@ -18,8 +16,7 @@ public sealed class SandboxProcessFixture : IAsyncLifetime
         ["Sandbox__Instagram__QuotaTotal"] = "3",
     };
 
-    private readonly StringBuilder output = new();
-    private Process? process;
+    private DistributedApplication? app;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -34,103 +31,27 @@ public sealed class SandboxProcessFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        BaseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        SmtpPort = FreePort();
-        var start = new ProcessStartInfo("dotnet", ["exec", SandboxAssemblyPath()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString().TrimEnd('/');
-        start.Environment["Sandbox__SmtpPort"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var sandbox = builder.AddProject<Projects.SocialPlanner_Sandbox>("sandbox")
+            .WithEndpoint("smtp", envVar: "Sandbox__SmtpPort");
         foreach (var (key, value) in Settings)
         {
-            start.Environment[key] = value;
+            sandbox.WithEnvironment(key, value);
         }
-
-        process = Process.Start(start) ?? throw new InvalidOperationException("dotnet exec did not start");
-        process.OutputDataReceived += (_, e) => Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => Capture(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await WaitUntilAliveAsync();
+        app = await builder.BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("sandbox", timeout.Token);
+        BaseUrl = app.GetEndpoint("sandbox");
+        SmtpPort = app.GetEndpoint("sandbox", "smtp").Port;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (process is { HasExited: false })
+        if (app is not null)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await app.DisposeAsync();
         }
-
-        process?.Dispose();
-    }
-
-    private async Task WaitUntilAliveAsync()
-    {
-        using var client = CreateClient(TimeSpan.FromSeconds(2));
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process!.HasExited)
-            {
-                throw new InvalidOperationException($"Sandbox exited with {process.ExitCode}:\n{Output()}");
-            }
-
-            try
-            {
-                if ((await client.GetAsync("/alive")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Sandbox did not answer /alive within 60 s:\n{Output()}");
-    }
-
-    private void Capture(string? line)
-    {
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private string Output()
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    private static string SandboxAssemblyPath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SocialPlanner.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root?.FullName ?? throw new DirectoryNotFoundException("SocialPlanner.sln not found above the test output"),
-            "SocialPlanner.Sandbox", "bin", configuration, "net10.0", "SocialPlanner.Sandbox.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

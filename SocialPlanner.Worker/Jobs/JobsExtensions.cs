@@ -12,7 +12,8 @@ public static class JobsExtensions
     private const string Schema = "hangfire";
 
     /// <summary>Hangfire on our Postgres (its own schema, created on first start; every worker shares it), this
-    /// process's server, and the notifier that queues emails.</summary>
+    /// process's server, and the notifier that queues emails. Long polling (LISTEN/NOTIFY) starts a queued email at
+    /// once instead of at the next 15-second poll.</summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(AppDatabase.ConnectionName)
@@ -22,7 +23,7 @@ public static class JobsExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true, EnableLongPolling = true }));
         builder.Services.AddHangfireServer((sp, server) =>
             server.ServerName = sp.GetRequiredService<DispatcherIdentity>().Owner);
         builder.Services.AddSingleton<IPublishingNotifier, HangfireNotifier>();

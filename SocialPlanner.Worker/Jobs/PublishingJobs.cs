@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
 
@@ -15,26 +14,16 @@ public sealed class TokenRefreshJob(SocialTokens tokens)
     public Task RunAsync(CancellationToken cancellationToken) => tokens.RefreshExpiringAsync(cancellationToken);
 }
 
-/// <summary>Every minute, the safety net of the queue (rule 4): leases of dead workers are released (rows that were
-/// being sent go to reconciliation), overdue rows wake the dispatchers and are reported, and posts whose
-/// publications finished without their state being derived are repaired.</summary>
+/// <summary>Every minute, the safety net of the queue (rule 4); see <see cref="PublicationSweeper"/>.</summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
-public sealed partial class PublicationSweepJob(
-    PublicationQueue queue, TimeProvider clock, IOptions<PublishingOptions> options, ILogger<PublicationSweepJob> logger)
+public sealed partial class PublicationSweepJob(PublicationSweeper sweeper, ILogger<PublicationSweepJob> logger)
 {
     public const string Id = "publication-sweeper";
 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var released = await queue.ReleaseExpiredLeasesAsync(now, cancellationToken);
-        var overdue = await queue.CountOverdueAsync(now - options.Value.StuckAfter, cancellationToken);
-        var repaired = await queue.RepairPostStatesAsync(cancellationToken);
-        if (released > 0 || overdue > 0)
-        {
-            await queue.NotifyAsync(cancellationToken);
-        }
+        var (released, overdue, repaired) = await sweeper.SweepAsync(cancellationToken);
         if (released > 0 || overdue > 0 || repaired > 0)
         {
             LogSwept(released, overdue, repaired);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
 
 namespace SocialPlanner.Core.Social.Instagram;
@@ -84,7 +85,7 @@ public sealed class InstagramPublisher(
 
     private async Task<string> CreateContainerAsync(PublishRequest request, CancellationToken cancellationToken)
     {
-        var caption = PostText.Caption(request.Post.Content, request.Post.Hashtags);
+        var caption = PlatformRules.PublishedText(request.Post.Content, request.Post.Hashtags);
         if (request.Images.Count == 1)
         {
             var image = request.Images[0];
@@ -159,7 +160,7 @@ public sealed class InstagramPublisher(
     private async Task<PublishOutcome.Published?> FindPublishedAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         var recent = await client.ListRecentMediaAsync(request.ProfileId, request.AccessToken, RecentMediaToSearch, cancellationToken);
-        var caption = PostText.Caption(request.Post.Content, request.Post.Hashtags);
+        var caption = PlatformRules.PublishedText(request.Post.Content, request.Post.Hashtags);
         var match = InstagramReconciliation.FindMatch(recent, caption, request.SendingAt ?? clock.GetUtcNow(), instagramOptions.Value.ReconcileWindow);
         return match is null ? null : new PublishOutcome.Published(match.Id, match.Permalink);
     }

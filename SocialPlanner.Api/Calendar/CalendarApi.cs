@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Api.Auth;
+using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Posts;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Publishing;
+
+namespace SocialPlanner.Api.Calendar;
+
+public static class CalendarApi
+{
+    public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/calendar/posts").WithTags("Calendar").RequireAuthorization();
+
+        api.MapGet("/", GetMonth).WithName("GetCalendarMonth").CacheOutput(CalendarCache.PolicyName)
+            .WithSummary("The user's posts of a month (YYYY-MM), grouped by day in their time zone (or tz)");
+        api.MapPatch("/{id:guid}/schedule", SchedulePost).WithName("SchedulePost").InvalidatesCalendar()
+            .WithSummary("Schedule or reschedule a post; warns when another post on its platform is within 30 minutes");
+        api.MapDelete("/{id:guid}/schedule", UnschedulePost).WithName("UnschedulePost").InvalidatesCalendar()
+            .WithSummary("Take a post off the calendar: back to draft, its pending publications cancelled");
+        return app;
+    }
+
+    public static async Task<Results<Ok<Envelope<SortedDictionary<string, List<CalendarPostDto>>>>, ApiProblem>> GetMonth(
+        string? month, string? tz, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var userId = user.UserId();
+        var errors = new List<FieldError>();
+        if (!CalendarMonth.TryParse(month, out var firstDay))
+        {
+            errors.Add(new FieldError("month", "Required, as YYYY-MM"));
+        }
+        if (tz is not null && !AuthValidation.IsIanaTimeZone(tz))
+        {
+            errors.Add(new FieldError("tz", "Must be an IANA time zone such as Europe/Zurich"));
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Validation(errors);
+        }
+
+        var zoneId = tz ?? await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).SingleAsync(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var (start, end) = CalendarMonth.UtcRange(firstDay, zone);
+        var candidates = await db.Posts.AsNoTracking()
+            .Where(p => p.UserId == userId
+                && ((p.ScheduledAt >= start && p.ScheduledAt < end) || (p.PublishedAt >= start && p.PublishedAt < end)))
+            .Select(p => new { p.Id, p.Platform, p.Content, p.Status, p.ScheduledAt, p.PublishedAt, MediaCount = p.Media.Count })
+            .ToListAsync(ct);
+
+        var posts = candidates
+            .Select(p => (Post: p, At: CalendarMonth.CalendarTime(p.Status, p.ScheduledAt, p.PublishedAt)))
+            .Where(p => p.At >= start && p.At < end)
+            .OrderBy(p => p.At).ThenBy(p => p.Post.Id)
+            .ToList();
+        var days = new SortedDictionary<string, List<CalendarPostDto>>(StringComparer.Ordinal);
+        foreach (var (p, at) in posts)
+        {
+            var day = CalendarMonth.LocalDay(at!.Value, zone);
+            if (!days.TryGetValue(day, out var list))
+            {
+                days[day] = list = [];
+            }
+            list.Add(new CalendarPostDto(p.Id, p.Platform, CalendarMonth.Preview(p.Content), p.Status, p.ScheduledAt, p.PublishedAt, p.MediaCount));
+        }
+
+        int Count(PostStatus status) => posts.Count(p => p.Post.Status == status);
+        var meta = new CalendarMeta(firstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture), zoneId, posts.Count,
+            new StatusCounts(Count(PostStatus.Draft), Count(PostStatus.Scheduled), Count(PostStatus.Published), Count(PostStatus.Failed)));
+        return TypedResults.Ok(Envelope.Of(days, meta));
+    }
+
+    public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> SchedulePost(
+        Guid id, ScheduleRequest request, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, TimeProvider clock,
+        SignedMediaLinks links, CancellationToken ct)
+    {
+        if (request.ScheduledAt is not { } requested)
+        {
+            return ApiProblem.Validation("scheduled_at", "Required, as an ISO-8601 timestamp");
+        }
+        var scheduledAt = requested.ToDbPrecision();
+        var userId = user.UserId();
+        var post = await PostStore.FindAsync(db, userId, id, tracked: true, ct);
+        if (post is null)
+        {
+            return ApiProblem.NotFound("Post");
+        }
+        if (StaleCopy(db, post, request.UpdatedAt) is { } conflict)
+        {
+            return conflict;
+        }
+        if (post.Status == PostStatus.Published)
+        {
+            return ApiProblem.BusinessRule("A published post can't be rescheduled");
+        }
+        if (scheduledAt <= clock.GetUtcNow())
+        {
+            return ApiProblem.BusinessRule("scheduled_at must be in the future",
+                [new FieldError("scheduled_at", "Must be in the future")]);
+        }
+        var violations = RuleViolations(post);
+        if (violations.Count > 0)
+        {
+            return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
+        }
+
+        var warnings = await BusySlotWarningsAsync(db, post, scheduledAt, ct);
+        if (await SaveAsync(() => scheduler.ScheduleAsync(post, scheduledAt, ct)) is { } failed)
+        {
+            return failed;
+        }
+        var scheduled = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
+        return TypedResults.Ok(Envelope.Of(scheduled!.ToDto(links), new ScheduleMeta(warnings)));
+    }
+
+    public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> UnschedulePost(
+        Guid id, DateTimeOffset? updatedAt, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler,
+        SignedMediaLinks links, CancellationToken ct)
+    {
+        var userId = user.UserId();
+        var post = await PostStore.FindAsync(db, userId, id, tracked: true, ct);
+        if (post is null)
+        {
+            return ApiProblem.NotFound("Post");
+        }
+        if (StaleCopy(db, post, updatedAt) is { } conflict)
+        {
+            return conflict;
+        }
+        if (post.Status == PostStatus.Published)
+        {
+            return ApiProblem.BusinessRule("A published post can't be taken off the calendar");
+        }
+        if (await SaveAsync(() => scheduler.UnscheduleAsync(post, ct)) is { } failed)
+        {
+            return failed;
+        }
+        var draft = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
+        return TypedResults.Ok(Envelope.Of(draft!.ToDto(links)));
+    }
+
+    /// <summary>The platform rules, checked again before a post is committed to go out: a draft made from a template
+    /// may lack what its platform needs (Instagram's image).</summary>
+    internal static IReadOnlyList<string> RuleViolations(Post post) =>
+        PlatformRules.Violations(post.Platform, post.Content, post.Hashtags,
+            post.Media.OrderBy(m => m.Order).Where(m => m.Media is not null).Select(m => MediaFacts.Of(m.Media!)).ToList());
+
+    /// <summary>409 when the client's copy is older than the row; otherwise makes the save itself conditional on
+    /// that version, so a write racing ours since we read it fails too.</summary>
+    private static ApiProblem? StaleCopy(AppDbContext db, Post post, DateTimeOffset? seen)
+    {
+        if (seen is not { } version)
+        {
+            return null;
+        }
+        if (version.ToDbPrecision() != post.UpdatedAt)
+        {
+            return ApiProblem.Conflict(
+                $"The post was changed by someone else: it is now at updated_at {JsonConventions.Timestamp(post.UpdatedAt)}, "
+                + $"your copy is from {JsonConventions.Timestamp(version)}. Reload it and try again");
+        }
+        db.Entry(post).Property(p => p.UpdatedAt).OriginalValue = version.ToDbPrecision();
+        return null;
+    }
+
+    private static async Task<ApiProblem?> SaveAsync(Func<Task> save)
+    {
+        try
+        {
+            await save();
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiProblem.Conflict("The post was changed by someone else while saving. Reload it and try again");
+        }
+        catch (PublicationInFlightException e)
+        {
+            return ApiProblem.Conflict($"{e.Message} Wait for the outcome, then try again");
+        }
+    }
+
+    /// <summary>The user's other planned or published posts sharing a platform with this one within
+    /// <see cref="CalendarMonth.BusySlot"/> of <paramref name="at"/>; one warning each.</summary>
+    private static async Task<List<string>> BusySlotWarningsAsync(AppDbContext db, Post post, DateTimeOffset at, CancellationToken ct)
+    {
+        var (from, to) = (at - CalendarMonth.BusySlot, at + CalendarMonth.BusySlot);
+        var neighbours = await db.Posts.AsNoTracking()
+            .Where(p => p.UserId == post.UserId && p.Id != post.Id && (p.Status == PostStatus.Scheduled || p.Status == PostStatus.Published)
+                && ((p.ScheduledAt >= from && p.ScheduledAt <= to) || (p.PublishedAt >= from && p.PublishedAt <= to)))
+            .Select(p => new { p.Platform, p.Status, p.ScheduledAt, p.PublishedAt })
+            .ToListAsync(ct);
+        return neighbours
+            .Select(n => (n.Platform, At: CalendarMonth.CalendarTime(n.Status, n.ScheduledAt, n.PublishedAt)!.Value))
+            .Where(n => n.At >= from && n.At <= to && CalendarMonth.ShareAPlatform(n.Platform, post.Platform))
+            .OrderBy(n => n.At)
+            .Select(n => CalendarMonth.BusySlotWarning(n.Platform, post.Platform, n.At))
+            .ToList();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Npgsql;
+using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Social.LinkedIn;
+
+namespace SocialPlanner.Benchmarks;
+
+/// <summary>The baseline of rule 9: the simplest correct queue consumer. Each loop claims one due row with
+/// <c>FOR UPDATE SKIP LOCKED</c>, makes the same LinkedIn call, marks the row published and commits.</summary>
+public static class BareSkipLockedLoop
+{
+    private const string ClaimSql = """
+        SELECT q.id, q.user_id, p.content FROM post_publications q JOIN posts p ON p.id = q.post_id
+        WHERE q.status = 'pending' AND q.due_at <= now() AND q.post_id = ANY($1)
+        ORDER BY q.due_at LIMIT 1
+        FOR UPDATE OF q SKIP LOCKED
+        """;
+
+    /// <summary>With the workers stopped, puts the burst's rows back in the queue and drains them with
+    /// <paramref name="loops"/> concurrent loops (as many as the workers' publishing slots).</summary>
+    public static async Task<Drain> DrainAgainAsync(BenchApp bench, IReadOnlyList<Account> accounts, Drain burst, int loops, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"Stopping the workers; draining the same {burst.PostIds.Count} rows with {loops} bare SKIP LOCKED loops…");
+        await bench.StopWorkersAsync();
+        var postIds = burst.PostIds.ToArray();
+        await using (var reset = bench.Owner.CreateCommand(
+            "UPDATE post_publications SET status = 'pending', due_at = now(), published_at = NULL, external_id = NULL WHERE post_id = ANY($1)"))
+        {
+            reset.Parameters.Add(new NpgsqlParameter { Value = postIds });
+            await reset.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var byUser = accounts.ToDictionary(a => a.UserId);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => Task.Run(() => LoopAsync(bench, byUser, postIds, cancellationToken), cancellationToken)));
+        var elapsed = clock.Elapsed;
+
+        var (received, duplicates) = await bench.CountReceivedAsync($"Bench {bench.Run} baseline ", cancellationToken);
+        return new Drain("baseline", burst.PostIds, [], elapsed, received, duplicates);
+    }
+
+    private static async Task LoopAsync(BenchApp bench, Dictionary<Guid, Account> accounts, Guid[] postIds, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await using var connection = await bench.Owner.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            Guid id;
+            Account account;
+            string content;
+            await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
+            {
+                claim.Parameters.Add(new NpgsqlParameter { Value = postIds });
+                await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    return;
+                }
+                (id, account, content) = (reader.GetGuid(0), accounts[reader.GetGuid(1)], reader.GetString(2));
+            }
+
+            // Same call as the dispatcher's; a distinct text so LinkedIn does not answer DUPLICATE_POST.
+            var text = content.Replace(" burst ", " baseline ", StringComparison.Ordinal);
+            var urn = await bench.LinkedIn.CreatePostAsync(account.AccessToken, LinkedInClient.PersonUrn(account.MemberId),
+                LittleText.Escape(text), [], cancellationToken);
+
+            await using (var done = new NpgsqlCommand(
+                "UPDATE post_publications SET status = 'published', published_at = now(), external_id = $2 WHERE id = $1", connection, transaction))
+            {
+                done.Parameters.Add(new NpgsqlParameter { Value = id });
+                done.Parameters.Add(new NpgsqlParameter { Value = urn });
+                await done.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace SocialPlanner.Core.Calendar;
+
+/// <summary>A per-user counter in Redis that every writer of a user's posts increments after its change is
+/// committed. The Api's calendar cache varies on it, so an increment retires every cached month of that user at
+/// once, from any process: the Api after its writes, the Worker after it publishes or fails a post. Bumping after
+/// the commit matters: a read between a bump and a later commit would cache the old rows under the new version.</summary>
+public sealed partial class CalendarVersions(IConnectionMultiplexer redis, ILogger<CalendarVersions> logger)
+{
+    /// <summary>The user's current version; "0" until their first write.</summary>
+    public async Task<string> CurrentAsync(Guid userId)
+    {
+        var value = await redis.GetDatabase().StringGetAsync(Key(userId));
+        return value.HasValue ? value.ToString() : "0";
+    }
+
+    /// <summary>Never fails the write it follows (that is already committed): if Redis is unreachable the cached
+    /// months stay until their expiry, which bounds the staleness.</summary>
+    public async Task BumpAsync(Guid userId)
+    {
+        try
+        {
+            await redis.GetDatabase().StringIncrementAsync(Key(userId));
+        }
+        catch (RedisException e)
+        {
+            LogBumpFailed(e, userId);
+        }
+    }
+
+    public static RedisKey Key(Guid userId) => $"calendar:version:{userId:N}";
+
+    [LoggerMessage(LogLevel.Warning, "Could not retire the cached calendar of user {UserId}; it expires on its own")]
+    private partial void LogBumpFailed(Exception exception, Guid userId);
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>What one sweep found: leases of dead holders released, open rows overdue by more than
+/// <see cref="PublishingOptions.StuckAfter"/>, posts whose state was re-derived.</summary>
+public sealed record SweepResult(int ReleasedLeases, int Overdue, int RepairedPosts);
+
+/// <summary>The safety net of the queue (rule 4), shared by the Worker's recurring job and the Api's cron
+/// endpoint: leases of dead workers are released (rows that were being sent go to reconciliation), overdue rows
+/// wake the dispatchers, and posts whose publications finished without their state being derived are repaired.</summary>
+public sealed class PublicationSweeper(PublicationQueue queue, TimeProvider clock, IOptions<PublishingOptions> options)
+{
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var released = await queue.ReleaseExpiredLeasesAsync(now, cancellationToken);
+        var overdue = await queue.CountOverdueAsync(now - options.Value.StuckAfter, cancellationToken);
+        var repaired = await queue.RepairPostStatesAsync(cancellationToken);
+        if (released > 0 || overdue > 0)
+        {
+            await queue.NotifyAsync(cancellationToken);
+        }
+        return new SweepResult(released, overdue, repaired);
+    }
+}

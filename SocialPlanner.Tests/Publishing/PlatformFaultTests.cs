@@ -1,0 +1,127 @@
+using System.Net.Http.Json;
+using SocialPlanner.Tests.Infrastructure;
+
+namespace SocialPlanner.Tests.Publishing;
+
+/// <summary>DESIGN §4 rules 1, 2, 3, 7 and 8 against the sandbox LinkedIn with faults injected, on two workers.
+/// Each test connects its own sandbox member and scopes its faults to it.</summary>
+[Collection(FaultyPlatformsCollection.Name)]
+public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTest(app)
+{
+    [Fact]
+    public async Task A_500_then_success_publishes_exactly_once()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, status = 500, user = account.MemberId });
+        var text = Unique("Five hundred, then fine");
+
+        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+
+        var publication = await PublicationWhenAsync(post.Id, "published");
+        var published = Assert.Single(await PublishedAsync(text));
+        Assert.Equal(publication.ExternalId, published.GetProperty("external_id").GetString());
+        Assert.Equal(1, published.GetProperty("request_count").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_ambiguous_timeout_is_reconciled_from_the_duplicate_answer_and_never_double_posts()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        // LinkedIn publishes, then the answer never arrives before our timeout.
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, after_success = true, hang = true, user = account.MemberId });
+        var text = Unique("Did it go out?");
+
+        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+
+        var publication = await PublicationWhenAsync(post.Id, "published");
+        var published = Assert.Single(await PublishedAsync(text));
+        Assert.Equal(published.GetProperty("external_id").GetString(), publication.ExternalId);
+        // The re-send was answered DUPLICATE_POST: two requests, one post.
+        Assert.Equal(2, published.GetProperty("request_count").GetInt32());
+        Assert.Equal("published", await OwnerScalarAsync<string>("SELECT status::text FROM posts WHERE id = $1", post.Id));
+    }
+
+    [Fact]
+    public async Task Three_consecutive_refusals_end_in_failed_with_the_reason_and_an_email()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 3, status = 429, retry_after_seconds = 1, user = account.MemberId });
+        var text = Unique("Throttled three times");
+
+        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+
+        var publication = await PublicationWhenAsync(post.Id, "failed");
+        Assert.Contains("gave up after 3 attempts", publication.Error);
+        Assert.Empty(await PublishedAsync(text));
+        await WaitUntilAsync(async () => (await MailSubjectsAsync(account.Email)).Contains("Your LinkedIn post was not published"));
+        Assert.Contains("throttling", await OwnerScalarAsync<string>("SELECT error_message FROM posts WHERE id = $1", post.Id));
+    }
+
+    [Fact]
+    public async Task A_token_expiring_within_the_hour_is_refreshed_before_publishing()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        await OwnerScalarAsync<int>("UPDATE social_connections SET expires_at = now() + interval '10 minutes' WHERE id = $1 RETURNING 1", account.ConnectionId);
+        var text = Unique("Fresh token");
+
+        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+
+        await PublicationWhenAsync(post.Id, "published");
+        Assert.Single(await PublishedAsync(text));
+        var stored = await OwnerScalarAsync<string>("SELECT access_token FROM social_connections WHERE id = $1", account.ConnectionId);
+        Assert.NotEqual(account.AccessToken, Tokens.Unprotect(stored));
+        Assert.True(await OwnerScalarAsync<bool>("SELECT expires_at > now() + interval '1 day' FROM social_connections WHERE id = $1", account.ConnectionId));
+    }
+
+    [Fact]
+    public async Task A_token_the_platform_refuses_to_refresh_asks_the_user_to_reconnect_and_fails_the_post()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        // Access and refresh tokens both die on LinkedIn's side; our database still believes in them.
+        (await Sandbox.PostAsJsonAsync("/sandbox/tokens/expire", new { platform = "linkedin", member = account.MemberId }, Ct)).EnsureSuccessStatusCode();
+        var text = Unique("Nobody can post this");
+
+        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+
+        var publication = await PublicationWhenAsync(post.Id, "failed");
+        Assert.Contains("reconnect", publication.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.True(await OwnerScalarAsync<bool>("SELECT reconnect_needed FROM social_connections WHERE id = $1", account.ConnectionId));
+        Assert.Empty(await PublishedAsync(text));
+        await WaitUntilAsync(async () => (await MailSubjectsAsync(account.Email)) is var subjects
+            && subjects.Contains("Reconnect your LinkedIn account") && subjects.Contains("Your LinkedIn post was not published"));
+    }
+
+    [Fact]
+    public async Task A_rescheduled_post_publishes_once_at_its_new_time()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        var text = Unique("Moved later");
+        // Far enough ahead that a busy machine still reschedules before the old time.
+        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow.AddSeconds(3));
+        var newTime = DateTimeOffset.UtcNow.AddSeconds(5);
+
+        await RescheduleAsync(account.UserId, post.Id, newTime);
+
+        await PublicationWhenAsync(post.Id, "published");
+        var published = Assert.Single(await PublishedAsync(text));
+        Assert.True(published.GetProperty("published_at").GetDateTimeOffset() >= newTime);
+    }
+
+    [Fact]
+    public async Task A_deleted_scheduled_post_never_publishes()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        var deletedText = Unique("Deleted before its time");
+        var deleted = await ScheduleAsync(account.UserId, deletedText, DateTimeOffset.UtcNow.AddSeconds(3));
+        var db = AsUser(account.UserId);
+        db.Posts.Remove(await db.Posts.FindAsync([deleted.Id], Ct) ?? throw new InvalidOperationException("post vanished"));
+        await db.SaveChangesAsync(Ct);
+
+        // A later post of the same user going out proves the deleted one's time has come and gone.
+        var later = await ScheduleAsync(account.UserId, Unique("Published after it"), DateTimeOffset.UtcNow.AddSeconds(4));
+
+        await PublicationWhenAsync(later.Id, "published");
+        Assert.Empty(await PublishedAsync(deletedText));
+        Assert.Equal(0L, await OwnerScalarAsync<long>("SELECT count(*) FROM post_publications WHERE post_id = $1", deleted.Id));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Social.LinkedIn;
+using SocialPlanner.Tests.Data;
+using SocialPlanner.Tests.Infrastructure;
+
+namespace SocialPlanner.Tests.Publishing;
+
+/// <summary>A LinkedIn member connected through the sandbox's real OAuth flow.</summary>
+public sealed record LinkedInAccount(Guid UserId, string Email, string MemberId, Guid ConnectionId, string AccessToken);
+
+/// <summary>Publishing seen from outside: users connected through the sandbox's OAuth (tokens encrypted the way the
+/// Api stores them), posts put on the queue by the scheduler the Api uses, and the sandbox asked what it received.</summary>
+public abstract class PlatformTest(AppFixture app) : DataTest(app)
+{
+    private static readonly Uri RedirectUri = new("http://app.test/connections/linkedin/callback");
+
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly AppFixture fixture = app;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Redirects are not followed: the OAuth consent answers with one carrying the code.</summary>
+    protected HttpClient Sandbox { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.GetEndpoint("sandbox") };
+
+    /// <summary>A fresh user connected to a fresh sandbox member, so faults scoped to the member hit only this test.</summary>
+    protected async Task<LinkedInAccount> ConnectLinkedInUserAsync()
+    {
+        var userId = await CreateUserAsync();
+        var client = new LinkedInClient(Sandbox, Options.Create(new LinkedInOptions
+        {
+            ClientId = "sandbox-linkedin-client", ClientSecret = "sandbox-linkedin-secret",
+            AuthorizeUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/authorization"),
+            TokenUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/accessToken"), ApiBaseUrl = Sandbox.BaseAddress,
+        }), TimeProvider.System);
+        var consent = client.BuildAuthorizeUrl(RedirectUri, "state") + $"&auto_consent=true&sandbox_member=m{Guid.NewGuid():N}";
+        using var redirect = await Sandbox.GetAsync(consent, Ct);
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(redirect.Headers.Location!.Query)["code"].ToString();
+        var tokens = await client.ExchangeCodeAsync(code, RedirectUri, Ct);
+        var profile = await client.GetUserInfoAsync(tokens.AccessToken, Ct);
+
+        var connection = new SocialConnection { UserId = userId, Platform = SocialPlatform.Linkedin, ProfileId = profile.Id, ProfileName = profile.Name };
+        TokenRules.Apply(connection, tokens, Tokens.Protect);
+        var db = AsUser(userId);
+        db.SocialConnections.Add(connection);
+        await db.SaveChangesAsync(Ct);
+        var email = await OwnerScalarAsync<string>("SELECT email FROM users WHERE id = $1", userId);
+        return new LinkedInAccount(userId, email, profile.Id, connection.Id, tokens.AccessToken);
+    }
+
+    /// <summary>Writes a post and schedules it the way the calendar endpoint does.</summary>
+    protected async Task<Post> ScheduleAsync(Guid userId, string content, DateTimeOffset at)
+    {
+        var created = await CreatePostAsync(userId, content);
+        return await RescheduleAsync(userId, created.Id, at);
+    }
+
+    protected async Task<Post> RescheduleAsync(Guid userId, Guid postId, DateTimeOffset at)
+    {
+        var db = AsUser(userId);
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, Ct);
+        await new PublicationScheduler(db).ScheduleAsync(post, at, Ct);
+        return post;
+    }
+
+    protected async Task ArmFaultAsync(object rule) =>
+        (await Sandbox.PostAsJsonAsync("/sandbox/faults", rule, Ct)).EnsureSuccessStatusCode();
+
+    /// <summary>What the sandbox published whose visible text contains <paramref name="marker"/>.</summary>
+    protected async Task<IReadOnlyList<JsonElement>> PublishedAsync(string marker) =>
+        (await Sandbox.GetFromJsonAsync<JsonElement[]>("/api/published?platform=linkedin", Ct))!
+            .Where(p => p.GetProperty("text").GetString()!.Contains(marker, StringComparison.Ordinal)).ToList();
+
+    protected async Task<IReadOnlyList<string>> MailSubjectsAsync(string to) =>
+        (await Sandbox.GetFromJsonAsync<JsonElement[]>($"/api/mail?to={Uri.EscapeDataString(to)}", Ct))!
+            .Select(m => m.GetProperty("subject").GetString()!).ToList();
+
+    /// <summary>The publication's row once it reached <paramref name="status"/>: (status, external_id, error_message).</summary>
+    protected Task<(string Status, string? ExternalId, string? Error)> PublicationWhenAsync(Guid postId, string status) =>
+        EventuallyAsync(async () =>
+        {
+            await using var command = Owner.CreateCommand("SELECT status::text, external_id, error_message FROM post_publications WHERE post_id = $1");
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = postId });
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            return await reader.ReadAsync(Ct) && reader.GetString(0) == status
+                ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+                : default((string, string?, string?)?);
+        });
+
+    protected static string Unique(string text) => $"{text} {Guid.NewGuid():N}";
+
+    /// <summary>Polls until <paramref name="probe"/> has an answer; fails the test after <see cref="Patience"/>, with
+    /// the processes' recent output to explain why.</summary>
+    protected async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : struct
+    {
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                Assert.Fail($"Still waiting after {Patience.TotalSeconds} s. Recent logs:{Environment.NewLine}{fixture.RecentLogs(400)}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
+        }
+    }
+
+    protected Task WaitUntilAsync(Func<Task<bool>> condition) =>
+        EventuallyAsync(async () => await condition() ? true : default(bool?));
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# DESIGN §4 rule 9 benchmark: starts the real app with K workers, drains N posts due at one instant through the
+# sandbox, then the same rows with a bare SKIP LOCKED loop, then posts spread over a minute; prints one table.
+# Usage: ./bench.sh [--posts 2000] [--workers 2] [--users 200] [--spread-posts 200] [--spread-seconds 60]
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+dotnet build SocialPlanner.sln -c Release -v q -nologo
+exec dotnet run --project SocialPlanner.Benchmarks -c Release --no-build -- "$@"
