@@ -80,8 +80,11 @@ public sealed class InstagramSession
     public async Task<string> StatusCodeAsync(string containerId) =>
         (await GetAsync($"/v25.0/{containerId}?fields=status_code,status")).GetProperty("status_code").GetString()!;
 
-    public Task<HttpResponseMessage> PublishAsync(string containerId) =>
-        Http.PostAsync($"/v25.0/{UserId}/media_publish?creation_id={containerId}&access_token={AccessToken}", null, Cancel);
+    public Task<HttpResponseMessage> PublishAsync(string containerId) => PublishUntilAsync(containerId, Cancel);
+
+    /// <summary>Publishes, giving up when <paramref name="giveUp"/> fires, as a client timeout would.</summary>
+    public Task<HttpResponseMessage> PublishUntilAsync(string containerId, CancellationToken giveUp) =>
+        Http.PostAsync($"/v25.0/{UserId}/media_publish?creation_id={containerId}&access_token={AccessToken}", null, giveUp);
 
     public Task<JsonElement> GetAsync(string path) =>
         Http.GetFromJsonAsync<JsonElement>($"{path}{(path.Contains('?') ? '&' : '?')}access_token={AccessToken}", Cancel);
