@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 export SOCIALPLANNER_NEEDS_BROWSER=1
 source scripts/prerequisites.sh || exit 1
+# prerequisites.sh runs with -e; from here on a failing step must still reach the closing count line.
+set +e
 
 dotnet build SocialPlanner.sln -c Debug -v q -nologo || { echo "0 passed, 1 failed"; exit 1; }
 

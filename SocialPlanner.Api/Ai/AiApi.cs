@@ -27,6 +27,7 @@ public static partial class AiApi
     public static IEndpointRouteBuilder MapAiApi(this IEndpointRouteBuilder app)
     {
         var ai = app.MapGroup("/api/ai").WithTags("AI").RequireAuthorization();
+        ai.MapGet("/quota", GetQuota).WithName("GetAiQuota").WithSummary("This month's idea generation allowance, without spending any");
         ai.MapPost("/generate-ideas", GenerateIdeas).WithName("GenerateIdeas")
             .WithSummary("Generate 10-15 content ideas (monthly quota)");
         ai.MapPost("/generate-post", GeneratePost).WithName("GeneratePost")
@@ -36,6 +37,13 @@ public static partial class AiApi
         ai.MapPost("/generate-variants", GenerateVariants).WithName("GenerateVariants")
             .WithSummary("Rewrite one of your posts into variants");
         return app;
+    }
+
+    public static async Task<Ok<Envelope<QuotaMeta>>> GetQuota(
+        HttpContext http, [FromServices] IdeaQuota quota, CancellationToken cancellationToken)
+    {
+        var status = await quota.StatusAsync(http.User.UserId(), cancellationToken);
+        return TypedResults.Ok(Envelope.Of(new QuotaMeta(status.Used, status.Remaining, Iso(status.ResetsAt))));
     }
 
     public static async Task<Results<Ok<Envelope<IdeasResponse>>, ApiProblem>> GenerateIdeas(

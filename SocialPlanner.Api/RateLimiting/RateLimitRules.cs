@@ -38,7 +38,8 @@ public static class RateLimitRules
                 ? new("ip", $"rl:{window}:{caller}", options.AnonymousPerMinute ?? options.PerUserPerMinute)
                 : new("user", $"rl:{window}:{caller}", options.PerUserPerMinute),
         };
-        if (path.StartsWithSegments("/api/ai"))
+        // The AI limit guards generations; reading the allowance (shown on the home page) is an ordinary request.
+        if (path.StartsWithSegments("/api/ai") && !path.Equals("/api/ai/quota", StringComparison.OrdinalIgnoreCase))
         {
             limits.Add(new("ai", $"rl:{window}:ai:{caller}", options.AiPerUserPerMinute));
         }

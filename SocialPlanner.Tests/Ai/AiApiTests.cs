@@ -36,6 +36,25 @@ public sealed class AiApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_monthly_allowance_can_be_read_without_spending_it()
+    {
+        var user = await app.RegisterAsync();
+        var before = (await (await user.Http.GetAsync(new Uri("/api/ai/quota", UriKind.Relative), Ct)).ReadJsonAsync())["data"]!;
+        Assert.Equal(0, before["quota_used"]!.GetValue<int>());
+        Assert.Equal(100, before["quota_remaining"]!.GetValue<int>());
+
+        var generated = await user.Http.PostAsJsonAsync("/api/ai/generate-ideas", new { context = "bakery", themes = new[] { "bread" }, count = 10 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, generated.StatusCode);
+        using var after = await user.Http.GetAsync(new Uri("/api/ai/quota", UriKind.Relative), Ct);
+        var status = (await after.ReadJsonAsync())["data"]!;
+
+        Assert.Equal(1, status["quota_used"]!.GetValue<int>());
+        Assert.Equal(99, status["quota_remaining"]!.GetValue<int>());
+        // Reading the allowance is an ordinary request, not one of the 10 AI requests a minute.
+        Assert.Equal("100", after.Headers.GetValues("X-RateLimit-Limit").Single());
+    }
+
+    [Fact]
     public async Task An_exhausted_monthly_quota_is_429_quota_exceeded_until_next_month()
     {
         var user = await app.RegisterAsync();

@@ -29,6 +29,7 @@ public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
     {
         var page = await _browser.NewPageAsync(Web);
         await WebUser.SignUpAsync(page, ApiClient.UniqueEmail(), ApiClient.Password);
+        await Expect(page.Locator("#ai-quota")).ToContainTextAsync("100 of 100 left");
         await Browser.ScreenshotAsync(page, "home");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New post" }).ClickAsync();

@@ -16,7 +16,6 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<UserClock>();
         services.AddScoped<PostsClient>();
         services.AddScoped<AiClient>();
-        services.AddSingleton<AiQuotaMemory>();
         services.AddScoped<CalendarClient>();
         services.AddScoped<MediaClient>();
         services.AddScoped<TemplatesClient>();

@@ -18,6 +18,9 @@ public sealed class AiClient(ApiHttp http)
         return (answer.Data, QuotaOf(answer));
     }
 
+    public async Task<AiQuota> GetQuotaAsync(CancellationToken ct = default) =>
+        (await http.GetAsync<AiQuota>("/api/ai/quota", ct)).Data;
+
     public async Task<VariantsResult> GenerateVariantsAsync(GenerateVariantsRequest request, CancellationToken ct = default) =>
         (await http.PostAsync<VariantsResult>("/api/ai/generate-variants", request, ct)).Data;
 
