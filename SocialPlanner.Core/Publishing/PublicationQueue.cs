@@ -99,12 +99,13 @@ public sealed class PublicationQueue(AppDbContext db)
         const string update = """
             UPDATE post_publications
             SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
-                published_at = $9, lease_owner = NULL, lease_expires_at = NULL
+                published_at = $9, notice_due_at = $10, lease_owner = NULL, lease_expires_at = NULL
             WHERE id = $1 AND lease_owner = $2
             """;
         await using var batch = connection.CreateBatch();
         batch.BatchCommands.Add(BatchCommand(update, claim.Id, owner, change.Status, change.DueAt, change.Attempts,
-            DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt)));
+            DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt),
+            DbValue(change.NoticeDueAt)));
         batch.BatchCommands.Add(BatchCommand(LockPostSql, claim.PostId));
         batch.BatchCommands.Add(BatchCommand(SnapshotsSql, claim.PostId));
         IReadOnlyList<PublicationSnapshot> snapshots;
@@ -252,6 +253,28 @@ public sealed class PublicationQueue(AppDbContext db)
             await RefreshPostStateAsync(id, cancellationToken);
         }
         return ids.Count;
+    }
+
+    /// <summary>Sweeper: failure emails owed since before <paramref name="overdueBefore"/> and still not confirmed sent
+    /// (the worker died before queueing them, or every retry of the job failed). Each is pushed to
+    /// <paramref name="nextCheck"/> in the same statement, so a crash between this and queueing them again only delays
+    /// them; the caller queues the returned ids.</summary>
+    public async Task<IReadOnlyList<Guid>> TakeOverdueNoticesAsync(
+        DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE post_publications SET notice_due_at = $2
+            WHERE id IN (SELECT id FROM post_publications WHERE notice_due_at < $1 ORDER BY notice_due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """;
+        var ids = new List<Guid>();
+        await using var command = await CommandAsync(sql, cancellationToken, overdueBefore, nextCheck);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+        return ids;
     }
 
     /// <summary>Wakes every dispatcher (they LISTEN on <see cref="PublicationScheduler.Channel"/>).</summary>

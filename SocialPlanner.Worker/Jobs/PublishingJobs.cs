@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
 
@@ -14,9 +15,12 @@ public sealed class TokenRefreshJob(SocialTokens tokens)
     public Task RunAsync(CancellationToken cancellationToken) => tokens.RefreshExpiringAsync(cancellationToken);
 }
 
-/// <summary>Every minute, the safety net of the queue (rule 4); see <see cref="PublicationSweeper"/>.</summary>
+/// <summary>Every minute, the safety net of the queue (rule 4); see <see cref="PublicationSweeper"/>. It also queues
+/// again the failure emails still owed long after they were due (rule 8): only the Worker can queue emails.</summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
-public sealed partial class PublicationSweepJob(PublicationSweeper sweeper, ILogger<PublicationSweepJob> logger)
+public sealed partial class PublicationSweepJob(
+    PublicationSweeper sweeper, PublicationQueue queue, IPublishingNotifier notifier, TimeProvider clock,
+    IOptions<PublishingOptions> options, ILogger<PublicationSweepJob> logger)
 {
     public const string Id = "publication-sweeper";
 
@@ -28,7 +32,22 @@ public sealed partial class PublicationSweepJob(PublicationSweeper sweeper, ILog
         {
             LogSwept(released, overdue, repaired);
         }
+
+        var now = clock.GetUtcNow();
+        var retry = options.Value.NoticeRetryAfter;
+        var notices = await queue.TakeOverdueNoticesAsync(now - retry, now, cancellationToken);
+        foreach (var publicationId in notices)
+        {
+            notifier.PublicationFailed(publicationId);
+        }
+        if (notices.Count > 0)
+        {
+            LogNoticesRequeued(notices.Count);
+        }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Sweeper: {Count} failure emails still unsent after their retries were queued again")]
+    private partial void LogNoticesRequeued(int count);
 
     [LoggerMessage(LogLevel.Warning, "Sweeper: {Released} expired leases released, {Overdue} publications overdue, {Repaired} post states repaired")]
     private partial void LogSwept(int released, int overdue, int repaired);
