@@ -255,16 +255,25 @@ public sealed class PublicationQueue(AppDbContext db)
         return ids.Count;
     }
 
-    /// <summary>Sweeper: failure emails owed since before <paramref name="overdueBefore"/> and still not confirmed sent
-    /// (the worker died before queueing them, or every retry of the job failed). Each is pushed to
+    /// <summary>Sweeper: failure emails (rule 8) owed since before <paramref name="overdueBefore"/> and still not
+    /// confirmed sent (the worker died before queueing them, or every retry of the job failed). Each is pushed to
     /// <paramref name="nextCheck"/> in the same statement, so a crash between this and queueing them again only delays
-    /// them; the caller queues the returned ids.</summary>
-    public async Task<IReadOnlyList<Guid>> TakeOverdueNoticesAsync(
-        DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken)
+    /// them; the caller queues the returned publication ids.</summary>
+    public Task<IReadOnlyList<Guid>> TakeOverdueFailureNoticesAsync(
+        DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken) =>
+        TakeOverdueNoticesAsync("post_publications", overdueBefore, nextCheck, cancellationToken);
+
+    /// <summary>The same for reconnect emails (rule 7); returns connection ids.</summary>
+    public Task<IReadOnlyList<Guid>> TakeOverdueReconnectNoticesAsync(
+        DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken) =>
+        TakeOverdueNoticesAsync("social_connections", overdueBefore, nextCheck, cancellationToken);
+
+    private async Task<IReadOnlyList<Guid>> TakeOverdueNoticesAsync(
+        string table, DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken)
     {
-        const string sql = """
-            UPDATE post_publications SET notice_due_at = $2
-            WHERE id IN (SELECT id FROM post_publications WHERE notice_due_at < $1 ORDER BY notice_due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+        var sql = $"""
+            UPDATE {table} SET notice_due_at = $2
+            WHERE id IN (SELECT id FROM {table} WHERE notice_due_at < $1 ORDER BY notice_due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
             RETURNING id
             """;
         var ids = new List<Guid>();

@@ -45,18 +45,18 @@ public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
             .Where(c => c.Id == connectionId && c.ReconnectNeeded)
             .Select(c => new { c.Platform, c.ProfileName, Email = db.Users.Where(u => u.Id == c.UserId).Select(u => u.Email).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
-        if (connection?.Email is null)
+        if (connection?.Email is not null)
         {
-            return;
+            var platform = PostState.PlatformName(connection.Platform);
+            var text = $"""
+                {platform} no longer accepts SocialPlanner's access to {connection.ProfileName ?? "your account"}.
+
+                Scheduled posts to {platform} cannot go out until you connect the account again in SocialPlanner's settings.
+                """;
+            await sender.SendAsync(connection.Email, $"Reconnect your {platform} account", text, null, cancellationToken);
         }
-
-        var platform = PostState.PlatformName(connection.Platform);
-        var text = $"""
-            {platform} no longer accepts SocialPlanner's access to {connection.ProfileName ?? "your account"}.
-
-            Scheduled posts to {platform} cannot go out until you connect the account again in SocialPlanner's settings.
-            """;
-        await sender.SendAsync(connection.Email, $"Reconnect your {platform} account", text, null, cancellationToken);
+        await db.SocialConnections.Where(c => c.Id == connectionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.NoticeDueAt, (DateTimeOffset?)null), cancellationToken);
     }
 
     private static string Excerpt(string content) => content.Length <= 200 ? content : content[..200] + "…";

@@ -35,7 +35,7 @@ public sealed class PublishingOptions
     /// <summary>Tokens expiring within this window are refreshed before use and by the recurring job (rule 7).</summary>
     public TimeSpan TokenRefreshAhead { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>A failure email not confirmed sent this long after it was owed is queued again by the sweeper (rule 8);
+    /// <summary>A failure or reconnect email not confirmed sent this long after it was owed is queued again by the sweeper (rules 8, 7);
     /// longer than the email job's own retries usually take, so a slow job is rarely doubled.</summary>
     public TimeSpan NoticeRetryAfter { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -5,7 +5,7 @@ using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Publishing;
 
-/// <summary>Rule 8 made durable: the failure email is owed in the publication's own row until it is sent.</summary>
+/// <summary>Rules 8 and 7 made durable: a failure or reconnect email is owed in its row until it is sent.</summary>
 public sealed class FailureNoticeTests(AppFixture app) : PlatformTest(app)
 {
     [Fact]
@@ -20,13 +20,27 @@ public sealed class FailureNoticeTests(AppFixture app) : PlatformTest(app)
         var queue = new PublicationQueue(As(DbRole.Worker));
         var now = DateTimeOffset.UtcNow;
 
-        var taken = await queue.TakeOverdueNoticesAsync(now.AddHours(-1), now, Ct);
-        var takenAgain = await queue.TakeOverdueNoticesAsync(now.AddHours(-1), now, Ct);
+        var taken = await queue.TakeOverdueFailureNoticesAsync(now.AddHours(-1), now, Ct);
+        var takenAgain = await queue.TakeOverdueFailureNoticesAsync(now.AddHours(-1), now, Ct);
 
         var lostId = await PublicationIdAsync(lost.Id);
         Assert.Contains(lostId, taken);
         Assert.DoesNotContain(await PublicationIdAsync(recent.Id), taken);
         Assert.DoesNotContain(lostId, takenAgain);
+    }
+
+    [Fact]
+    public async Task A_reconnect_email_still_owed_long_after_it_was_due_is_taken_again()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        await OwnerScalarAsync<int>(
+            "UPDATE social_connections SET reconnect_needed = true, notice_due_at = now() - interval '2 hours' WHERE id = $1 RETURNING 1",
+            account.ConnectionId);
+        var queue = new PublicationQueue(As(DbRole.Worker));
+        var now = DateTimeOffset.UtcNow;
+
+        Assert.Contains(account.ConnectionId, await queue.TakeOverdueReconnectNoticesAsync(now.AddHours(-1), now, Ct));
+        Assert.DoesNotContain(account.ConnectionId, await queue.TakeOverdueReconnectNoticesAsync(now.AddHours(-1), now, Ct));
     }
 
     private Task MarkFailedAsync(Guid postId, TimeSpan owedFor) =>

@@ -16,7 +16,7 @@ public sealed class TokenRefreshJob(SocialTokens tokens)
 }
 
 /// <summary>Every minute, the safety net of the queue (rule 4); see <see cref="PublicationSweeper"/>. It also queues
-/// again the failure emails still owed long after they were due (rule 8): only the Worker can queue emails.</summary>
+/// again the failure and reconnect emails still owed long after they were due (rules 8 and 7): only the Worker can queue emails.</summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed partial class PublicationSweepJob(
     PublicationSweeper sweeper, PublicationQueue queue, IPublishingNotifier notifier, TimeProvider clock,
@@ -35,19 +35,24 @@ public sealed partial class PublicationSweepJob(
 
         var now = clock.GetUtcNow();
         var retry = options.Value.NoticeRetryAfter;
-        var notices = await queue.TakeOverdueNoticesAsync(now - retry, now, cancellationToken);
-        foreach (var publicationId in notices)
+        var failures = await queue.TakeOverdueFailureNoticesAsync(now - retry, now, cancellationToken);
+        foreach (var publicationId in failures)
         {
             notifier.PublicationFailed(publicationId);
         }
-        if (notices.Count > 0)
+        var reconnects = await queue.TakeOverdueReconnectNoticesAsync(now - retry, now, cancellationToken);
+        foreach (var connectionId in reconnects)
         {
-            LogNoticesRequeued(notices.Count);
+            notifier.ReconnectNeeded(connectionId);
+        }
+        if (failures.Count > 0 || reconnects.Count > 0)
+        {
+            LogNoticesRequeued(failures.Count, reconnects.Count);
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Sweeper: {Count} failure emails still unsent after their retries were queued again")]
-    private partial void LogNoticesRequeued(int count);
+    [LoggerMessage(LogLevel.Warning, "Sweeper: {Failures} failure and {Reconnects} reconnect emails still unsent after their retries were queued again")]
+    private partial void LogNoticesRequeued(int failures, int reconnects);
 
     [LoggerMessage(LogLevel.Warning, "Sweeper: {Released} expired leases released, {Overdue} publications overdue, {Repaired} post states repaired")]
     private partial void LogSwept(int released, int overdue, int repaired);

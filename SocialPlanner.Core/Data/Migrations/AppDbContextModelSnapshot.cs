@@ -804,6 +804,10 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at");
 
+                    b.Property<DateTimeOffset?>("NoticeDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notice_due_at");
+
                     b.Property<SocialPlatform>("Platform")
                         .HasColumnType("social_platform")
                         .HasColumnName("platform");
@@ -852,6 +856,10 @@ namespace SocialPlanner.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_social_connections");
+
+                    b.HasIndex("NoticeDueAt")
+                        .HasDatabaseName("ix_social_connections_notice_due")
+                        .HasFilter("notice_due_at IS NOT NULL");
 
                     b.HasIndex("Platform")
                         .HasDatabaseName("idx_social_conn_platform");
