@@ -68,6 +68,11 @@ public static class ResourceBuilderExtensions
         where T : Resource =>
         builder.WithEnvironment(environment => environment[name] = value);
 
+    /// <summary>A value computed at launch, once every port is known, e.g. from another resource's endpoint.</summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, Func<string> value)
+        where T : Resource =>
+        builder.WithEnvironment(environment => environment[name] = value());
+
     public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, Action<IDictionary<string, string>> apply)
         where T : Resource
     {

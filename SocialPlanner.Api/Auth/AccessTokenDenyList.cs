@@ -1,21 +1,36 @@
+using SocialPlanner.Api.Infrastructure;
 using StackExchange.Redis;
 
 namespace SocialPlanner.Api.Auth;
 
-/// <summary>Access tokens ended by logout, kept in Redis (shared by every Api replica) only until they would
-/// have expired anyway.</summary>
-public sealed class AccessTokenDenyList(IConnectionMultiplexer redis, TimeProvider clock)
+/// <summary>
+/// Access tokens ended by logout, kept in Redis (shared by every Api replica) only until they would have expired
+/// anyway. While Redis is unreachable the check fails open: the Api keeps serving, and a token denied before the
+/// outage may be accepted again until it expires (at most <see cref="AuthOptions.AccessTokenMinutes"/>); the Redis
+/// of a developer run keeps no data across restarts either. A logout is never silently lost, though:
+/// <see cref="TryDenyAsync"/> says when the token could not be denied, and logout then answers 503.
+/// </summary>
+public sealed class AccessTokenDenyList(RedisOutage redis, TimeProvider clock)
 {
-    public async Task DenyAsync(string jti, DateTimeOffset expiresAt)
+    private const string Feature = "the logout deny-list";
+
+    /// <summary>False when Redis could not record the denial.</summary>
+    public async Task<bool> TryDenyAsync(string jti, DateTimeOffset expiresAt)
     {
         var ttl = expiresAt - clock.GetUtcNow();
-        if (ttl > TimeSpan.Zero)
+        if (ttl <= TimeSpan.Zero)
         {
-            await redis.GetDatabase().StringSetAsync(Key(jti), 1, ttl);
+            return true;
         }
+        var (reached, _) = await redis.TryAsync(Feature, db => db.StringSetAsync(Key(jti), 1, ttl));
+        return reached;
     }
 
-    public Task<bool> IsDeniedAsync(string jti) => redis.GetDatabase().KeyExistsAsync(Key(jti));
+    public async Task<bool> IsDeniedAsync(string jti)
+    {
+        var (reached, denied) = await redis.TryAsync(Feature, db => db.KeyExistsAsync(Key(jti)));
+        return reached && denied;
+    }
 
     private static RedisKey Key(string jti) => $"auth:denied-jti:{jti}";
 }

@@ -13,6 +13,7 @@ namespace SocialPlanner.Api.Auth;
 public static class AuthApi
 {
     private const string ResetEmailSent = "Password reset email sent";
+    private static readonly TimeSpan LogoutRetryAfter = TimeSpan.FromSeconds(30);
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -120,7 +121,10 @@ public static class AuthApi
         return TypedResults.Ok(Envelope.Of(new AuthResult(UserDto.From(user), session)));
     }
 
-    public static async Task<NoContent> Logout(
+    /// <summary>Ends the refresh-token family (Postgres) and denies the access token (Redis). If Redis is unreachable
+    /// the refresh tokens are still ended, but the answer is 503 so the client knows this access token stays valid
+    /// until it expires, and retries.</summary>
+    public static async Task<Results<NoContent, ApiProblem>> Logout(
         ClaimsPrincipal principal, SessionService sessions, AccessTokenDenyList denyList, CancellationToken ct)
     {
         if (Guid.TryParse(principal.FindFirstValue(SessionService.SessionClaim), out var familyId))
@@ -128,9 +132,12 @@ public static class AuthApi
             await sessions.RevokeFamilyAsync(familyId, ct);
         }
         if (principal.FindFirstValue(JwtRegisteredClaimNames.Jti) is { } jti
-            && long.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp))
+            && long.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp)
+            && !await denyList.TryDenyAsync(jti, DateTimeOffset.FromUnixTimeSeconds(exp)))
         {
-            await denyList.DenyAsync(jti, DateTimeOffset.FromUnixTimeSeconds(exp));
+            return ApiProblem.ServiceUnavailable(
+                "The session's refresh tokens are revoked, but this access token could not be revoked; it stays valid until it expires unless logout is retried",
+                LogoutRetryAfter);
         }
         return TypedResults.NoContent();
     }

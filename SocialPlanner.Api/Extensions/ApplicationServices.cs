@@ -20,6 +20,7 @@ public static class ApplicationServices
             AppDatabase.ConfigureDataSource, AppDatabase.ConfigureNpgsql, AppDatabase.ConfigureContext);
         services.AddDbSession();
         builder.AddRedisClient("cache");
+        services.AddSingleton<RedisOutage>();
 
         services.AddSmtpEmailSender(builder.Configuration);
         services.AddSingleton<MailOutbox>();

@@ -56,7 +56,8 @@ public static class ErrorHandling
                 logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
                 problem = new ApiProblem(500, ErrorTypes.Internal, "Internal Server Error", "Something went wrong on our side; it has been logged");
             }
-            await ErrorWriter.WriteAsync(context, problem.ToError(context.Request.Path));
+            // Executed rather than only serialized, so its headers (Retry-After of a 429 or 503) are sent too.
+            await problem.ExecuteAsync(context);
             return true;
         }
     }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SocialPlanner.Api.Infrastructure;
-using StackExchange.Redis;
 
 namespace SocialPlanner.Api.RateLimiting;
 
@@ -28,44 +27,22 @@ public sealed class RateLimitMetrics
     public void FailedOpen() => failOpen.Add(1);
 }
 
-/// <summary>Remembers when Redis last failed, so the warning is logged at most once per interval and the health
-/// check can say the limiter is degraded.</summary>
-public sealed class RateLimiterState(TimeProvider time)
-{
-    public static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(30);
-
-    private long lastFailureTicks;
-    private long lastWarningTicks;
-
-    public bool RecentlyFailed => time.GetUtcNow().UtcTicks - Interlocked.Read(ref lastFailureTicks) < WarningInterval.Ticks;
-
-    /// <summary>Records the failure; true when this one should be logged.</summary>
-    public bool Failed()
-    {
-        var now = time.GetUtcNow().UtcTicks;
-        Interlocked.Exchange(ref lastFailureTicks, now);
-        var last = Interlocked.Read(ref lastWarningTicks);
-        return now - last >= WarningInterval.Ticks && Interlocked.CompareExchange(ref lastWarningTicks, now, last) == last;
-    }
-}
-
 /// <summary>Degraded (never unhealthy) while Redis fails: the Api keeps serving, only without shared limits.</summary>
-public sealed class RateLimiterHealthCheck(RateLimiterState state) : IHealthCheck
+public sealed class RateLimiterHealthCheck(RedisOutage redis) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.RecentlyFailed
+        Task.FromResult(redis.RecentlyFailed
             ? HealthCheckResult.Degraded("Redis is unreachable: rate limits are not enforced (failing open)")
             : HealthCheckResult.Healthy());
 }
 
-public static partial class RateLimitingMiddleware
+public static class RateLimitingMiddleware
 {
     public static IHostApplicationBuilder AddDistributedRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<RateLimitMetrics>();
-        builder.Services.AddSingleton<RateLimiterState>();
         builder.Services.AddHealthChecks().AddCheck<RateLimiterHealthCheck>("rate-limiter", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
         return builder;
     }
@@ -109,33 +86,14 @@ public static partial class RateLimitingMiddleware
 
     private static async Task<RateLimitDecision?> DecideAsync(IServiceProvider services, IReadOnlyList<Limit> limits, DateTimeOffset now)
     {
-        // The multiplexer is the one the host registers for "cache". Without one, or while it is disconnected, we
-        // fail open at once rather than make every request wait for a connect timeout.
-        var redis = services.GetService<IConnectionMultiplexer>();
-        if (redis is not { IsConnected: true })
+        var (reached, counted) = await services.GetRequiredService<RedisOutage>()
+            .TryAsync("rate limiting", db => RedisRateLimiter.CountAsync(db, limits));
+        if (!reached)
         {
-            FailOpen(services, redis is null ? "no Redis connection is registered" : "not connected");
+            services.GetRequiredService<RateLimitMetrics>().FailedOpen();
             return null;
         }
-        try
-        {
-            var (allowed, counts) = await new RedisRateLimiter(redis).CountAsync(limits);
-            return RateLimitRules.Decide(counts, allowed, now);
-        }
-        catch (Exception e) when (e is RedisException or RedisTimeoutException)
-        {
-            FailOpen(services, e.Message);
-            return null;
-        }
-    }
-
-    private static void FailOpen(IServiceProvider services, string reason)
-    {
-        services.GetRequiredService<RateLimitMetrics>().FailedOpen();
-        if (services.GetRequiredService<RateLimiterState>().Failed())
-        {
-            LogFailOpen(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitingMiddleware)), reason);
-        }
+        return RateLimitRules.Decide(counted.Counts, counted.Allowed, now);
     }
 
     private static string Describe(string limit) => limit switch
@@ -145,7 +103,4 @@ public static partial class RateLimitingMiddleware
         "ip" => "per client address",
         _ => "all clients together",
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limiting is failing open: Redis is unreachable ({Reason})")]
-    private static partial void LogFailOpen(ILogger logger, string reason);
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace SocialPlanner.Hosting.Processes;
 
 /// <summary>POSIX signals for graceful stops; .NET only offers SIGKILL through Process.Kill.</summary>
-internal static partial class Signals
+public static partial class Signals
 {
     public const int SigInt = 2;
     public const int SigTerm = 15;

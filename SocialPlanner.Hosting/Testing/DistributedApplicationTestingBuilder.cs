@@ -63,19 +63,15 @@ public static class DistributedApplicationTestingBuilder
 
         public IDistributedApplicationTestingBuilder WithResourceEnvironment(string resourceName, string name, string value)
         {
-            ResourceNamed(resourceName).EnvironmentCallbacks.Add(environment => environment[name] = value);
+            this.CreateResourceBuilder<Resource>(resourceName).WithEnvironment(name, value);
             return this;
         }
 
         public IDistributedApplicationTestingBuilder WithResourceReplicas(string resourceName, int replicas)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
-            ResourceNamed(resourceName).Replicas = replicas;
+            this.CreateResourceBuilder<Resource>(resourceName).Resource.Replicas = replicas;
             return this;
         }
-
-        private Resource ResourceNamed(string resourceName) =>
-            Resources.OfType<Resource>().FirstOrDefault(r => string.Equals(r.Name, resourceName, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"No resource named '{resourceName}'.", nameof(resourceName));
     }
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Npgsql;
-using SocialPlanner.Core.Data;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Ai;
@@ -32,7 +30,7 @@ public sealed class AiApiTests(AppFixture app)
         var reset = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
         Assert.Equal(reset.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), body["meta"]!["quota_resets_at"]!.GetValue<string>());
         var id = Guid.Parse(body["data"]!["generation_id"]!.GetValue<string>());
-        Assert.Equal("local-composer|true|ideas", await OwnerScalarAsync<string>(
+        Assert.Equal("local-composer|true|ideas", await app.OwnerScalarAsync<string>(
             "SELECT model || '|' || success || '|' || type FROM ai_generations WHERE id = $1 AND tokens_used > 0 AND prompt <> '' AND response <> ''", id));
         Assert.True(response.Headers.Contains("X-RateLimit-Limit"));
     }
@@ -41,7 +39,7 @@ public sealed class AiApiTests(AppFixture app)
     public async Task An_exhausted_monthly_quota_is_429_quota_exceeded_until_next_month()
     {
         var user = await app.RegisterAsync();
-        await OwnerScalarAsync<long>("""
+        await app.OwnerScalarAsync<long>("""
             WITH seeded AS (INSERT INTO ai_generations (user_id, type, model, prompt, response, tokens_used, duration_ms, success)
               SELECT $1, 'ideas', 'seed', 'p', 'r', 1, 1, true FROM generate_series(1, 100) RETURNING 1)
             SELECT count(*) FROM seeded
@@ -142,16 +140,5 @@ public sealed class AiApiTests(AppFixture app)
             Assert.Equal("rate_limited", (await responses[10].ReadErrorAsync())["type"]!.GetValue<string>());
             Assert.NotNull(responses[10].Headers.RetryAfter);
         }
-    }
-
-    private async Task<T> OwnerScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var source = NpgsqlDataSource.Create(await app.GetConnectionStringAsync(AppDatabase.ConnectionName));
-        await using var command = source.CreateCommand(sql);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-        return (T)(await command.ExecuteScalarAsync(Ct))!;
     }
 }

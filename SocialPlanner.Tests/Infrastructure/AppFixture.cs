@@ -13,7 +13,8 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 
 /// <summary>
 /// The whole AppHost model, started once for the collection: every service healthy before the first
-/// test runs, everything stopped and its temp data deleted after the last.
+/// test runs, everything stopped and its temp data deleted after the last. Subclasses change the model
+/// (replicas, settings) in <see cref="Configure"/> for collections of their own.
 /// </summary>
 public class AppFixture : IAsyncLifetime
 {
