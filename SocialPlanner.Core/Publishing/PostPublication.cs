@@ -38,6 +38,8 @@ public class PostPublication
     public string? ExternalUrl { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public string? ErrorMessage { get; set; }
+    /// <summary>Set with <c>failed</c>, cleared once the failure email went out (rule 8); overdue ones are queued again.</summary>
+    public DateTimeOffset? NoticeDueAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

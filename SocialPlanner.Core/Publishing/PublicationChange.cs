@@ -1,6 +1,7 @@
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>The new state of a publication row after an attempt; written only while we still hold its lease.</summary>
+/// <summary>The new state of a publication row after an attempt; written only while we still hold its lease.
+/// <see cref="NoticeDueAt"/>: since when the user is owed a failure email; null when none is owed.</summary>
 public sealed record PublicationChange(
     PublicationStatus Status,
     DateTimeOffset DueAt,
@@ -8,4 +9,5 @@ public sealed record PublicationChange(
     string? ErrorMessage,
     string? ExternalId = null,
     string? ExternalUrl = null,
-    DateTimeOffset? PublishedAt = null);
+    DateTimeOffset? PublishedAt = null,
+    DateTimeOffset? NoticeDueAt = null);

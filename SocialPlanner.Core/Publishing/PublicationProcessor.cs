@@ -9,22 +9,23 @@ using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>Takes one claimed publication through one attempt: load the post and the account, get a valid token,
-/// publish or reconcile, record the outcome, tell the user if it failed. Runs in its own DI scope.</summary>
+/// <summary>Takes one claimed publication, read with its batch by <see cref="PublicationLoader"/>, through one attempt:
+/// get a valid token, publish or reconcile, record the outcome, tell the user if it failed. Runs in its own DI scope.</summary>
 public sealed partial class PublicationProcessor(
     AppDbContext db, PublicationQueue queue, IEnumerable<IPlatformPublisher> publishers, SocialTokens tokens,
     IPublishingNotifier notifier, PublishingTelemetry telemetry, CalendarVersions calendars, TimeProvider clock,
     IOptions<PublishingOptions> options, ILogger<PublicationProcessor> logger)
 {
-    public async Task ProcessAsync(ClaimedPublication claim, string owner, CancellationToken cancellationToken)
+    public async Task ProcessAsync(PublicationWork work, string owner, CancellationToken cancellationToken)
     {
+        var claim = work.Claim;
         using var activity = PublishingTelemetry.Source.StartActivity("publish", ActivityKind.Internal);
         activity?.SetTag("publication.id", claim.Id);
         activity?.SetTag("publication.platform", claim.Platform.ToString());
         activity?.SetTag("publication.reconcile", claim.Reconcile);
 
         var handle = claim.PlatformHandle;
-        var outcome = await AttemptAsync(claim, owner, h => handle = h ?? handle, cancellationToken);
+        var outcome = await AttemptAsync(work, owner, h => handle = h ?? handle, cancellationToken);
         telemetry.RecordOutcome(claim.Platform, outcome);
         activity?.SetTag("publication.outcome", PublishingTelemetry.OutcomeName(outcome));
 
@@ -44,18 +45,14 @@ public sealed partial class PublicationProcessor(
     }
 
     private async Task<PublishOutcome> AttemptAsync(
-        ClaimedPublication claim, string owner, Action<string?> rememberHandle, CancellationToken cancellationToken)
+        PublicationWork work, string owner, Action<string?> rememberHandle, CancellationToken cancellationToken)
     {
-        var post = await db.Posts.AsNoTracking()
-            .Include(p => p.Media.OrderBy(m => m.Order)).ThenInclude(m => m.Media)
-            .FirstOrDefaultAsync(p => p.Id == claim.PostId, cancellationToken);
+        var (claim, post, connection) = work;
         if (post is null)
         {
             return new PublishOutcome.Cancelled("The post was deleted.");
         }
 
-        var connection = await db.SocialConnections
-            .FirstOrDefaultAsync(c => c.UserId == claim.UserId && c.Platform == claim.Platform && c.IsActive, cancellationToken);
         var publisher = publishers.Single(p => p.Platform == claim.Platform);
         var media = post.Media.Select(m => m.Media).OfType<MediaItem>().ToList();
         // A re-claimed send is reconciled whatever the text now says: it may already be out.
@@ -68,6 +65,12 @@ public sealed partial class PublicationProcessor(
         var refreshed = false;
         while (true)
         {
+            if (connection is not null && (refreshed || TokenRules.NeedsRefresh(connection, clock.GetUtcNow(), options.Value.TokenRefreshAhead)))
+            {
+                // The batch's snapshot is shared and untracked: a refresh works on this scope's own copy of the row,
+                // which also shows whether another worker refreshed it meanwhile.
+                connection = await db.SocialConnections.FirstOrDefaultAsync(c => c.Id == connection.Id, cancellationToken);
+            }
             var accessToken = connection is null ? null : await tokens.AccessTokenAsync(connection, forceRefresh: refreshed, cancellationToken);
             if (accessToken is null)
             {

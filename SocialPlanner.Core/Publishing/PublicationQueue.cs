@@ -18,28 +18,37 @@ public sealed record ClaimedPublication(
 /// reschedule, an edit or another dispatcher's recovery silently wins over a slow holder.</summary>
 public sealed class PublicationQueue(AppDbContext db)
 {
-    /// <summary>Claims up to <paramref name="batchSize"/> due rows no one else is working on: pending rows, rows whose
-    /// holder's lease ran out, and sends awaiting reconciliation. SKIP LOCKED lets dispatchers claim side by side.</summary>
+    /// <summary>Claims, per platform, up to <paramref name="room"/> due rows no one else is working on: pending rows,
+    /// rows whose holder's lease ran out, and sends awaiting reconciliation. SKIP LOCKED lets dispatchers claim side by
+    /// side; one statement serves every platform.</summary>
     public async Task<IReadOnlyList<ClaimedPublication>> ClaimAsync(
-        string owner, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken cancellationToken)
+        string owner, DateTimeOffset now, TimeSpan lease, IReadOnlyDictionary<SocialPlatform, int> room, CancellationToken cancellationToken)
     {
+        var wanted = room.Where(r => r.Value > 0).ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
         const string sql = """
             WITH due AS (
-                SELECT id FROM post_publications
-                WHERE due_at <= $1
-                  AND (status = 'pending'
-                       OR (status IN ('claimed', 'sending') AND (lease_expires_at IS NULL OR lease_expires_at < $1)))
-                ORDER BY due_at
-                LIMIT $2
-                FOR UPDATE SKIP LOCKED)
+                SELECT d.id FROM unnest($1::social_platform[], $2::int[]) AS r(platform, n)
+                CROSS JOIN LATERAL (
+                    SELECT id FROM post_publications
+                    WHERE platform = r.platform AND due_at <= $3
+                      AND (status = 'pending'
+                           OR (status IN ('claimed', 'sending') AND (lease_expires_at IS NULL OR lease_expires_at < $3)))
+                    ORDER BY due_at
+                    LIMIT r.n
+                    FOR UPDATE SKIP LOCKED) d)
             UPDATE post_publications p
             SET status = CASE WHEN p.status = 'sending' THEN p.status ELSE 'claimed' END,
-                lease_owner = $3, lease_expires_at = $4
+                lease_owner = $4, lease_expires_at = $5
             FROM due WHERE p.id = due.id
             RETURNING p.id, p.post_id, p.user_id, p.platform, p.status = 'sending', p.attempts,
                       p.scheduled_at, p.due_at, p.external_id, p.sending_at
             """;
-        await using var command = await CommandAsync(sql, cancellationToken, now, batchSize, owner, now + lease);
+        await using var command = await CommandAsync(sql, cancellationToken,
+            wanted.Select(r => r.Key).ToArray(), wanted.Select(r => r.Value).ToArray(), now, owner, now + lease);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<ClaimedPublication>();
         while (await reader.ReadAsync(cancellationToken))
@@ -78,7 +87,10 @@ public sealed class PublicationQueue(AppDbContext db)
     }
 
     /// <summary>Writes the attempt's result and releases the lease, then brings the post's combined state up to date,
-    /// in one transaction. Null when the lease was lost (nothing written); otherwise the post's new state.</summary>
+    /// in one transaction and two round trips. Null when the lease was lost (nothing written); otherwise the post's new
+    /// state. The post row is locked before its publications are read: the two publications of a <c>both</c> post finish
+    /// concurrently, and each must read the other's committed outcome, not a stale one. Each statement of a batch takes
+    /// its own snapshot, so the read after the lock sees it.</summary>
     public async Task<PostState?> CompleteAsync(
         ClaimedPublication claim, string owner, PublicationChange change, CancellationToken cancellationToken)
     {
@@ -87,67 +99,94 @@ public sealed class PublicationQueue(AppDbContext db)
         const string update = """
             UPDATE post_publications
             SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
-                published_at = $9, lease_owner = NULL, lease_expires_at = NULL
+                published_at = $9, notice_due_at = $10, lease_owner = NULL, lease_expires_at = NULL
             WHERE id = $1 AND lease_owner = $2
             """;
-        await using (var command = await CommandAsync(update, cancellationToken, claim.Id, owner, change.Status, change.DueAt,
-            change.Attempts, DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt)))
+        await using var batch = connection.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand(update, claim.Id, owner, change.Status, change.DueAt, change.Attempts,
+            DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt),
+            DbValue(change.NoticeDueAt)));
+        batch.BatchCommands.Add(BatchCommand(LockPostSql, claim.PostId));
+        batch.BatchCommands.Add(BatchCommand(SnapshotsSql, claim.PostId));
+        IReadOnlyList<PublicationSnapshot> snapshots;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                return null;
-            }
+            // The reader skips the UPDATE (it returns no rows): it starts on the lock's result.
+            await reader.NextResultAsync(cancellationToken);
+            snapshots = await ReadSnapshotsAsync(reader, cancellationToken);
+        }
+        if (batch.BatchCommands[0].RecordsAffected != 1)
+        {
+            return null;
         }
 
-        var state = await RefreshPostStateAsync(claim.PostId, cancellationToken);
+        var state = PostState.Combine(snapshots);
+        await WritePostStateAsync(claim.PostId, state, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return state;
     }
 
-    /// <summary>Derives the post's status from its publications (rule 6) and stores it. A post with no live
-    /// publications keeps whatever the Api gave it. The post row is locked first: the two publications of a
-    /// <c>both</c> post finish concurrently, and each must read the other's committed outcome, not a stale one.</summary>
+    /// <summary>Derives the post's status from its publications (rule 6) and stores it; the sweeper's repair. A post
+    /// with no live publications keeps whatever the Api gave it.</summary>
     public async Task<PostState> RefreshPostStateAsync(Guid postId, CancellationToken cancellationToken)
     {
-        await using (var lockPost = await CommandAsync("SELECT 1 FROM posts WHERE id = $1 FOR UPDATE", cancellationToken, postId))
+        var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = connection.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand(LockPostSql, postId));
+        batch.BatchCommands.Add(BatchCommand(SnapshotsSql, postId));
+        IReadOnlyList<PublicationSnapshot> snapshots;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            await lockPost.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var snapshots = new List<PublicationSnapshot>();
-        await using (var read = await CommandAsync(
-            "SELECT platform, status, published_at, error_message FROM post_publications WHERE post_id = $1", cancellationToken, postId))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                snapshots.Add(new PublicationSnapshot(reader.GetFieldValue<SocialPlatform>(0), reader.GetFieldValue<PublicationStatus>(1),
-                    NullableTime(reader, 2), NullableString(reader, 3)));
-            }
+            await reader.NextResultAsync(cancellationToken);
+            snapshots = await ReadSnapshotsAsync(reader, cancellationToken);
         }
 
         var state = PostState.Combine(snapshots);
-        if (state.Status != PostStatus.Draft)
-        {
-            const string write = """
-                UPDATE posts SET status = $2, published_at = $3, error_message = $4 WHERE id = $1
-                """;
-            await using var command = await CommandAsync(write, cancellationToken, postId, state.Status,
-                DbValue(state.PublishedAt), DbValue(state.ErrorMessage));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await WritePostStateAsync(postId, state, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return state;
     }
 
-    /// <summary>When the dispatcher must look again: the earliest pending due time or lease expiry.</summary>
-    public async Task<DateTimeOffset?> NextWakeAsync(CancellationToken cancellationToken)
+    private const string LockPostSql = "SELECT 1 FROM posts WHERE id = $1 FOR UPDATE";
+
+    private const string SnapshotsSql = "SELECT platform, status, published_at, error_message FROM post_publications WHERE post_id = $1";
+
+    private static async Task<IReadOnlyList<PublicationSnapshot>> ReadSnapshotsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var snapshots = new List<PublicationSnapshot>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            snapshots.Add(new PublicationSnapshot(reader.GetFieldValue<SocialPlatform>(0), reader.GetFieldValue<PublicationStatus>(1),
+                NullableTime(reader, 2), NullableString(reader, 3)));
+        }
+        return snapshots;
+    }
+
+    private async Task WritePostStateAsync(Guid postId, PostState state, CancellationToken cancellationToken)
+    {
+        if (state.Status == PostStatus.Draft)
+        {
+            return;
+        }
+        const string write = "UPDATE posts SET status = $2, published_at = $3, error_message = $4 WHERE id = $1";
+        await using var command = await CommandAsync(write, cancellationToken, postId, state.Status,
+            DbValue(state.PublishedAt), DbValue(state.ErrorMessage));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>When the dispatcher must look again for rows of <paramref name="platforms"/>: the earliest unheld due
+    /// time or lease expiry. Platforms whose slots are full are left out: a finishing publication wakes the loop for them.</summary>
+    public async Task<DateTimeOffset?> NextWakeAsync(IReadOnlyCollection<SocialPlatform> platforms, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT LEAST(
-                (SELECT min(due_at) FROM post_publications WHERE status IN ('pending', 'claimed', 'sending') AND lease_owner IS NULL),
-                (SELECT min(lease_expires_at) FROM post_publications WHERE status IN ('claimed', 'sending') AND lease_owner IS NOT NULL))
+                (SELECT min(due_at) FROM post_publications
+                 WHERE status IN ('pending', 'claimed', 'sending') AND lease_owner IS NULL AND platform = ANY($1::social_platform[])),
+                (SELECT min(lease_expires_at) FROM post_publications
+                 WHERE status IN ('claimed', 'sending') AND lease_owner IS NOT NULL AND platform = ANY($1::social_platform[])))
             """;
-        await using var command = await CommandAsync(sql, cancellationToken);
+        await using var command = await CommandAsync(sql, cancellationToken, platforms.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         // Read as DateTimeOffset explicitly: the untyped scalar of a timestamptz is a DateTime, and a type test on it
         // silently turned every wake-up into the idle ceiling (found by the benchmark's spread lateness).
@@ -216,6 +255,37 @@ public sealed class PublicationQueue(AppDbContext db)
         return ids.Count;
     }
 
+    /// <summary>Sweeper: failure emails (rule 8) owed since before <paramref name="overdueBefore"/> and still not
+    /// confirmed sent (the worker died before queueing them, or every retry of the job failed). Each is pushed to
+    /// <paramref name="nextCheck"/> in the same statement, so a crash between this and queueing them again only delays
+    /// them; the caller queues the returned publication ids.</summary>
+    public Task<IReadOnlyList<Guid>> TakeOverdueFailureNoticesAsync(
+        DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken) =>
+        TakeOverdueNoticesAsync("post_publications", overdueBefore, nextCheck, cancellationToken);
+
+    /// <summary>The same for reconnect emails (rule 7); returns connection ids.</summary>
+    public Task<IReadOnlyList<Guid>> TakeOverdueReconnectNoticesAsync(
+        DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken) =>
+        TakeOverdueNoticesAsync("social_connections", overdueBefore, nextCheck, cancellationToken);
+
+    private async Task<IReadOnlyList<Guid>> TakeOverdueNoticesAsync(
+        string table, DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            UPDATE {table} SET notice_due_at = $2
+            WHERE id IN (SELECT id FROM {table} WHERE notice_due_at < $1 ORDER BY notice_due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """;
+        var ids = new List<Guid>();
+        await using var command = await CommandAsync(sql, cancellationToken, overdueBefore, nextCheck);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+        return ids;
+    }
+
     /// <summary>Wakes every dispatcher (they LISTEN on <see cref="PublicationScheduler.Channel"/>).</summary>
     public async Task NotifyAsync(CancellationToken cancellationToken)
     {
@@ -233,6 +303,16 @@ public sealed class PublicationQueue(AppDbContext db)
     private async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
     {
         var command = new NpgsqlCommand(sql, await OpenAsync(cancellationToken));
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params object[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
         foreach (var value in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });

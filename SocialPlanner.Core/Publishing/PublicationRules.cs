@@ -22,14 +22,14 @@ public static class PublicationRules
             PublishOutcome.NotSent { Transient: true } n when !exhausted =>
                 new(PublicationStatus.Pending, now + Backoff(attempts, n.RetryAfter, options), attempts, n.Reason),
             PublishOutcome.NotSent { Transient: true } n =>
-                new(PublicationStatus.Failed, now, attempts, $"{n.Reason} (gave up after {attempts} attempts)"),
-            PublishOutcome.NotSent n => new(PublicationStatus.Failed, now, attempts, n.Reason),
+                Failed(now, attempts, $"{n.Reason} (gave up after {attempts} attempts)"),
+            PublishOutcome.NotSent n => Failed(now, attempts, n.Reason),
             // Still Sending with no lease: the next claim takes it down the reconciliation path.
             PublishOutcome.Ambiguous a when !exhausted =>
                 new(PublicationStatus.Sending, now + options.ReconcileDelay, attempts, a.Reason, platformHandle),
-            PublishOutcome.Ambiguous => new(PublicationStatus.Failed, now, attempts, UnconfirmedMessage),
-            PublishOutcome.Unconfirmed => new(PublicationStatus.Failed, now, attempts, UnconfirmedMessage),
-            PublishOutcome.TokenRejected t => new(PublicationStatus.Failed, now, attempts,
+            PublishOutcome.Ambiguous => Failed(now, attempts, UnconfirmedMessage),
+            PublishOutcome.Unconfirmed => Failed(now, attempts, UnconfirmedMessage),
+            PublishOutcome.TokenRejected t => Failed(now, attempts,
                 $"{t.Reason} — reconnect your account and reschedule the post."),
             PublishOutcome.QuotaExhausted q => new(PublicationStatus.Pending, q.RetryAt, attemptsSoFar,
                 "Daily publishing limit reached; the post will go out when the platform allows it."),
@@ -38,6 +38,12 @@ public static class PublicationRules
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown publish outcome."),
         };
     }
+
+    /// <summary>A publication given up for good. The user is owed an email from now on (rule 8): the notice stays
+    /// due in the same row until the email job confirms it sent, so a worker dying before it queued the email
+    /// cannot lose it (the sweeper queues it again).</summary>
+    private static PublicationChange Failed(DateTimeOffset now, int attempts, string message) =>
+        new(PublicationStatus.Failed, now, attempts, message, NoticeDueAt: now);
 
     /// <summary>Exponential back-off (base × 2^(attempt−1)), never shorter than the platform's Retry-After and
     /// never longer than the configured ceiling.</summary>

@@ -15,22 +15,28 @@ public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
             .Select(p => new { p.Platform, p.ErrorMessage, p.ScheduledAt, p.Post!.Content, Email = db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
         // Rescheduled or deleted since: nothing to tell.
-        if (failed?.Email is null)
+        if (failed?.Email is not null)
         {
-            return;
+            await sender.SendAsync(failed.Email, $"Your {PostState.PlatformName(failed.Platform)} post was not published",
+                FailureText(failed.Platform, failed.ScheduledAt, failed.ErrorMessage, failed.Content), null, cancellationToken);
         }
+        // Only now is the notice settled; had the send thrown, the job's retries and then the sweeper try again.
+        await db.PostPublications.Where(p => p.Id == publicationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.NoticeDueAt, (DateTimeOffset?)null), cancellationToken);
+    }
 
-        var platform = PostState.PlatformName(failed.Platform);
-        var text = $"""
-            Your post scheduled for {failed.ScheduledAt:yyyy-MM-dd HH:mm} UTC could not be published to {platform}.
+    private static string FailureText(Social.SocialPlatform target, DateTimeOffset scheduledAt, string? error, string content)
+    {
 
-            Reason: {failed.ErrorMessage}
+        return $"""
+            Your post scheduled for {scheduledAt:yyyy-MM-dd HH:mm} UTC could not be published to {PostState.PlatformName(target)}.
 
-            Post: {Excerpt(failed.Content)}
+            Reason: {error}
+
+            Post: {Excerpt(content)}
 
             Open SocialPlanner to fix it and schedule it again.
             """;
-        await sender.SendAsync(failed.Email, $"Your {platform} post was not published", text, null, cancellationToken);
     }
 
     public async Task SendReconnectNeededAsync(Guid connectionId, CancellationToken cancellationToken)
@@ -39,18 +45,18 @@ public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
             .Where(c => c.Id == connectionId && c.ReconnectNeeded)
             .Select(c => new { c.Platform, c.ProfileName, Email = db.Users.Where(u => u.Id == c.UserId).Select(u => u.Email).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
-        if (connection?.Email is null)
+        if (connection?.Email is not null)
         {
-            return;
+            var platform = PostState.PlatformName(connection.Platform);
+            var text = $"""
+                {platform} no longer accepts SocialPlanner's access to {connection.ProfileName ?? "your account"}.
+
+                Scheduled posts to {platform} cannot go out until you connect the account again in SocialPlanner's settings.
+                """;
+            await sender.SendAsync(connection.Email, $"Reconnect your {platform} account", text, null, cancellationToken);
         }
-
-        var platform = PostState.PlatformName(connection.Platform);
-        var text = $"""
-            {platform} no longer accepts SocialPlanner's access to {connection.ProfileName ?? "your account"}.
-
-            Scheduled posts to {platform} cannot go out until you connect the account again in SocialPlanner's settings.
-            """;
-        await sender.SendAsync(connection.Email, $"Reconnect your {platform} account", text, null, cancellationToken);
+        await db.SocialConnections.Where(c => c.Id == connectionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.NoticeDueAt, (DateTimeOffset?)null), cancellationToken);
     }
 
     private static string Excerpt(string content) => content.Length <= 200 ? content : content[..200] + "…";

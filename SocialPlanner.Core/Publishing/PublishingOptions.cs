@@ -35,6 +35,10 @@ public sealed class PublishingOptions
     /// <summary>Tokens expiring within this window are refreshed before use and by the recurring job (rule 7).</summary>
     public TimeSpan TokenRefreshAhead { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>A failure or reconnect email not confirmed sent this long after it was owed is queued again by the sweeper (rules 8, 7);
+    /// longer than the email job's own retries usually take, so a slow job is rarely doubled.</summary>
+    public TimeSpan NoticeRetryAfter { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>A publication due longer ago than this and still untouched is reported by the sweeper.</summary>
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

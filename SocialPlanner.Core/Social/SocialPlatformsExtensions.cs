@@ -68,6 +68,7 @@ public static class SocialPlatformsExtensions
         services.AddSingleton<PublishingTelemetry>();
         services.AddScoped<PublicationQueue>();
         services.AddScoped<PublicationSweeper>();
+        services.AddScoped<PublicationLoader>();
         services.AddScoped<PublicationProcessor>();
         services.AddScoped<PublishingEmails>();
         return services;

@@ -59,6 +59,8 @@ public sealed partial class SocialTokens(
         {
             LogReconnectNeeded(connection.Id, connection.Platform, e.Message);
             connection.ReconnectNeeded = true;
+            // Saved with the flag: the email is owed even if we die before queueing it.
+            connection.NoticeDueAt = clock.GetUtcNow();
         }
         catch (Exception e) when (e is OAuthException or HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {

@@ -55,6 +55,8 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
         Assert.Empty(await PublishedAsync(text));
         await WaitUntilAsync(async () => (await MailSubjectsAsync(account.Email)).Contains("Your LinkedIn post was not published"));
         Assert.Contains("throttling", await OwnerScalarAsync<string>("SELECT error_message FROM posts WHERE id = $1", post.Id));
+        // The email job settles the notice the failure recorded, so the sweeper will not send it again.
+        await WaitUntilAsync(() => OwnerScalarAsync<bool>("SELECT notice_due_at IS NULL FROM post_publications WHERE post_id = $1", post.Id));
     }
 
     [Fact]
@@ -89,6 +91,9 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
         Assert.Empty(await PublishedAsync(text));
         await WaitUntilAsync(async () => (await MailSubjectsAsync(account.Email)) is var subjects
             && subjects.Contains("Reconnect your LinkedIn account") && subjects.Contains("Your LinkedIn post was not published"));
+        // Both notices are settled once their emails went out, so the sweeper will not send them again.
+        await WaitUntilAsync(() => OwnerScalarAsync<bool>(
+            "SELECT notice_due_at IS NULL FROM social_connections WHERE id = $1", account.ConnectionId));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Social.Instagram;
 using SocialPlanner.Core.Social.LinkedIn;
 using SocialPlanner.Tests.Data;
 using SocialPlanner.Tests.Infrastructure;
@@ -29,10 +30,11 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
     /// <summary>Redirects are not followed: the OAuth consent answers with one carrying the code.</summary>
     protected HttpClient Sandbox { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.GetEndpoint("sandbox") };
 
-    /// <summary>A fresh user connected to a fresh sandbox member, so faults scoped to the member hit only this test.</summary>
-    protected async Task<LinkedInAccount> ConnectLinkedInUserAsync()
+    /// <summary>A fresh user (or <paramref name="existingUserId"/>) connected to a fresh sandbox member, so faults scoped
+    /// to the member hit only this test.</summary>
+    protected async Task<LinkedInAccount> ConnectLinkedInUserAsync(Guid? existingUserId = null)
     {
-        var userId = await CreateUserAsync();
+        var userId = existingUserId ?? await CreateUserAsync();
         var client = new LinkedInClient(Sandbox, Options.Create(new LinkedInOptions
         {
             ClientId = "sandbox-linkedin-client", ClientSecret = "sandbox-linkedin-secret",
@@ -54,6 +56,31 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
         return new LinkedInAccount(userId, email, profile.Id, connection.Id, tokens.AccessToken);
     }
 
+    /// <summary>Connects the user to a fresh sandbox Instagram professional account through Business Login with
+    /// auto-consent, stored as the Api stores it; returns the account's Instagram user id.</summary>
+    protected async Task<string> ConnectInstagramAsync(Guid userId)
+    {
+        var client = new InstagramClient(Sandbox, Options.Create(new InstagramOptions
+        {
+            ClientId = "sandbox-instagram-client", ClientSecret = "sandbox-instagram-secret",
+            AuthorizeUrl = new Uri(Sandbox.BaseAddress!, "oauth/authorize"), TokenUrl = new Uri(Sandbox.BaseAddress!, "oauth/access_token"),
+            GraphBaseUrl = Sandbox.BaseAddress,
+        }), TimeProvider.System);
+        var redirect = new Uri("http://app.test/connections/instagram/callback");
+        var consent = client.BuildAuthorizeUrl(redirect, "state") + $"&auto_consent=true&sandbox_member=ig{Guid.NewGuid():N}";
+        using var answer = await Sandbox.GetAsync(consent, Ct);
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(answer.Headers.Location!.Query)["code"].ToString();
+        var grant = await client.ExchangeCodeAsync(code, redirect, Ct);
+        var profile = await client.GetMeAsync(grant.Tokens.AccessToken, Ct);
+
+        var connection = new SocialConnection { UserId = userId, Platform = SocialPlatform.Instagram, ProfileId = grant.UserId, ProfileName = profile.Name };
+        TokenRules.Apply(connection, grant.Tokens, Tokens.Protect);
+        var db = AsUser(userId);
+        db.SocialConnections.Add(connection);
+        await db.SaveChangesAsync(Ct);
+        return grant.UserId;
+    }
+
     /// <summary>Writes a post and schedules it the way the calendar endpoint does.</summary>
     protected async Task<Post> ScheduleAsync(Guid userId, string content, DateTimeOffset at)
     {
@@ -72,9 +99,9 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
     protected async Task ArmFaultAsync(object rule) =>
         (await Sandbox.PostAsJsonAsync("/sandbox/faults", rule, Ct)).EnsureSuccessStatusCode();
 
-    /// <summary>What the sandbox published whose visible text contains <paramref name="marker"/>.</summary>
-    protected async Task<IReadOnlyList<JsonElement>> PublishedAsync(string marker) =>
-        (await Sandbox.GetFromJsonAsync<JsonElement[]>("/api/published?platform=linkedin", Ct))!
+    /// <summary>What the sandbox published to <paramref name="platform"/> whose visible text contains <paramref name="marker"/>.</summary>
+    protected async Task<IReadOnlyList<JsonElement>> PublishedAsync(string marker, string platform = "linkedin") =>
+        (await Sandbox.GetFromJsonAsync<JsonElement[]>($"/api/published?platform={platform}", Ct))!
             .Where(p => p.GetProperty("text").GetString()!.Contains(marker, StringComparison.Ordinal)).ToList();
 
     protected async Task<IReadOnlyList<string>> MailSubjectsAsync(string to) =>

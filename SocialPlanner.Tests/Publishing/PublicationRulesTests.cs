@@ -79,6 +79,46 @@ public sealed class PublicationRulesTests
     }
 
     [Fact]
+    public void Every_failure_for_good_owes_the_user_an_email_recorded_with_it()
+    {
+        (PublishOutcome Outcome, int AttemptsSoFar)[] failures =
+        [
+            (new PublishOutcome.NotSent("Refused.", false), 0),
+            (new PublishOutcome.NotSent("503", true), 2),
+            (new PublishOutcome.Ambiguous("Timed out."), 2),
+            (new PublishOutcome.Unconfirmed("Not found."), 0),
+            (new PublishOutcome.TokenRejected("Token revoked."), 0),
+        ];
+        foreach (var (outcome, attemptsSoFar) in failures)
+        {
+            var change = PublicationRules.Decide(outcome, attemptsSoFar, null, Now, Options)!;
+
+            Assert.Equal(PublicationStatus.Failed, change.Status);
+            Assert.Equal(Now, change.NoticeDueAt);
+        }
+    }
+
+    [Fact]
+    public void Outcomes_that_are_not_final_failures_owe_no_email()
+    {
+        PublishOutcome[] outcomes =
+        [
+            new PublishOutcome.Published("urn:li:share:1", null),
+            new PublishOutcome.NotSent("503", true),
+            new PublishOutcome.Ambiguous("Timed out."),
+            new PublishOutcome.QuotaExhausted(Now.AddHours(1)),
+            new PublishOutcome.Cancelled("Deleted."),
+        ];
+        foreach (var outcome in outcomes)
+        {
+            var change = PublicationRules.Decide(outcome, 0, null, Now, Options)!;
+
+            Assert.NotEqual(PublicationStatus.Failed, change.Status);
+            Assert.Null(change.NoticeDueAt);
+        }
+    }
+
+    [Fact]
     public void A_lost_lease_writes_nothing() =>
         Assert.Null(PublicationRules.Decide(new PublishOutcome.LeaseLost(), 0, null, Now, Options));
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
 
@@ -14,9 +15,12 @@ public sealed class TokenRefreshJob(SocialTokens tokens)
     public Task RunAsync(CancellationToken cancellationToken) => tokens.RefreshExpiringAsync(cancellationToken);
 }
 
-/// <summary>Every minute, the safety net of the queue (rule 4); see <see cref="PublicationSweeper"/>.</summary>
+/// <summary>Every minute, the safety net of the queue (rule 4); see <see cref="PublicationSweeper"/>. It also queues
+/// again the failure and reconnect emails still owed long after they were due (rules 8 and 7): only the Worker can queue emails.</summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
-public sealed partial class PublicationSweepJob(PublicationSweeper sweeper, ILogger<PublicationSweepJob> logger)
+public sealed partial class PublicationSweepJob(
+    PublicationSweeper sweeper, PublicationQueue queue, IPublishingNotifier notifier, TimeProvider clock,
+    IOptions<PublishingOptions> options, ILogger<PublicationSweepJob> logger)
 {
     public const string Id = "publication-sweeper";
 
@@ -28,7 +32,27 @@ public sealed partial class PublicationSweepJob(PublicationSweeper sweeper, ILog
         {
             LogSwept(released, overdue, repaired);
         }
+
+        var now = clock.GetUtcNow();
+        var retry = options.Value.NoticeRetryAfter;
+        var failures = await queue.TakeOverdueFailureNoticesAsync(now - retry, now, cancellationToken);
+        foreach (var publicationId in failures)
+        {
+            notifier.PublicationFailed(publicationId);
+        }
+        var reconnects = await queue.TakeOverdueReconnectNoticesAsync(now - retry, now, cancellationToken);
+        foreach (var connectionId in reconnects)
+        {
+            notifier.ReconnectNeeded(connectionId);
+        }
+        if (failures.Count > 0 || reconnects.Count > 0)
+        {
+            LogNoticesRequeued(failures.Count, reconnects.Count);
+        }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Sweeper: {Failures} failure and {Reconnects} reconnect emails still unsent after their retries were queued again")]
+    private partial void LogNoticesRequeued(int failures, int reconnects);
 
     [LoggerMessage(LogLevel.Warning, "Sweeper: {Released} expired leases released, {Overdue} publications overdue, {Repaired} post states repaired")]
     private partial void LogSwept(int released, int overdue, int repaired);

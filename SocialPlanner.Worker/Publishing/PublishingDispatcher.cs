@@ -7,8 +7,9 @@ using SocialPlanner.Core.Social;
 namespace SocialPlanner.Worker.Publishing;
 
 /// <summary>The replacement for TickerQ's one-off tickers (DESIGN §4): sleeps until the earliest due publication,
-/// a NOTIFY from the Api, or the idle ceiling; claims due rows in batches with a lease; publishes them with bounded
-/// concurrency per platform; renews the leases it holds while it works.</summary>
+/// a NOTIFY from the Api, a finished publication, or the idle ceiling; claims due rows in batches with a lease, only as
+/// many per platform as can start at once (<see cref="DispatchRoom"/>); reads the batch's posts and accounts together;
+/// publishes them with bounded concurrency per platform; renews the leases it holds while it works.</summary>
 public sealed partial class PublishingDispatcher(
     IServiceScopeFactory scopes, NpgsqlDataSource dataSource, DispatcherIdentity identity, DispatcherHeartbeat heartbeat,
     TimeProvider clock, IOptions<PublishingOptions> options, ILogger<PublishingDispatcher> logger) : BackgroundService
@@ -17,13 +18,11 @@ public sealed partial class PublishingDispatcher(
     /// <summary>Rows may be due yet momentarily unclaimable (another dispatcher is mid-claim): don't spin on them.</summary>
     private static readonly TimeSpan MinimumPause = TimeSpan.FromMilliseconds(20);
 
-    private readonly ConcurrentDictionary<Guid, Task> inFlight = new();
-    private readonly Dictionary<SocialPlatform, SemaphoreSlim> platformSlots = Enum.GetValues<SocialPlatform>()
-        .ToDictionary(p => p, _ => new SemaphoreSlim(options.Value.MaxConcurrencyPerPlatform));
+    /// <summary>What we hold. Only the loop adds, so the room it computes is never overcommitted.</summary>
+    private readonly ConcurrentDictionary<Guid, InFlight> inFlight = new();
     private TaskCompletionSource wakeUp = NewSignal();
 
     private PublishingOptions Options => options.Value;
-    private int Capacity => Options.MaxConcurrencyPerPlatform * platformSlots.Count;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,24 +34,30 @@ public sealed partial class PublishingDispatcher(
             var signal = ResetSignal();
             try
             {
-                var room = Math.Min(Options.BatchSize, Capacity - inFlight.Count);
-                if (room <= 0)
+                var room = DispatchRoom.Of(
+                    inFlight.Values.CountBy(f => f.Platform).ToDictionary(), Options.MaxConcurrencyPerPlatform, Options.BatchSize);
+                var open = room.Where(r => r.Value > 0).Select(r => r.Key).ToList();
+                if (open.Count == 0)
                 {
                     await SleepAsync(signal, Options.MaxIdleWait, stoppingToken);
                     continue;
                 }
 
-                var claimed = await ClaimAsync(room, stoppingToken);
-                foreach (var claim in claimed)
+                var batch = await ClaimAsync(room, stoppingToken);
+                foreach (var work in batch)
                 {
-                    inFlight[claim.Id] = Task.Run(() => RunAsync(claim, stoppingToken), CancellationToken.None);
+                    // Registered before it starts, so its own removal when it ends cannot come first.
+                    var start = new Task<Task>(() => RunAsync(work, stoppingToken));
+                    inFlight[work.Claim.Id] = new InFlight(work.Claim.Platform, start.Unwrap());
+                    start.Start(TaskScheduler.Default);
                 }
-                if (claimed.Count == room)
+                // A platform that filled its room may have more due rows.
+                if (open.Any(p => batch.Count(w => w.Claim.Platform == p) == room[p]))
                 {
                     continue;
                 }
 
-                var next = await NextWakeAsync(stoppingToken);
+                var next = await NextWakeAsync(open, stoppingToken);
                 var wait = next is { } at ? at - clock.GetUtcNow() : Options.MaxIdleWait;
                 await SleepAsync(signal, wait < MinimumPause ? MinimumPause : wait > Options.MaxIdleWait ? Options.MaxIdleWait : wait, stoppingToken);
             }
@@ -63,26 +68,18 @@ public sealed partial class PublishingDispatcher(
             }
         }
 
-        await Task.WhenAll(inFlight.Values);
+        await Task.WhenAll(inFlight.Values.Select(f => f.Task));
         await ReleaseHeldAsync();
         await Task.WhenAll(listener, renewer);
     }
 
-    private async Task RunAsync(ClaimedPublication claim, CancellationToken stoppingToken)
+    private async Task RunAsync(PublicationWork work, CancellationToken stoppingToken)
     {
-        var slots = platformSlots[claim.Platform];
+        var claim = work.Claim;
         try
         {
-            await slots.WaitAsync(stoppingToken);
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<PublicationProcessor>().ProcessAsync(claim, identity.Owner, stoppingToken);
-            }
-            finally
-            {
-                slots.Release();
-            }
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<PublicationProcessor>().ProcessAsync(work, identity.Owner, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -100,17 +97,20 @@ public sealed partial class PublishingDispatcher(
         }
     }
 
-    private async Task<IReadOnlyList<ClaimedPublication>> ClaimAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Claims and reads the batch on one connection. Should the read fail, the claimed rows' leases are not
+    /// renewed (we never held them in flight), so they come back when the leases lapse.</summary>
+    private async Task<IReadOnlyList<PublicationWork>> ClaimAsync(IReadOnlyDictionary<SocialPlatform, int> room, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PublicationQueue>()
-            .ClaimAsync(identity.Owner, clock.GetUtcNow(), Options.LeaseDuration, count, cancellationToken);
+        var claimed = await scope.ServiceProvider.GetRequiredService<PublicationQueue>()
+            .ClaimAsync(identity.Owner, clock.GetUtcNow(), Options.LeaseDuration, room, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<PublicationLoader>().LoadAsync(claimed, cancellationToken);
     }
 
-    private async Task<DateTimeOffset?> NextWakeAsync(CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> NextWakeAsync(IReadOnlyCollection<SocialPlatform> platforms, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PublicationQueue>().NextWakeAsync(cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<PublicationQueue>().NextWakeAsync(platforms, cancellationToken);
     }
 
     /// <summary>On a clean stop, rows we hold go back at once instead of waiting for their leases to expire.</summary>
@@ -212,16 +212,9 @@ public sealed partial class PublishingDispatcher(
         }
     }
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private sealed record InFlight(SocialPlatform Platform, Task Task);
 
-    public override void Dispose()
-    {
-        foreach (var slots in platformSlots.Values)
-        {
-            slots.Dispose();
-        }
-        base.Dispose();
-    }
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(LogLevel.Error, "Publishing dispatcher loop failed; retrying")]
     private partial void LogLoopFailed(Exception e);

@@ -26,6 +26,9 @@ internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<Po
         // The dispatcher's "what is due next" scan touches only live rows, so the index stays small.
         builder.HasIndex(p => p.DueAt).HasFilter("status IN ('pending', 'claimed', 'sending')")
             .HasDatabaseName("ix_post_publications_due");
+        // The sweeper's "failure emails still owed" scan: only the few rows owing one are indexed.
+        builder.HasIndex(p => p.NoticeDueAt).HasFilter("notice_due_at IS NOT NULL")
+            .HasDatabaseName("ix_post_publications_notice_due");
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

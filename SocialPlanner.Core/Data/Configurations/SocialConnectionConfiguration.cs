@@ -17,6 +17,9 @@ internal sealed class SocialConnectionConfiguration : IEntityTypeConfiguration<S
         // The CLR default is true too; the sentinel keeps an explicit false from being mistaken for "unset".
         builder.Property(c => c.IsActive).HasDefaultValue(true).HasSentinel(true);
         builder.Property(c => c.ReconnectNeeded).HasDefaultValue(false);
+        // The sweeper's "reconnect emails still owed" scan: only the few rows owing one are indexed.
+        builder.HasIndex(c => c.NoticeDueAt).HasFilter("notice_due_at IS NOT NULL")
+            .HasDatabaseName("ix_social_connections_notice_due");
         builder.Property(c => c.CreatedAt).HasDefaultValueSql(Sql.Now);
         builder.Property(c => c.UpdatedAt).IsSetByUpdateTrigger();
         builder.HasIndex(c => c.UserId).HasDatabaseName("idx_social_conn_user_id");

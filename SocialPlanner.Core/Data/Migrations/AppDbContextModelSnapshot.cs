@@ -703,6 +703,10 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("lease_owner");
 
+                    b.Property<DateTimeOffset?>("NoticeDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notice_due_at");
+
                     b.Property<SocialPlatform>("Platform")
                         .HasColumnType("social_platform")
                         .HasColumnName("platform");
@@ -745,6 +749,10 @@ namespace SocialPlanner.Core.Data.Migrations
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_post_publications_due")
                         .HasFilter("status IN ('pending', 'claimed', 'sending')");
+
+                    b.HasIndex("NoticeDueAt")
+                        .HasDatabaseName("ix_post_publications_notice_due")
+                        .HasFilter("notice_due_at IS NOT NULL");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_post_publications_user_id");
@@ -796,6 +804,10 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at");
 
+                    b.Property<DateTimeOffset?>("NoticeDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notice_due_at");
+
                     b.Property<SocialPlatform>("Platform")
                         .HasColumnType("social_platform")
                         .HasColumnName("platform");
@@ -844,6 +856,10 @@ namespace SocialPlanner.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_social_connections");
+
+                    b.HasIndex("NoticeDueAt")
+                        .HasDatabaseName("ix_social_connections_notice_due")
+                        .HasFilter("notice_due_at IS NOT NULL");
 
                     b.HasIndex("Platform")
                         .HasDatabaseName("idx_social_conn_platform");
