@@ -6,26 +6,12 @@ using static Microsoft.Playwright.Assertions;
 namespace SocialPlanner.Tests.Web;
 
 /// <summary>Ideas, AI writing, the media library and templates, through the browser.</summary>
-[Collection(AppCollection.Name)]
-public sealed class ContentBrowserTests(AppFixture app) : IAsyncLifetime
+public sealed class ContentBrowserTests(AppFixture app) : BrowserTest(app)
 {
-    private Browser _browser = default!;
-
-    public async ValueTask InitializeAsync() => _browser = await Browser.LaunchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        if (TestContext.Current.TestState?.Result == TestResult.Failed)
-        {
-            Browser.SaveLogs(app, TestContext.Current.Test?.TestDisplayName ?? "failed-test");
-        }
-    }
-
     [Fact]
     public async Task Ideas_become_a_streamed_post_with_an_uploaded_image_and_a_reusable_template()
     {
-        var page = await _browser.NewPageAsync(app.GetEndpoint("web"));
+        var page = await Chromium.NewPageAsync(Web);
         await WebUser.SignUpAsync(page, ApiClient.UniqueEmail(), ApiClient.Password);
 
         // The media library: drop an image (the file input is the drop zone), describe it.
@@ -93,8 +79,8 @@ public sealed class ContentBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Settings_change_the_time_zone_the_app_shows_times_in()
     {
-        var user = await app.RegisterAsync();
-        var page = await _browser.NewPageAsync(app.GetEndpoint("web"));
+        var user = await App.RegisterAsync();
+        var page = await Chromium.NewPageAsync(Web);
         await WebUser.SignInAsync(page, user.Email, user.Password, "/settings");
         await WebUser.WaitForPageAsync(page, "Settings");
         await Expect(page.GetByLabel("Email")).ToHaveValueAsync(user.Email);

@@ -6,28 +6,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SocialPlanner.Tests.Web;
 
-[Collection(AppCollection.Name)]
-public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
+public sealed class PlannerBrowserTests(AppFixture app) : BrowserTest(app)
 {
-    private Browser _browser = default!;
-
-    private Uri Web => app.GetEndpoint("web");
-
-    public async ValueTask InitializeAsync() => _browser = await Browser.LaunchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        if (TestContext.Current.TestState?.Result == TestResult.Failed)
-        {
-            Browser.SaveLogs(app, TestContext.Current.Test?.TestDisplayName ?? "failed-test");
-        }
-    }
-
     [Fact]
     public async Task A_new_user_signs_up_writes_a_post_with_live_previews_and_finds_it_in_the_list()
     {
-        var page = await _browser.NewPageAsync(Web);
+        var page = await Chromium.NewPageAsync(Web);
         await WebUser.SignUpAsync(page, ApiClient.UniqueEmail(), ApiClient.Password);
         await Expect(page.Locator("#ai-quota")).ToContainTextAsync("100 of 100 left");
         await Browser.ScreenshotAsync(page, "home");
@@ -67,10 +51,10 @@ public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_save_over_a_newer_version_shows_the_conflict_banner_and_keep_mine_overwrites_it()
     {
-        var user = await app.RegisterAsync();
+        var user = await App.RegisterAsync();
         var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "First draft" }, ApiClient.Ct);
         var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
-        var page = await _browser.NewPageAsync(Web);
+        var page = await Chromium.NewPageAsync(Web);
         await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
         await WebUser.WaitForPageAsync(page, "Edit post");
         await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync("First draft");
@@ -95,11 +79,11 @@ public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_variant_used_in_the_editor_is_saved_when_the_user_leaves()
     {
-        var user = await app.RegisterAsync();
+        var user = await App.RegisterAsync();
         var created = await user.Http.PostAsJsonAsync("/api/content/posts",
             new { platform = "linkedin", content = "We help craftsmen send invoices on time. Ask us how." }, ApiClient.Ct);
         var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
-        var page = await _browser.NewPageAsync(Web);
+        var page = await Chromium.NewPageAsync(Web);
         await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
         await WebUser.WaitForPageAsync(page, "Edit post");
 
@@ -122,10 +106,10 @@ public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Reload_theirs_replaces_the_editor_text_with_the_newer_version()
     {
-        var user = await app.RegisterAsync();
+        var user = await App.RegisterAsync();
         var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "First draft" }, ApiClient.Ct);
         var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
-        var page = await _browser.NewPageAsync(Web);
+        var page = await Chromium.NewPageAsync(Web);
         await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
         await WebUser.WaitForPageAsync(page, "Edit post");
 
@@ -141,14 +125,14 @@ public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_reset_link_from_the_mail_sets_a_new_password_that_signs_in()
     {
-        var user = await app.RegisterAsync();
-        var page = await _browser.NewPageAsync(Web);
+        var user = await App.RegisterAsync();
+        var page = await Chromium.NewPageAsync(Web);
         await page.GotoAsync("forgot-password");
         await page.GetByLabel("Email").FillAsync(user.Email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the reset link" }).ClickAsync();
         await Expect(page.GetByText("an email with a reset link is on its way")).ToBeVisibleAsync();
 
-        await page.GotoAsync(await WebUser.ResetLinkFromMailAsync(app, user.Email));
+        await page.GotoAsync(await WebUser.ResetLinkFromMailAsync(App, user.Email));
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("BrandNewPass456!");
         await page.GetByLabel("Confirm new password").FillAsync("BrandNewPass456!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
@@ -161,8 +145,8 @@ public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Wrong_credentials_are_explained_in_words_and_signing_out_ends_the_session()
     {
-        var user = await app.RegisterAsync();
-        var page = await _browser.NewPageAsync(Web);
+        var user = await App.RegisterAsync();
+        var page = await Chromium.NewPageAsync(Web);
         await WebUser.SignInAsync(page, user.Email, "not-the-password");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Invalid email or password");
         await Browser.ScreenshotAsync(page, "sign-in-error");
@@ -179,8 +163,8 @@ public sealed class PlannerBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task On_a_phone_width_screen_the_editor_stacks_text_and_previews()
     {
-        var user = await app.RegisterAsync();
-        var page = await _browser.NewPageAsync(Web, width: 390, height: 844);
+        var user = await App.RegisterAsync();
+        var page = await Chromium.NewPageAsync(Web, width: 390, height: 844);
         await WebUser.SignInAsync(page, user.Email, user.Password, "/posts/new");
         await WebUser.WaitForPageAsync(page, "New post");
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Short post for the phone layout.");

@@ -8,27 +8,13 @@ using static Microsoft.Playwright.Assertions;
 namespace SocialPlanner.Tests.Web;
 
 /// <summary>From an idea to a post on LinkedIn (the sandbox's), and what the user sees when it fails.</summary>
-[Collection(AppCollection.Name)]
-public sealed class PublishingBrowserTests(AppFixture app) : IAsyncLifetime
+public sealed class PublishingBrowserTests(AppFixture app) : BrowserTest(app)
 {
-    private Browser _browser = default!;
-
-    public async ValueTask InitializeAsync() => _browser = await Browser.LaunchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        if (TestContext.Current.TestState?.Result == TestResult.Failed)
-        {
-            Browser.SaveLogs(app, TestContext.Current.Test?.TestDisplayName ?? "failed-test");
-        }
-    }
-
     [Fact]
     public async Task A_post_dragged_on_the_calendar_to_a_few_seconds_ahead_is_published_by_the_Worker_and_shown_published()
     {
-        var user = await app.RegisterAsync();
-        var page = await _browser.NewPageAsync(app.GetEndpoint("web"));
+        var user = await App.RegisterAsync();
+        var page = await Chromium.NewPageAsync(Web);
         await WebUser.SignInAsync(page, user.Email, user.Password);
         await WebUser.WaitForPageAsync(page, "Home");
         await WebUser.ConnectAsync(page, "Linkedin");
@@ -68,7 +54,7 @@ public sealed class PublishingBrowserTests(AppFixture app) : IAsyncLifetime
         await Browser.ScreenshotAsync(page, "calendar");
 
         // The Worker publishes it to the sandbox's LinkedIn at its time.
-        var sandbox = app.CreateHttpClient("sandbox");
+        var sandbox = App.CreateHttpClient("sandbox");
         var published = await WebUser.EventuallyAsync(async ct =>
         {
             var items = await sandbox.GetFromJsonAsync<JsonArray>("/api/published?platform=linkedin", ct);
@@ -88,8 +74,8 @@ public sealed class PublishingBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_post_the_platform_refuses_shows_on_Home_with_the_reason_and_can_be_retried()
     {
-        var user = await app.RegisterAsync();
-        var page = await _browser.NewPageAsync(app.GetEndpoint("web"));
+        var user = await App.RegisterAsync();
+        var page = await Chromium.NewPageAsync(Web);
         await WebUser.SignInAsync(page, user.Email, user.Password);
         await WebUser.WaitForPageAsync(page, "Home");
         await WebUser.ConnectAsync(page, "Linkedin");
@@ -97,7 +83,7 @@ public sealed class PublishingBrowserTests(AppFixture app) : IAsyncLifetime
             new { platform = "linkedin", content = "Our spring workshop dates are out. Book your seat today." }, ApiClient.Ct);
         var postId = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
 
-        var sandbox = app.CreateHttpClient("sandbox");
+        var sandbox = App.CreateHttpClient("sandbox");
         var fault = await sandbox.PostAsJsonAsync("/sandbox/faults",
             new { endpoint = "linkedin.posts", times = 1, status = 403, body = "{\"message\":\"Member is restricted from posting\",\"status\":403}" }, ApiClient.Ct);
         Assert.True(fault.IsSuccessStatusCode);
