@@ -37,8 +37,8 @@ public static class PostsApi
     {
         var userId = user.UserId();
         var errors = new List<FieldError>();
-        var statusFilter = ParseFilter<PostStatus>(errors, "status", status, "draft, scheduled, published, failed");
-        var platformFilter = ParseFilter<PostPlatform>(errors, "platform", platform, "linkedin, instagram, both");
+        var statusFilter = WireEnum.Parse<PostStatus>(errors, "status", status);
+        var platformFilter = WireEnum.Parse<PostPlatform>(errors, "platform", platform);
         var pageSize = limit ?? DefaultPageSize;
         if (pageSize is < 1 or > MaxPageSize)
         {
@@ -218,19 +218,4 @@ public static class PostsApi
 
     /// <summary>Another user's post answers exactly like a missing one: we never reveal that it exists.</summary>
     private static ApiProblem PostNotFound() => ApiProblem.NotFound("Post");
-
-    private static TEnum? ParseFilter<TEnum>(List<FieldError> errors, string field, string? value, string allowed)
-        where TEnum : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && !char.IsDigit(value[0]) && Enum.IsDefined(parsed))
-        {
-            return parsed;
-        }
-        errors.Add(new FieldError(field, $"Must be one of {allowed}"));
-        return null;
-    }
 }

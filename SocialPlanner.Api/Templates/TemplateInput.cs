@@ -11,21 +11,6 @@ internal static class TemplateInput
 {
     public const int MaxNameLength = 100;
 
-    public static T? ParseEnum<T>(List<FieldError> errors, string field, string? value) where T : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-        var names = Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
-        if (names.TryGetValue(value, out var parsed))
-        {
-            return parsed;
-        }
-        errors.Add(new FieldError(field, $"Must be one of {string.Join(", ", names.Keys)}"));
-        return null;
-    }
-
     public static string? Name(List<FieldError> errors, string? name)
     {
         if (name is null)

@@ -33,8 +33,8 @@ public static class TemplatesApi
     {
         var userId = user.UserId();
         var errors = new List<FieldError>();
-        var categoryFilter = TemplateInput.ParseEnum<TemplateCategory>(errors, "category", category);
-        var platformFilter = TemplateInput.ParseEnum<PostPlatform>(errors, "platform", platform);
+        var categoryFilter = WireEnum.Parse<TemplateCategory>(errors, "category", category);
+        var platformFilter = WireEnum.Parse<PostPlatform>(errors, "platform", platform);
         if (errors.Count > 0)
         {
             return ApiProblem.Validation(errors);
@@ -66,8 +66,8 @@ public static class TemplatesApi
         var userId = user.UserId();
         var errors = new List<FieldError>();
         var name = TemplateInput.Name(errors, request.Name);
-        var category = TemplateInput.ParseEnum<TemplateCategory>(errors, "category", request.Category);
-        var platform = TemplateInput.ParseEnum<PostPlatform>(errors, "platform", request.Platform);
+        var category = WireEnum.Parse<TemplateCategory>(errors, "category", request.Category);
+        var platform = WireEnum.Parse<PostPlatform>(errors, "platform", request.Platform);
         var content = TemplateInput.Content(errors, request.Content);
         var variables = TemplateInput.Variables(errors, "variables", request.Variables);
         if (request.Name is null)
@@ -121,8 +121,8 @@ public static class TemplatesApi
         }
         var errors = new List<FieldError>();
         var name = TemplateInput.Name(errors, request.Name);
-        var category = TemplateInput.ParseEnum<TemplateCategory>(errors, "category", request.Category);
-        var platform = TemplateInput.ParseEnum<PostPlatform>(errors, "platform", request.Platform);
+        var category = WireEnum.Parse<TemplateCategory>(errors, "category", request.Category);
+        var platform = WireEnum.Parse<PostPlatform>(errors, "platform", request.Platform);
         var content = TemplateInput.Content(errors, request.Content);
         var variables = TemplateInput.Variables(errors, "variables", request.Variables);
         if (errors.Count > 0)
