@@ -117,12 +117,8 @@ public static class Seeder
     private static ServiceProvider ProtectionServices(NpgsqlDataSource owner)
     {
         var services = new ServiceCollection()
-            .AddDbSession()
-            .AddDbContext<AppDbContext>((sp, options) =>
-            {
-                options.UseNpgsql(owner, AppDatabase.ConfigureNpgsql);
-                AppDatabase.ConfigureContext(sp, options);
-            })
+            .AddSingleton(owner)
+            .AddAppDbContext()
             .AddSingleton<TokenProtector>();
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
         return services.BuildServiceProvider();

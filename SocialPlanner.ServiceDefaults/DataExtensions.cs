@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,32 +11,27 @@ namespace Microsoft.Extensions.Hosting;
 /// also registers its health check and tracing.</summary>
 public static class DataExtensions
 {
-    /// <summary>Registers a pooled Npgsql <see cref="DbContext"/> from <c>ConnectionStrings:{name}</c>, with a
-    /// readiness health check and Npgsql tracing.</summary>
-    public static IHostApplicationBuilder AddNpgsqlDbContext<TContext>(
-        this IHostApplicationBuilder builder,
-        string connectionName,
-        Action<NpgsqlDataSourceBuilder>? configureDataSource = null,
-        Action<NpgsqlDbContextOptionsBuilder>? configureNpgsql = null,
-        Action<IServiceProvider, DbContextOptionsBuilder>? configureOptions = null)
-        where TContext : DbContext
+    /// <summary>Registers the <see cref="NpgsqlDataSource"/> of <c>ConnectionStrings:{name}</c> as a singleton, with Npgsql
+    /// tracing (Aspire's <c>AddNpgsqlDataSource</c>). The host then registers its context on it and calls
+    /// <see cref="EnrichNpgsqlDbContext{TContext}"/>, Aspire's way for a context registered by hand.</summary>
+    public static IHostApplicationBuilder AddNpgsqlDataSource(
+        this IHostApplicationBuilder builder, string connectionName, Action<NpgsqlDataSourceBuilder>? configureDataSource = null)
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
 
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
         configureDataSource?.Invoke(dataSourceBuilder);
-        var dataSource = dataSourceBuilder.Build();
-        builder.Services.AddSingleton(dataSource);
-
-        builder.Services.AddDbContext<TContext>((sp, options) =>
-        {
-            options.UseNpgsql(dataSource, npgsql => configureNpgsql?.Invoke(npgsql));
-            configureOptions?.Invoke(sp, options);
-        });
-
-        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: [Extensions.ReadyTag]);
+        builder.Services.AddSingleton(dataSourceBuilder.Build());
         builder.Services.AddOpenTelemetry().WithTracing(t => t.AddNpgsql());
+        return builder;
+    }
+
+    /// <summary>The readiness health check of a context the host registered itself.</summary>
+    public static IHostApplicationBuilder EnrichNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+    {
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: [Extensions.ReadyTag]);
         return builder;
     }
 

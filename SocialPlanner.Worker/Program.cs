@@ -8,11 +8,11 @@ using SocialPlanner.Worker.Publishing;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<AppDbContext>(AppDatabase.ConnectionName,
-    AppDatabase.ConfigureDataSource, AppDatabase.ConfigureNpgsql, AppDatabase.ConfigureContext);
-builder.AddRedisClient("cache");
+builder.AddNpgsqlDataSource(AppDatabase.ConnectionName, AppDatabase.ConfigureDataSource);
 // Every unit of work here is cross-user background work: the Worker role, never a user's.
-builder.Services.AddDbSession().AddScoped(_ => new DbSession { Role = DbRole.Worker });
+builder.Services.AddAppDbContext().AddScoped(_ => new DbSession { Role = DbRole.Worker });
+builder.EnrichNpgsqlDbContext<AppDbContext>(AppDatabase.ConnectionName);
+builder.AddRedisClient("cache");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
 builder.Services.AddSmtpEmailSender(builder.Configuration);

@@ -16,9 +16,9 @@ public static class ApplicationServices
         services.AddApiErrorHandling();
         services.AddSingleton(TimeProvider.System);
 
-        builder.AddNpgsqlDbContext<AppDbContext>(AppDatabase.ConnectionName,
-            AppDatabase.ConfigureDataSource, AppDatabase.ConfigureNpgsql, AppDatabase.ConfigureContext);
-        services.AddDbSession();
+        builder.AddNpgsqlDataSource(AppDatabase.ConnectionName, AppDatabase.ConfigureDataSource);
+        services.AddAppDbContext();
+        builder.EnrichNpgsqlDbContext<AppDbContext>(AppDatabase.ConnectionName);
         builder.AddRedisClient("cache");
         services.AddSingleton<RedisOutage>();
 

@@ -11,9 +11,15 @@ using SocialPlanner.Core.Templates;
 
 namespace SocialPlanner.Core.Data;
 
+/// <remarks>Contexts are pooled (<see cref="AppDatabase.AddAppDbContext"/>): each lease is given its scope's
+/// <see cref="Session"/>, which every connection it opens presents to Postgres, and loses it when it goes back to the pool.</remarks>
 public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Who this lease works for. A context used outside a lease has no identity: row-level security then
+    /// shows it no rows, so a context taken from the pool by any other path fails closed.</summary>
+    public IDbSession Session { get; set; } = DbSession.Nobody;
+
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostMedia> PostsMedia => Set<PostMedia>();
     public DbSet<Template> Templates => Set<Template>();
@@ -23,6 +29,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PostPublication> PostPublications => Set<PostPublication>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override void Dispose()
+    {
+        Session = DbSession.Nobody;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Session = DbSession.Nobody;
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,9 @@ public interface IDbSession
 /// <summary>Scoped, set by the host (the Api from the bearer token, the Worker per job) before the first query.</summary>
 public sealed class DbSession : IDbSession
 {
+    /// <summary>No user, the least privileged role: the policies show no rows.</summary>
+    public static readonly IDbSession Nobody = new DbSession();
+
     public Guid? UserId { get; set; }
     public DbRole Role { get; set; } = DbRole.App;
 }

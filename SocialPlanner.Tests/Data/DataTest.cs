@@ -55,17 +55,13 @@ public abstract class DataTest(AppFixture app) : IAsyncLifetime
         return builder.Build();
     }
 
-    /// <summary>The registration AddNpgsqlDbContext makes with AppDatabase's callbacks, minus health checks and tracing,
+    /// <summary>The hosts' context registration (pooled, leased with the scope's session), minus health checks and tracing,
     /// plus the hosts' Data Protection (keys shared through the database) so tests can store tokens the Worker reads.</summary>
     protected static ServiceProvider HostLikeServices(NpgsqlDataSource dataSource)
     {
         var services = new ServiceCollection()
-            .AddDbSession()
-            .AddDbContext<AppDbContext>((sp, options) =>
-            {
-                options.UseNpgsql(dataSource, AppDatabase.ConfigureNpgsql);
-                AppDatabase.ConfigureContext(sp, options);
-            })
+            .AddSingleton(dataSource)
+            .AddAppDbContext()
             .AddSingleton<TokenProtector>();
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
         return services.BuildServiceProvider();

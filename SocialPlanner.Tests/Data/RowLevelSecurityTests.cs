@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Posts;
@@ -21,6 +22,27 @@ public sealed class RowLevelSecurityTests(AppFixture app) : DataTest(app)
 
         Assert.Equal(0, await anonymous.Posts.CountAsync(Ct));
         Assert.Equal(0, await anonymous.Users.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_pooled_context_forgets_its_user_when_it_goes_back_to_the_pool()
+    {
+        var owner = await CreateUserAsync();
+        var post = await CreatePostAsync(owner);
+        await using var provider = HostLikeServices(Owner);
+
+        AppDbContext leased;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<DbSession>().UserId = owner;
+            leased = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.NotNull(await leased.Posts.FindAsync([post.Id], Ct));
+        }
+
+        // Taken back from the pool by a path that sets no session: the same instance, and it sees nothing.
+        await using var reused = provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        Assert.Same(leased, reused);
+        Assert.Equal(0, await reused.Posts.CountAsync(Ct));
     }
 
     [Fact]
