@@ -2,20 +2,21 @@ using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>How many rows a dispatcher claims per platform, given what it already has in flight.</summary>
+/// <summary>How many rows a dispatcher claims per platform, given what it already holds (running or waiting for a slot).</summary>
 public static class DispatchRoom
 {
-    /// <summary>A platform's free slots, up to the batch size, once at least half its slots are free; otherwise none.
-    /// Claiming only rows that can start at once keeps leases off rows that would sit waiting for a slot (another
-    /// dispatcher may have one free); refilling by halves rather than slot by slot keeps a burst from costing a claim
-    /// and a batch read per publication. At ordinary load every slot is free, so nothing due waits for this.</summary>
+    /// <summary>A platform may hold its running slots plus <paramref name="claimAhead"/> rows claimed ahead, which start
+    /// the moment a slot frees instead of after a claim round trip. It refills, up to the batch size, once half of that
+    /// capacity is free: a burst then costs one claim and one batch read per several publications, while the rows held
+    /// ahead keep every slot busy. At ordinary load nothing is held, so nothing due waits for this.</summary>
     public static IReadOnlyDictionary<SocialPlatform, int> Of(
-        IReadOnlyDictionary<SocialPlatform, int> inFlight, int maxPerPlatform, int batchSize)
+        IReadOnlyDictionary<SocialPlatform, int> held, int maxPerPlatform, int claimAhead, int batchSize)
     {
-        var refillAt = (maxPerPlatform + 1) / 2;
+        var capacity = maxPerPlatform + claimAhead;
+        var refillAt = Math.Max(1, capacity / 2);
         return Enum.GetValues<SocialPlatform>().ToDictionary(p => p, p =>
         {
-            var free = maxPerPlatform - inFlight.GetValueOrDefault(p);
+            var free = capacity - held.GetValueOrDefault(p);
             return free >= refillAt ? Math.Min(free, batchSize) : 0;
         });
     }

@@ -16,7 +16,8 @@ public sealed partial class PublicationProcessor(
     IPublishingNotifier notifier, PublishingTelemetry telemetry, CalendarVersions calendars, TimeProvider clock,
     IOptions<PublishingOptions> options, ILogger<PublicationProcessor> logger)
 {
-    public async Task ProcessAsync(PublicationWork work, string owner, CancellationToken cancellationToken)
+    /// <summary>The change recorded, or null when the lease was lost and nothing was.</summary>
+    public async Task<PublicationChange?> ProcessAsync(PublicationWork work, CancellationToken cancellationToken)
     {
         var claim = work.Claim;
         using var activity = PublishingTelemetry.Source.StartActivity("publish", ActivityKind.Internal);
@@ -25,15 +26,15 @@ public sealed partial class PublicationProcessor(
         activity?.SetTag("publication.reconcile", claim.Reconcile);
 
         var handle = claim.PlatformHandle;
-        var outcome = await AttemptAsync(work, owner, h => handle = h ?? handle, cancellationToken);
+        var outcome = await AttemptAsync(work, h => handle = h ?? handle, cancellationToken);
         telemetry.RecordOutcome(claim.Platform, outcome);
         activity?.SetTag("publication.outcome", PublishingTelemetry.OutcomeName(outcome));
 
         var change = PublicationRules.Decide(outcome, claim.Attempts, handle, clock.GetUtcNow(), options.Value);
-        if (change is null || await queue.CompleteAsync(claim, owner, change, cancellationToken) is null)
+        if (change is null || await queue.CompleteAsync(claim, change, cancellationToken) is null)
         {
             LogLeaseLost(claim.Id);
-            return;
+            return null;
         }
         await calendars.BumpAsync(claim.UserId);
 
@@ -42,10 +43,11 @@ public sealed partial class PublicationProcessor(
             LogFailed(claim.Id, claim.Platform, change.ErrorMessage);
             notifier.PublicationFailed(claim.Id);
         }
+        return change;
     }
 
     private async Task<PublishOutcome> AttemptAsync(
-        PublicationWork work, string owner, Action<string?> rememberHandle, CancellationToken cancellationToken)
+        PublicationWork work, Action<string?> rememberHandle, CancellationToken cancellationToken)
     {
         var (claim, post, connection) = work;
         if (post is null)
@@ -82,7 +84,7 @@ public sealed partial class PublicationProcessor(
                 async (handle, ct) =>
                 {
                     var now = clock.GetUtcNow();
-                    if (!await queue.MarkSendingAsync(claim.Id, owner, now, handle, ct))
+                    if (!await queue.MarkSendingAsync(claim.Id, claim.Lease, now, handle, ct))
                     {
                         return false;
                     }

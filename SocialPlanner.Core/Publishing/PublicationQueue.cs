@@ -8,16 +8,24 @@ using SocialPlanner.Core.Social;
 namespace SocialPlanner.Core.Publishing;
 
 /// <summary>A publication a dispatcher holds a lease on. <see cref="Reconcile"/>: it was already being sent when
-/// claimed, so the platform must be asked what happened before anything is sent (rule 1).</summary>
+/// claimed, so the platform must be asked what happened before anything is sent (rule 1). <see cref="Lease"/>: the
+/// value this claim wrote in <c>lease_owner</c>, unique to the claim, not just to the process: an edit re-arms a row,
+/// and should the same dispatcher claim it again while its first claim is still preparing, only the newer claim may
+/// mark it as being sent (the older one would send the old text, and both would go out).</summary>
 public sealed record ClaimedPublication(
     Guid Id, Guid PostId, Guid UserId, SocialPlatform Platform, bool Reconcile, int Attempts,
-    DateTimeOffset ScheduledAt, DateTimeOffset DueAt, string? PlatformHandle, DateTimeOffset? SendingAt);
+    DateTimeOffset ScheduledAt, DateTimeOffset DueAt, string? PlatformHandle, DateTimeOffset? SendingAt, string Lease);
 
 /// <summary>The queue operations on <c>post_publications</c>, as single SQL statements on the scope's connection
-/// (so the Worker's role applies). Every write after the claim is conditional on still holding the lease: a
-/// reschedule, an edit or another dispatcher's recovery silently wins over a slow holder.</summary>
+/// (so the Worker's role applies). Every write after the claim is conditional on still holding the claim's lease: a
+/// reschedule, an edit or another dispatcher's recovery silently wins over a slow holder. A lease reads
+/// <c>{owner}/{claim}</c>; renewing and releasing act on every lease of the owner.</summary>
 public sealed class PublicationQueue(AppDbContext db)
 {
+    public static string LeaseOf(string owner, Guid claim) => $"{owner}/{claim:N}";
+
+    private static string LeasePrefix(string owner) => owner + "/";
+
     /// <summary>Claims, per platform, up to <paramref name="room"/> due rows no one else is working on: pending rows,
     /// rows whose holder's lease ran out, and sends awaiting reconciliation. SKIP LOCKED lets dispatchers claim side by
     /// side; one statement serves every platform.</summary>
@@ -47,8 +55,9 @@ public sealed class PublicationQueue(AppDbContext db)
             RETURNING p.id, p.post_id, p.user_id, p.platform, p.status = 'sending', p.attempts,
                       p.scheduled_at, p.due_at, p.external_id, p.sending_at
             """;
+        var leaseValue = LeaseOf(owner, Guid.NewGuid());
         await using var command = await CommandAsync(sql, cancellationToken,
-            wanted.Select(r => r.Key).ToArray(), wanted.Select(r => r.Value).ToArray(), now, owner, now + lease);
+            wanted.Select(r => r.Key).ToArray(), wanted.Select(r => r.Value).ToArray(), now, leaseValue, now + lease);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<ClaimedPublication>();
         while (await reader.ReadAsync(cancellationToken))
@@ -56,7 +65,7 @@ public sealed class PublicationQueue(AppDbContext db)
             claimed.Add(new ClaimedPublication(
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetFieldValue<SocialPlatform>(3),
                 reader.GetBoolean(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetFieldValue<DateTimeOffset>(7), NullableString(reader, 8), NullableTime(reader, 9)));
+                reader.GetFieldValue<DateTimeOffset>(7), NullableString(reader, 8), NullableTime(reader, 9), leaseValue));
         }
         return claimed;
     }
@@ -68,21 +77,24 @@ public sealed class PublicationQueue(AppDbContext db)
         {
             return;
         }
-        const string sql = "UPDATE post_publications SET lease_expires_at = $1 WHERE lease_owner = $2 AND id = ANY($3) AND status IN ('claimed', 'sending')";
-        await using var command = await CommandAsync(sql, cancellationToken, until, owner, ids.ToArray());
+        const string sql = """
+            UPDATE post_publications SET lease_expires_at = $1
+            WHERE starts_with(lease_owner, $2) AND id = ANY($3) AND status IN ('claimed', 'sending')
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken, until, LeasePrefix(owner), ids.ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Records "being sent" just before the platform call (rule 1). False: the lease is no longer ours, so
     /// the caller must not send.</summary>
-    public async Task<bool> MarkSendingAsync(Guid id, string owner, DateTimeOffset now, string? handle, CancellationToken cancellationToken)
+    public async Task<bool> MarkSendingAsync(Guid id, string lease, DateTimeOffset now, string? handle, CancellationToken cancellationToken)
     {
         const string sql = """
             UPDATE post_publications
             SET status = 'sending', sending_at = $3, external_id = COALESCE($4, external_id)
             WHERE id = $1 AND lease_owner = $2 AND status IN ('claimed', 'sending')
             """;
-        await using var command = await CommandAsync(sql, cancellationToken, id, owner, now, DbValue(handle));
+        await using var command = await CommandAsync(sql, cancellationToken, id, lease, now, DbValue(handle));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -91,8 +103,7 @@ public sealed class PublicationQueue(AppDbContext db)
     /// state. The post row is locked before its publications are read: the two publications of a <c>both</c> post finish
     /// concurrently, and each must read the other's committed outcome, not a stale one. Each statement of a batch takes
     /// its own snapshot, so the read after the lock sees it.</summary>
-    public async Task<PostState?> CompleteAsync(
-        ClaimedPublication claim, string owner, PublicationChange change, CancellationToken cancellationToken)
+    public async Task<PostState?> CompleteAsync(ClaimedPublication claim, PublicationChange change, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -103,7 +114,7 @@ public sealed class PublicationQueue(AppDbContext db)
             WHERE id = $1 AND lease_owner = $2
             """;
         await using var batch = connection.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand(update, claim.Id, owner, change.Status, change.DueAt, change.Attempts,
+        batch.BatchCommands.Add(BatchCommand(update, claim.Id, claim.Lease, change.Status, change.DueAt, change.Attempts,
             DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt),
             DbValue(change.NoticeDueAt)));
         batch.BatchCommands.Add(BatchCommand(LockPostSql, claim.PostId));
@@ -214,9 +225,9 @@ public sealed class PublicationQueue(AppDbContext db)
         const string sql = """
             UPDATE post_publications
             SET status = CASE WHEN status = 'sending' THEN status ELSE 'pending' END, lease_owner = NULL, lease_expires_at = NULL
-            WHERE lease_owner = $1 AND status IN ('claimed', 'sending')
+            WHERE starts_with(lease_owner, $1) AND status IN ('claimed', 'sending')
             """;
-        await using var command = await CommandAsync(sql, cancellationToken, owner);
+        await using var command = await CommandAsync(sql, cancellationToken, LeasePrefix(owner));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

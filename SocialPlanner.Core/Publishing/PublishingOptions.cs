@@ -11,6 +11,10 @@ public sealed class PublishingOptions
     /// <summary>Publications in flight at once towards one platform, per process.</summary>
     public int MaxConcurrencyPerPlatform { get; set; } = 10;
 
+    /// <summary>Rows per platform a dispatcher may claim beyond its free slots, so a freed slot starts the next one at once
+    /// and a burst is claimed in batches (<see cref="DispatchRoom"/>). Their leases are renewed like running ones.</summary>
+    public int ClaimAhead { get; set; } = 10;
+
     /// <summary>How long a claim stays ours without renewal; a crashed worker's rows come back after it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -7,8 +7,8 @@ using SocialPlanner.Core.Social;
 namespace SocialPlanner.Worker.Publishing;
 
 /// <summary>The replacement for TickerQ's one-off tickers (DESIGN §4): sleeps until the earliest due publication,
-/// a NOTIFY from the Api, a finished publication, or the idle ceiling; claims due rows in batches with a lease, only as
-/// many per platform as can start at once (<see cref="DispatchRoom"/>); reads the batch's posts and accounts together;
+/// a NOTIFY from the Api, a freed slot, or the idle ceiling; claims due rows in batches with a lease, per platform
+/// its free slots plus a few rows ahead (<see cref="DispatchRoom"/>); reads the batch's posts and accounts together;
 /// publishes them with bounded concurrency per platform; renews the leases it holds while it works.</summary>
 public sealed partial class PublishingDispatcher(
     IServiceScopeFactory scopes, NpgsqlDataSource dataSource, DispatcherIdentity identity, DispatcherHeartbeat heartbeat,
@@ -18,9 +18,21 @@ public sealed partial class PublishingDispatcher(
     /// <summary>Rows may be due yet momentarily unclaimable (another dispatcher is mid-claim): don't spin on them.</summary>
     private static readonly TimeSpan MinimumPause = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>What we hold. Only the loop adds, so the room it computes is never overcommitted.</summary>
-    private readonly ConcurrentDictionary<Guid, InFlight> inFlight = new();
+    /// <summary>What we hold, running or waiting for a slot, by claim: a row we claim again while an older claim of it
+    /// is still finishing is two entries. Only the loop adds, so the room it computes is never overcommitted.</summary>
+    private readonly ConcurrentDictionary<ClaimedPublication, Task> held = new();
+
+    private readonly Dictionary<SocialPlatform, SemaphoreSlim> slots =
+        Enum.GetValues<SocialPlatform>().ToDictionary(p => p, _ => new SemaphoreSlim(options.Value.MaxConcurrencyPerPlatform));
+
+    /// <summary>When a platform's rows must be looked at again: at once after a claim that filled its room (more may be
+    /// due), else at the next due time or lease expiry the database gave. A freed slot alone then costs no query; a
+    /// NOTIFY or a retry we scheduled ourselves (<see cref="rowsChanged"/>) brings it forward. Only the loop uses it.</summary>
+    private readonly Dictionary<SocialPlatform, DateTimeOffset> lookAgainAt =
+        Enum.GetValues<SocialPlatform>().ToDictionary(p => p, _ => DateTimeOffset.MinValue);
+
     private TaskCompletionSource wakeUp = NewSignal();
+    private volatile bool rowsChanged;
 
     private PublishingOptions Options => options.Value;
 
@@ -34,32 +46,29 @@ public sealed partial class PublishingDispatcher(
             var signal = ResetSignal();
             try
             {
-                var room = DispatchRoom.Of(
-                    inFlight.Values.CountBy(f => f.Platform).ToDictionary(), Options.MaxConcurrencyPerPlatform, Options.BatchSize);
-                var open = room.Where(r => r.Value > 0).Select(r => r.Key).ToList();
-                if (open.Count == 0)
+                if (rowsChanged)
                 {
-                    await SleepAsync(signal, Options.MaxIdleWait, stoppingToken);
-                    continue;
+                    rowsChanged = false;
+                    foreach (var platform in Enum.GetValues<SocialPlatform>())
+                    {
+                        lookAgainAt[platform] = DateTimeOffset.MinValue;
+                    }
                 }
 
-                var batch = await ClaimAsync(room, stoppingToken);
-                foreach (var work in batch)
+                var now = clock.GetUtcNow();
+                var ready = Room().Where(r => r.Value > 0 && lookAgainAt[r.Key] <= now).ToDictionary();
+                if (ready.Count > 0)
                 {
-                    // Registered before it starts, so its own removal when it ends cannot come first.
-                    var start = new Task<Task>(() => RunAsync(work, stoppingToken));
-                    inFlight[work.Claim.Id] = new InFlight(work.Claim.Platform, start.Unwrap());
-                    start.Start(TaskScheduler.Default);
-                }
-                // A platform that filled its room may have more due rows.
-                if (open.Any(p => batch.Count(w => w.Claim.Platform == p) == room[p]))
-                {
-                    continue;
+                    await ClaimAndStartAsync(ready, now, stoppingToken);
                 }
 
-                var next = await NextWakeAsync(open, stoppingToken);
-                var wait = next is { } at ? at - clock.GetUtcNow() : Options.MaxIdleWait;
-                await SleepAsync(signal, wait < MinimumPause ? MinimumPause : wait > Options.MaxIdleWait ? Options.MaxIdleWait : wait, stoppingToken);
+                // The earliest look-again of a platform that has room; none with room: a freed slot wakes us.
+                var next = Room().Where(r => r.Value > 0).Select(r => lookAgainAt[r.Key]).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+                var wait = next == DateTimeOffset.MaxValue ? Options.MaxIdleWait : next - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await SleepAsync(signal, wait > Options.MaxIdleWait ? Options.MaxIdleWait : wait, stoppingToken);
+                }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -68,18 +77,58 @@ public sealed partial class PublishingDispatcher(
             }
         }
 
-        await Task.WhenAll(inFlight.Values.Select(f => f.Task));
+        await Task.WhenAll(held.Values);
         await ReleaseHeldAsync();
         await Task.WhenAll(listener, renewer);
+    }
+
+    private IReadOnlyDictionary<SocialPlatform, int> Room() => DispatchRoom.Of(
+        held.Keys.CountBy(c => c.Platform).ToDictionary(), Options.MaxConcurrencyPerPlatform, Options.ClaimAhead, Options.BatchSize);
+
+    private async Task ClaimAndStartAsync(IReadOnlyDictionary<SocialPlatform, int> room, DateTimeOffset now, CancellationToken stoppingToken)
+    {
+        var batch = await ClaimAsync(room, stoppingToken);
+        foreach (var work in batch)
+        {
+            // Registered before it starts, so its own removal when it ends cannot come first.
+            var start = new Task<Task>(() => RunAsync(work, stoppingToken));
+            held[work.Claim] = start.Unwrap();
+            start.Start(TaskScheduler.Default);
+        }
+
+        var drained = room.Keys.Where(p => batch.Count(w => w.Claim.Platform == p) < room[p]).ToList();
+        foreach (var platform in room.Keys.Except(drained))
+        {
+            lookAgainAt[platform] = now;
+        }
+        if (drained.Count > 0)
+        {
+            // Never later than the idle ceiling (a lost NOTIFY costs at most that), never sooner than the pause.
+            var due = await NextWakeAsync(drained, stoppingToken) ?? DateTimeOffset.MaxValue;
+            var at = due < now + MinimumPause ? now + MinimumPause : due > now + Options.MaxIdleWait ? now + Options.MaxIdleWait : due;
+            foreach (var platform in drained)
+            {
+                lookAgainAt[platform] = at;
+            }
+        }
     }
 
     private async Task RunAsync(PublicationWork work, CancellationToken stoppingToken)
     {
         var claim = work.Claim;
+        var slot = slots[claim.Platform];
+        var running = false;
         try
         {
+            await slot.WaitAsync(stoppingToken);
+            running = true;
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<PublicationProcessor>().ProcessAsync(work, identity.Owner, stoppingToken);
+            var change = await scope.ServiceProvider.GetRequiredService<PublicationProcessor>().ProcessAsync(work, stoppingToken);
+            if (change is { Status: PublicationStatus.Pending })
+            {
+                // A retry or a deferral we just scheduled (rare): the next look-again must not miss it.
+                RowsChanged();
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -92,7 +141,11 @@ public sealed partial class PublishingDispatcher(
         }
         finally
         {
-            inFlight.TryRemove(claim.Id, out _);
+            if (running)
+            {
+                slot.Release();
+            }
+            held.TryRemove(claim, out _);
             wakeUp.TrySetResult();
         }
     }
@@ -137,12 +190,12 @@ public sealed partial class PublishingDispatcher(
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => wakeUp.TrySetResult();
+                connection.Notification += (_, _) => RowsChanged();
                 await using (var listen = new NpgsqlCommand("LISTEN " + PublicationScheduler.Channel, connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                wakeUp.TrySetResult();
+                RowsChanged();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -166,7 +219,7 @@ public sealed partial class PublishingDispatcher(
         while (!stoppingToken.IsCancellationRequested)
         {
             await PauseAsync(every, stoppingToken);
-            if (inFlight.IsEmpty || stoppingToken.IsCancellationRequested)
+            if (held.IsEmpty || stoppingToken.IsCancellationRequested)
             {
                 continue;
             }
@@ -174,13 +227,21 @@ public sealed partial class PublishingDispatcher(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<PublicationQueue>()
-                    .RenewAsync(identity.Owner, [.. inFlight.Keys], clock.GetUtcNow() + Options.LeaseDuration, stoppingToken);
+                    .RenewAsync(identity.Owner, [.. held.Keys.Select(c => c.Id)], clock.GetUtcNow() + Options.LeaseDuration, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRenewFailed(e);
             }
         }
+    }
+
+    /// <summary>Rows may have become due or been re-armed (a NOTIFY, or a reconnect after which notifications may have
+    /// been lost): every platform is looked at again.</summary>
+    private void RowsChanged()
+    {
+        rowsChanged = true;
+        wakeUp.TrySetResult();
     }
 
     private TaskCompletionSource ResetSignal()
@@ -211,8 +272,6 @@ public sealed partial class PublishingDispatcher(
             // Stopping: the caller's loop condition ends it.
         }
     }
-
-    private sealed record InFlight(SocialPlatform Platform, Task Task);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Tests.Data;
+using SocialPlanner.Tests.Infrastructure;
+
+namespace SocialPlanner.Tests.Publishing;
+
+/// <summary>Rule 1 against the database: only the claim that holds a row may mark it as being sent, even when an older
+/// claim of the same row by the same process is still around (an edit re-armed the row, and the dispatcher claimed it
+/// again while its first claim was still uploading an image).</summary>
+public sealed class PublicationLeaseTests(AppFixture app) : DataTest(app)
+{
+    /// <summary>Each test its own dispatcher: releasing acts on every lease of one.</summary>
+    private readonly string dispatcher = $"host:1234:{Guid.NewGuid():N}";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Far enough ahead that the running Worker never finds the row due while the test plays the dispatcher.</summary>
+    private static readonly DateTimeOffset FarAhead = DateTimeOffset.UtcNow.AddYears(50);
+
+    [Fact]
+    public async Task An_older_claim_of_a_re_armed_row_cannot_mark_it_sending_once_the_same_dispatcher_claimed_it_again()
+    {
+        var user = await CreateUserAsync();
+        var post = await CreatePostAsync(user, "Version one");
+        await ScheduleAsync(user, post.Id);
+        var publication = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1", post.Id);
+
+        var first = PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid());
+        await HoldAsync(publication, first);
+        await ScheduleAsync(user, post.Id); // the user's edit re-arms the row: pending, lease cleared
+        var second = PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid());
+        await HoldAsync(publication, second);
+
+        var queue = new PublicationQueue(As(DbRole.Worker));
+        Assert.False(await queue.MarkSendingAsync(publication, first, DateTimeOffset.UtcNow, null, Ct));
+        Assert.True(await queue.MarkSendingAsync(publication, second, DateTimeOffset.UtcNow, null, Ct));
+    }
+
+    [Fact]
+    public async Task A_dispatcher_renews_and_releases_every_claim_it_holds_and_nobody_elses()
+    {
+        var user = await CreateUserAsync();
+        var ours = await ClaimedPublicationAsync(user, PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid()));
+        var theirs = await ClaimedPublicationAsync(user, PublicationQueue.LeaseOf($"host:1234:{Guid.NewGuid():N}", Guid.NewGuid()));
+        var queue = new PublicationQueue(As(DbRole.Worker));
+
+        var until = FarAhead.AddDays(1);
+        await queue.RenewAsync(dispatcher, [ours, theirs], until, Ct);
+        var released = await queue.ReleaseAsync(dispatcher, Ct);
+
+        Assert.Equal(1, released);
+        Assert.Equal("pending", await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE id = $1", ours));
+        Assert.Equal("claimed", await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE id = $1", theirs));
+        Assert.False(await OwnerScalarAsync<bool>("SELECT lease_expires_at = $2 FROM post_publications WHERE id = $1", theirs, until));
+    }
+
+    private async Task<Guid> ClaimedPublicationAsync(Guid user, string lease)
+    {
+        var post = await CreatePostAsync(user);
+        await ScheduleAsync(user, post.Id);
+        var publication = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1", post.Id);
+        await HoldAsync(publication, lease);
+        return publication;
+    }
+
+    private async Task ScheduleAsync(Guid user, Guid postId)
+    {
+        var db = AsUser(user);
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, Ct);
+        await new PublicationScheduler(db).ScheduleAsync(post, FarAhead, Ct);
+    }
+
+    /// <summary>What the dispatcher's claim statement writes, for one row.</summary>
+    private Task<int> HoldAsync(Guid publication, string lease) => OwnerScalarAsync<int>(
+        "WITH held AS (UPDATE post_publications SET status = 'claimed', lease_owner = $2, lease_expires_at = $3 WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM held",
+        publication, lease, FarAhead);
+}
