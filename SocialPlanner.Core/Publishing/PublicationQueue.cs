@@ -240,30 +240,30 @@ public sealed class PublicationQueue(AppDbContext db)
     }
 
     /// <summary>Sweeper: scheduled posts whose publications have all finished, i.e. whose state was never derived
-    /// (a worker died between its two writes, or a row was fixed by hand).</summary>
-    public async Task<int> RepairPostStatesAsync(CancellationToken cancellationToken)
+    /// (a worker died between its two writes, or a row was fixed by hand). Returns the owners of the posts repaired.</summary>
+    public async Task<IReadOnlyList<Guid>> RepairPostStatesAsync(CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT p.id FROM posts p
+            SELECT p.id, p.user_id FROM posts p
             WHERE p.status = 'scheduled'
               AND EXISTS (SELECT 1 FROM post_publications q WHERE q.post_id = p.id AND q.status <> 'cancelled')
               AND NOT EXISTS (SELECT 1 FROM post_publications q WHERE q.post_id = p.id AND q.status IN ('pending', 'claimed', 'sending'))
             LIMIT 500
             """;
-        var ids = new List<Guid>();
+        var posts = new List<(Guid Id, Guid UserId)>();
         await using (var command = await CommandAsync(sql, cancellationToken))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                ids.Add(reader.GetGuid(0));
+                posts.Add((reader.GetGuid(0), reader.GetGuid(1)));
             }
         }
-        foreach (var id in ids)
+        foreach (var (id, _) in posts)
         {
             await RefreshPostStateAsync(id, cancellationToken);
         }
-        return ids.Count;
+        return [.. posts.Select(p => p.UserId)];
     }
 
     /// <summary>Sweeper: failure emails (rule 8) owed since before <paramref name="overdueBefore"/> and still not

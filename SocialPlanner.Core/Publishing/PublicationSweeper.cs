@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Calendar;
 
 namespace SocialPlanner.Core.Publishing;
 
@@ -8,19 +9,25 @@ public sealed record SweepResult(int ReleasedLeases, int Overdue, int RepairedPo
 
 /// <summary>The safety net of the queue (rule 4), shared by the Worker's recurring job and the Api's cron
 /// endpoint: leases of dead workers are released (rows that were being sent go to reconciliation), overdue rows
-/// wake the dispatchers, and posts whose publications finished without their state being derived are repaired.</summary>
-public sealed class PublicationSweeper(PublicationQueue queue, TimeProvider clock, IOptions<PublishingOptions> options)
+/// wake the dispatchers, and posts whose publications finished without their state being derived are repaired (and
+/// their owners' cached calendars retired, like every other write that changes them).</summary>
+public sealed class PublicationSweeper(
+    PublicationQueue queue, CalendarVersions calendars, TimeProvider clock, IOptions<PublishingOptions> options)
 {
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var released = await queue.ReleaseExpiredLeasesAsync(now, cancellationToken);
         var overdue = await queue.CountOverdueAsync(now - options.Value.StuckAfter, cancellationToken);
-        var repaired = await queue.RepairPostStatesAsync(cancellationToken);
+        var repairedFor = await queue.RepairPostStatesAsync(cancellationToken);
+        foreach (var user in repairedFor.Distinct())
+        {
+            await calendars.BumpAsync(user);
+        }
         if (released > 0 || overdue > 0)
         {
             await queue.NotifyAsync(cancellationToken);
         }
-        return new SweepResult(released, overdue, repaired);
+        return new SweepResult(released, overdue, repairedFor.Count);
     }
 }

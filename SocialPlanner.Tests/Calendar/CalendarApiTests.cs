@@ -141,6 +141,27 @@ public class CalendarApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_cached_calendar_shows_a_post_state_the_sweeper_repaired()
+    {
+        var user = await app.RegisterAsync();
+        var post = await CreatePostAsync(user, "Finished behind the calendar's back");
+        var at = new DateTimeOffset(2031, 3, 3, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(user, post, at)).StatusCode);
+        const string query = "month=2031-03&tz=UTC";
+        Assert.Equal("scheduled", StatusOn(await MonthAsync(user, query), "2031-03-03", post));
+
+        // A Worker that died between recording the outcome and deriving the post's state.
+        await app.OwnerScalarAsync<int>(
+            "WITH done AS (UPDATE post_publications SET status = 'published', published_at = scheduled_at WHERE post_id = $1 RETURNING 1) SELECT count(*)::int FROM done",
+            Guid.Parse(post));
+        using var cron = app.CreateHttpClient("api");
+        cron.DefaultRequestHeaders.Add("X-Cron-Secret", "development-only-cron-secret");
+        Assert.Equal(HttpStatusCode.OK, (await cron.PostAsync("/api/social/cron/publish-scheduled", null, Ct)).StatusCode);
+
+        Assert.Equal("published", StatusOn(await MonthAsync(user, query), "2031-03-03", post));
+    }
+
+    [Fact]
     public async Task Scheduling_a_post_in_the_past_is_rejected_with_422()
     {
         var user = await app.RegisterAsync();
