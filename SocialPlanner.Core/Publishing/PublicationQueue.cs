@@ -98,43 +98,49 @@ public sealed class PublicationQueue(AppDbContext db)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Writes the attempt's result and releases the lease, then brings the post's combined state up to date,
-    /// in one transaction and two round trips. Null when the lease was lost (nothing written); otherwise the post's new
-    /// state. The post row is locked before its publications are read: the two publications of a <c>both</c> post finish
-    /// concurrently, and each must read the other's committed outcome, not a stale one. Each statement of a batch takes
-    /// its own snapshot, so the read after the lock sees it.</summary>
+    /// <summary>Writes the attempt's result and releases the lease, then brings the post's combined state up to date.
+    /// Null when the lease was lost (nothing written); otherwise the post's new state.
+    /// <para>Most posts target one platform: then one statement, one round trip, writes the publication and — only if
+    /// it still held the lease and the post has no other live publication — the state this publication alone gives the
+    /// post (<see cref="PostState.Combine"/> ignores cancelled ones, so it is the same state). A post with a live
+    /// sibling (<c>both</c>) takes <see cref="RefreshPostStateAsync"/>'s locked path, since the two publications finish
+    /// concurrently and each must read the other's committed outcome. Nobody re-arms a sibling without re-arming this
+    /// row too, which would have taken our lease and written nothing.</para></summary>
     public async Task<PostState?> CompleteAsync(ClaimedPublication claim, PublicationChange change, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        const string update = """
-            UPDATE post_publications
-            SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
-                published_at = $9, notice_due_at = $10, lease_owner = NULL, lease_expires_at = NULL
-            WHERE id = $1 AND lease_owner = $2
+        var alone = PostState.Combine([new PublicationSnapshot(claim.Platform, change.Status, change.PublishedAt, change.ErrorMessage)]);
+        const string sql = """
+            WITH publication AS (
+                UPDATE post_publications
+                SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
+                    published_at = $9, notice_due_at = $10, lease_owner = NULL, lease_expires_at = NULL
+                WHERE id = $1 AND lease_owner = $2
+                RETURNING post_id),
+            siblings AS (
+                SELECT count(*) AS live FROM post_publications o JOIN publication ON o.post_id = publication.post_id
+                WHERE o.id <> $1 AND o.status <> 'cancelled'),
+            post AS (
+                UPDATE posts p SET status = $11, published_at = $12, error_message = $13
+                FROM publication, siblings
+                WHERE p.id = publication.post_id AND siblings.live = 0 AND $14
+                RETURNING 1)
+            SELECT (SELECT count(*) FROM publication), (SELECT live FROM siblings)
             """;
-        await using var batch = connection.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand(update, claim.Id, claim.Lease, change.Status, change.DueAt, change.Attempts,
-            DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt),
-            DbValue(change.NoticeDueAt)));
-        batch.BatchCommands.Add(BatchCommand(LockPostSql, claim.PostId));
-        batch.BatchCommands.Add(BatchCommand(SnapshotsSql, claim.PostId));
-        IReadOnlyList<PublicationSnapshot> snapshots;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        await using var command = await CommandAsync(sql, cancellationToken, claim.Id, claim.Lease, change.Status, change.DueAt,
+            change.Attempts, DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl),
+            DbValue(change.PublishedAt), DbValue(change.NoticeDueAt),
+            alone.Status, DbValue(alone.PublishedAt), DbValue(alone.ErrorMessage), alone.Status != PostStatus.Draft);
+        long written, liveSiblings;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            // The reader skips the UPDATE (it returns no rows): it starts on the lock's result.
-            await reader.NextResultAsync(cancellationToken);
-            snapshots = await ReadSnapshotsAsync(reader, cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (written, liveSiblings) = (reader.GetInt64(0), reader.GetInt64(1));
         }
-        if (batch.BatchCommands[0].RecordsAffected != 1)
+        if (written == 0)
         {
             return null;
         }
-
-        var state = PostState.Combine(snapshots);
-        await WritePostStateAsync(claim.PostId, state, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return state;
+        return liveSiblings == 0 ? alone : await RefreshPostStateAsync(claim.PostId, cancellationToken);
     }
 
     /// <summary>Derives the post's status from its publications (rule 6) and stores it; the sweeper's repair. A post
