@@ -124,9 +124,9 @@ public sealed partial class PublishingDispatcher(
             running = true;
             await using var scope = scopes.CreateAsyncScope();
             var change = await scope.ServiceProvider.GetRequiredService<PublicationProcessor>().ProcessAsync(work, stoppingToken);
-            if (change is { Status: PublicationStatus.Pending })
+            if (change is not null && PublicationRules.IsOpen(change.Status))
             {
-                // A retry or a deferral we just scheduled (rare): the next look-again must not miss it.
+                // A retry, a deferral or a reconciliation we just scheduled (rare): the next look-again must not miss it.
                 RowsChanged();
             }
         }
