@@ -1,4 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Tests.Calendar;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Publishing;
@@ -8,6 +12,8 @@ namespace SocialPlanner.Tests.Publishing;
 [Collection(FaultyPlatformsCollection.Name)]
 public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTest(app)
 {
+    private FaultyPlatformsFixture App { get; } = app;
+
     [Fact]
     public async Task A_500_then_success_publishes_exactly_once()
     {
@@ -128,5 +134,103 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
         await PublicationWhenAsync(later.Id, "published");
         Assert.Empty(await PublishedAsync(deletedText));
         Assert.Equal(0L, await OwnerScalarAsync<long>("SELECT count(*) FROM post_publications WHERE post_id = $1", deleted.Id));
+    }
+
+    /// <summary>A user signed up through the Api (so it can call "publish now") and connected to a fresh sandbox member.</summary>
+    private async Task<(TestUser User, LinkedInAccount Account)> ApiUserConnectedToLinkedInAsync()
+    {
+        var user = await App.RegisterAsync();
+        return (user, await ConnectLinkedInUserAsync(user.Id));
+    }
+
+    private static Task<HttpResponseMessage> PublishNowAsync(TestUser user, string postId) =>
+        user.Http.PostAsJsonAsync("/api/social/linkedin/publish", new { post_id = postId }, cancellationToken: Ct);
+
+    /// <summary>The spec's error object, after checking its shape: status, instance and an empty errors list.</summary>
+    private static async Task<JsonNode> PublishErrorAsync(HttpResponseMessage response)
+    {
+        var error = await response.ReadErrorAsync();
+        Assert.Equal("/api/social/linkedin/publish", error["instance"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(error["title"]!.GetValue<string>()));
+        Assert.Empty(error["errors"]!.AsArray());
+        return error;
+    }
+
+    [Fact]
+    public async Task Publish_now_answers_503_with_Retry_After_while_the_platform_is_failing_and_the_post_is_retried()
+    {
+        const int RetryAfterSeconds = 6;
+        var (user, account) = await ApiUserConnectedToLinkedInAsync();
+        // One throttled answer: certainly not published, retried no sooner than LinkedIn's Retry-After.
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, status = 429, retry_after_seconds = RetryAfterSeconds, user = account.MemberId });
+        var text = Unique("Throttled, then out");
+        var postId = await CalendarApiTests.CreatePostAsync(user, text);
+
+        var response = await PublishNowAsync(user, postId);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var error = await PublishErrorAsync(response);
+        Assert.Equal(503, error["status"]!.GetValue<int>());
+        Assert.Equal("service_unavailable", error["type"]!.GetValue<string>());
+        var detail = error["detail"]!.GetValue<string>();
+        Assert.Contains("LinkedIn is throttling this account", detail, StringComparison.Ordinal);
+        Assert.Contains("retried automatically", detail, StringComparison.Ordinal);
+        // Seconds until the scheduled retry, which honours LinkedIn's Retry-After (the back-off alone is 0.2 s).
+        var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
+        Assert.InRange(int.Parse(retryAfter, System.Globalization.CultureInfo.InvariantCulture), 3, RetryAfterSeconds);
+        Assert.Empty(await PublishedAsync(text));
+
+        var publication = await PublicationWhenAsync(Guid.Parse(postId), "published");
+        var published = Assert.Single(await PublishedAsync(text));
+        Assert.Equal(publication.ExternalId, published.GetProperty("external_id").GetString());
+        Assert.Equal(1, published.GetProperty("request_count").GetInt32());
+    }
+
+    [Fact]
+    public async Task Publish_now_answers_422_with_the_platforms_reason_when_it_refuses_the_post()
+    {
+        var (user, account) = await ApiUserConnectedToLinkedInAsync();
+        var reason = Unique("ERROR :: /commentary :: the content is not allowed");
+        var body = new JsonObject { ["status"] = 422, ["message"] = reason }.ToJsonString();
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, status = 422, body, user = account.MemberId });
+        var text = Unique("Refused by LinkedIn");
+        var postId = await CalendarApiTests.CreatePostAsync(user, text);
+
+        var response = await PublishNowAsync(user, postId);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = await PublishErrorAsync(response);
+        Assert.Equal(422, error["status"]!.GetValue<int>());
+        Assert.Equal("business_rule_violation", error["type"]!.GetValue<string>());
+        Assert.Equal($"LinkedIn refused the post: {reason}", error["detail"]!.GetValue<string>());
+        // A refusal of the post is final at once (no retry), and the account stays connected.
+        Assert.Equal(1, await OwnerScalarAsync<int>("SELECT attempts FROM post_publications WHERE post_id = $1 AND status = 'failed'", Guid.Parse(postId)));
+        Assert.False(await OwnerScalarAsync<bool>("SELECT reconnect_needed FROM social_connections WHERE id = $1", account.ConnectionId));
+        Assert.Empty(await PublishedAsync(text));
+    }
+
+    [Fact]
+    public async Task Publish_now_answers_502_when_the_send_cannot_be_confirmed()
+    {
+        var (user, account) = await ApiUserConnectedToLinkedInAsync();
+        // LinkedIn publishes but answers 500; both reconciling re-sends are answered 500 too, before LinkedIn looks
+        // at them, so no DUPLICATE_POST ever names the post and the attempts run out unconfirmed.
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, status = 500, after_success = true, user = account.MemberId });
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 2, status = 500, user = account.MemberId });
+        // Three sends, two of them reconciliations, each after the fixture's ReconcileDelay: well within PublishNowWait.
+        var text = Unique("Did it go out? Nobody knows");
+        var postId = await CalendarApiTests.CreatePostAsync(user, text);
+
+        var response = await PublishNowAsync(user, postId);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var error = await PublishErrorAsync(response);
+        Assert.Equal(502, error["status"]!.GetValue<int>());
+        Assert.Equal("bad_gateway", error["type"]!.GetValue<string>());
+        Assert.Equal(PublicationRules.UnconfirmedMessage, error["detail"]!.GetValue<string>());
+        Assert.Equal(3, await OwnerScalarAsync<int>("SELECT attempts FROM post_publications WHERE post_id = $1 AND status = 'failed'", Guid.Parse(postId)));
+        // Which is why the user is told to look: the first send did go out, once, and was never sent again.
+        var published = Assert.Single(await PublishedAsync(text));
+        Assert.Equal(1, published.GetProperty("request_count").GetInt32());
     }
 }
