@@ -146,14 +146,17 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
     private static Task<HttpResponseMessage> PublishNowAsync(TestUser user, string postId) =>
         user.Http.PostAsJsonAsync("/api/social/linkedin/publish", new { post_id = postId }, cancellationToken: Ct);
 
-    /// <summary>The spec's error object, after checking its shape: status, instance and an empty errors list.</summary>
-    private static async Task<JsonNode> PublishErrorAsync(HttpResponseMessage response)
+    /// <summary>The spec's error body for a publish-now refusal with <paramref name="status"/> and <paramref name="type"/>; its detail.</summary>
+    private static async Task<string> PublishErrorAsync(HttpResponseMessage response, HttpStatusCode status, string type)
     {
+        Assert.Equal(status, response.StatusCode);
         var error = await response.ReadErrorAsync();
+        Assert.Equal((int)status, error["status"]!.GetValue<int>());
+        Assert.Equal(type, error["type"]!.GetValue<string>());
         Assert.Equal("/api/social/linkedin/publish", error["instance"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(error["title"]!.GetValue<string>()));
         Assert.Empty(error["errors"]!.AsArray());
-        return error;
+        return error["detail"]!.GetValue<string>();
     }
 
     [Fact]
@@ -168,11 +171,7 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
 
         var response = await PublishNowAsync(user, postId);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var error = await PublishErrorAsync(response);
-        Assert.Equal(503, error["status"]!.GetValue<int>());
-        Assert.Equal("service_unavailable", error["type"]!.GetValue<string>());
-        var detail = error["detail"]!.GetValue<string>();
+        var detail = await PublishErrorAsync(response, HttpStatusCode.ServiceUnavailable, "service_unavailable");
         Assert.Contains("LinkedIn is throttling this account", detail, StringComparison.Ordinal);
         Assert.Contains("retried automatically", detail, StringComparison.Ordinal);
         // Seconds until the scheduled retry, which honours LinkedIn's Retry-After (the back-off alone is 0.2 s).
@@ -198,11 +197,8 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
 
         var response = await PublishNowAsync(user, postId);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var error = await PublishErrorAsync(response);
-        Assert.Equal(422, error["status"]!.GetValue<int>());
-        Assert.Equal("business_rule_violation", error["type"]!.GetValue<string>());
-        Assert.Equal($"LinkedIn refused the post: {reason}", error["detail"]!.GetValue<string>());
+        var detail = await PublishErrorAsync(response, HttpStatusCode.UnprocessableEntity, "business_rule_violation");
+        Assert.Equal($"LinkedIn refused the post: {reason}", detail);
         // A refusal of the post is final at once (no retry), and the account stays connected.
         Assert.Equal(1, await OwnerScalarAsync<int>("SELECT attempts FROM post_publications WHERE post_id = $1 AND status = 'failed'", Guid.Parse(postId)));
         Assert.False(await OwnerScalarAsync<bool>("SELECT reconnect_needed FROM social_connections WHERE id = $1", account.ConnectionId));
@@ -223,11 +219,8 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
 
         var response = await PublishNowAsync(user, postId);
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        var error = await PublishErrorAsync(response);
-        Assert.Equal(502, error["status"]!.GetValue<int>());
-        Assert.Equal("bad_gateway", error["type"]!.GetValue<string>());
-        Assert.Equal(PublicationRules.UnconfirmedMessage, error["detail"]!.GetValue<string>());
+        var detail = await PublishErrorAsync(response, HttpStatusCode.BadGateway, "bad_gateway");
+        Assert.Equal(PublicationRules.UnconfirmedMessage, detail);
         Assert.Equal(3, await OwnerScalarAsync<int>("SELECT attempts FROM post_publications WHERE post_id = $1 AND status = 'failed'", Guid.Parse(postId)));
         // Which is why the user is told to look: the first send did go out, once, and was never sent again.
         var published = Assert.Single(await PublishedAsync(text));
