@@ -42,7 +42,7 @@ public static class AppDatabase
 
     /// <summary>The EF side of the enum mapping: properties of these CLR types are columns of the Postgres types
     /// (the types themselves are declared in the model by <see cref="DeclareEnums"/>).</summary>
-    public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder options)
+    private static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder options)
     {
         foreach (var (clrType, pgName) in Enums)
         {

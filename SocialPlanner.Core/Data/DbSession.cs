@@ -22,8 +22,15 @@ public interface IDbSession
 /// <summary>Scoped, set by the host (the Api from the bearer token, the Worker per job) before the first query.</summary>
 public sealed class DbSession : IDbSession
 {
-    /// <summary>No user, the least privileged role: the policies show no rows.</summary>
-    public static readonly IDbSession Nobody = new DbSession();
+    /// <summary>No user, the least privileged role: the policies show no rows. Immutable: every context returned to the
+    /// pool falls back to it, so nothing may change it.</summary>
+    public static readonly IDbSession Nobody = new NoIdentity();
+
+    private sealed class NoIdentity : IDbSession
+    {
+        public Guid? UserId => null;
+        public DbRole Role => DbRole.App;
+    }
 
     public Guid? UserId { get; set; }
     public DbRole Role { get; set; } = DbRole.App;
