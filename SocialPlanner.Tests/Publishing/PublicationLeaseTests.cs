@@ -73,7 +73,7 @@ public sealed class PublicationLeaseTests(AppFixture app) : DataTest(app)
     }
 
     /// <summary>What the dispatcher's claim statement writes, for one row.</summary>
-    private Task<int> HoldAsync(Guid publication, string lease) => OwnerScalarAsync<int>(
+    private async Task HoldAsync(Guid publication, string lease) => Assert.Equal(1, await OwnerScalarAsync<int>(
         "WITH held AS (UPDATE post_publications SET status = 'claimed', lease_owner = $2, lease_expires_at = $3 WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM held",
-        publication, lease, FarAhead);
+        publication, lease, FarAhead));
 }
