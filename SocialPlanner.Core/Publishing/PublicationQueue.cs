@@ -11,10 +11,12 @@ namespace SocialPlanner.Core.Publishing;
 /// claimed, so the platform must be asked what happened before anything is sent (rule 1). <see cref="Lease"/>: the
 /// value this claim wrote in <c>lease_owner</c>, unique to the claim, not just to the process: an edit re-arms a row,
 /// and should the same dispatcher claim it again while its first claim is still preparing, only the newer claim may
-/// mark it as being sent (the older one would send the old text, and both would go out).</summary>
+/// mark it as being sent (the older one would send the old text, and both would go out). <see cref="HasSiblings"/>:
+/// the post had another live publication when claimed (<c>both</c>), so completing must be one locked transaction.</summary>
 public sealed record ClaimedPublication(
     Guid Id, Guid PostId, Guid UserId, SocialPlatform Platform, bool Reconcile, int Attempts,
-    DateTimeOffset ScheduledAt, DateTimeOffset DueAt, string? PlatformHandle, DateTimeOffset? SendingAt, string Lease);
+    DateTimeOffset ScheduledAt, DateTimeOffset DueAt, string? PlatformHandle, DateTimeOffset? SendingAt, string Lease,
+    bool HasSiblings);
 
 /// <summary>The queue operations on <c>post_publications</c>, as single SQL statements on the scope's connection
 /// (so the Worker's role applies). Every write after the claim is conditional on still holding the claim's lease: a
@@ -53,7 +55,9 @@ public sealed class PublicationQueue(AppDbContext db)
                 lease_owner = $4, lease_expires_at = $5
             FROM due WHERE p.id = due.id
             RETURNING p.id, p.post_id, p.user_id, p.platform, p.status = 'sending', p.attempts,
-                      p.scheduled_at, p.due_at, p.external_id, p.sending_at
+                      p.scheduled_at, p.due_at, p.external_id, p.sending_at,
+                      EXISTS (SELECT 1 FROM post_publications s
+                              WHERE s.post_id = p.post_id AND s.id <> p.id AND s.status <> 'cancelled')
             """;
         var leaseValue = LeaseOf(owner, Guid.NewGuid());
         await using var command = await CommandAsync(sql, cancellationToken,
@@ -65,7 +69,8 @@ public sealed class PublicationQueue(AppDbContext db)
             claimed.Add(new ClaimedPublication(
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetFieldValue<SocialPlatform>(3),
                 reader.GetBoolean(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetFieldValue<DateTimeOffset>(7), NullableString(reader, 8), NullableTime(reader, 9), leaseValue));
+                reader.GetFieldValue<DateTimeOffset>(7), NullableString(reader, 8), NullableTime(reader, 9), leaseValue,
+                reader.GetBoolean(10)));
         }
         return claimed;
     }
@@ -99,15 +104,20 @@ public sealed class PublicationQueue(AppDbContext db)
     }
 
     /// <summary>Writes the attempt's result and releases the lease, then brings the post's combined state up to date.
-    /// Null when the lease was lost (nothing written); otherwise the post's new state.
+    /// Null when the lease was lost (nothing written); otherwise the post's new state. Either way the publication and
+    /// the post's state commit together: nobody ever reads a finished publication beside a stale post.
     /// <para>Most posts target one platform: then one statement, one round trip, writes the publication and — only if
     /// it still held the lease and the post has no other live publication — the state this publication alone gives the
     /// post (<see cref="PostState.Combine"/> ignores cancelled ones, so it is the same state). A post with a live
-    /// sibling (<c>both</c>) takes <see cref="RefreshPostStateAsync"/>'s locked path, since the two publications finish
-    /// concurrently and each must read the other's committed outcome. Nobody re-arms a sibling without re-arming this
-    /// row too, which would have taken our lease and written nothing.</para></summary>
+    /// sibling (<c>both</c>) takes the locked transaction: the two publications finish concurrently, and each must read
+    /// the other's committed outcome before it writes the post, so the one that commits last writes the whole
+    /// story.</para></summary>
     public async Task<PostState?> CompleteAsync(ClaimedPublication claim, PublicationChange change, CancellationToken cancellationToken)
     {
+        if (claim.HasSiblings)
+        {
+            return await CompleteWithSiblingsAsync(claim, change, cancellationToken);
+        }
         var alone = PostState.Combine([new PublicationSnapshot(claim.Platform, change.Status, change.PublishedAt, change.ErrorMessage)]);
         const string sql = """
             WITH publication AS (
@@ -140,7 +150,44 @@ public sealed class PublicationQueue(AppDbContext db)
         {
             return null;
         }
+        // A sibling that appeared after the claim re-armed this row too (taking our lease): we would not be here.
+        // Should one be live anyway, the post was left alone above; derive it now, as the sweeper would.
         return liveSiblings == 0 ? alone : await RefreshPostStateAsync(claim.PostId, cancellationToken);
+    }
+
+    private async Task<PostState?> CompleteWithSiblingsAsync(ClaimedPublication claim, PublicationChange change, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        const string update = """
+            UPDATE post_publications
+            SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
+                published_at = $9, notice_due_at = $10, lease_owner = NULL, lease_expires_at = NULL
+            WHERE id = $1 AND lease_owner = $2
+            """;
+        await using var batch = connection.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand(update, claim.Id, claim.Lease, change.Status, change.DueAt, change.Attempts,
+            DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt),
+            DbValue(change.NoticeDueAt)));
+        // The sibling's transaction holds this lock until it commits; the snapshot read after it sees its outcome.
+        batch.BatchCommands.Add(BatchCommand(LockPostSql, claim.PostId));
+        batch.BatchCommands.Add(BatchCommand(SnapshotsSql, claim.PostId));
+        IReadOnlyList<PublicationSnapshot> snapshots;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            // The reader skips the UPDATE (it returns no rows): it starts on the lock's result.
+            await reader.NextResultAsync(cancellationToken);
+            snapshots = await ReadSnapshotsAsync(reader, cancellationToken);
+        }
+        if (batch.BatchCommands[0].RecordsAffected != 1)
+        {
+            return null;
+        }
+
+        var state = PostState.Combine(snapshots);
+        await WritePostStateAsync(claim.PostId, state, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return state;
     }
 
     /// <summary>Derives the post's status from its publications (rule 6) and stores it; the sweeper's repair. A post

@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+using SocialPlanner.Tests.Data;
+using SocialPlanner.Tests.Infrastructure;
+
+namespace SocialPlanner.Tests.Publishing;
+
+/// <summary>The queue's writes against the database, the test playing the dispatcher. Rule 1: only the claim that
+/// holds a row may mark it as being sent, even when an older claim of the same row by the same process is still around
+/// (an edit re-armed the row, and the dispatcher claimed it again while its first claim was still uploading an image).
+/// Rule 6: a finished publication and its post's state are never seen apart.</summary>
+public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
+{
+    /// <summary>Each test its own dispatcher: releasing acts on every lease of one.</summary>
+    private readonly string dispatcher = $"host:1234:{Guid.NewGuid():N}";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Far enough ahead that the running Worker never finds the row due while the test plays the dispatcher.</summary>
+    private static readonly DateTimeOffset FarAhead = DateTimeOffset.UtcNow.AddYears(50);
+
+    [Fact]
+    public async Task An_older_claim_of_a_re_armed_row_cannot_mark_it_sending_once_the_same_dispatcher_claimed_it_again()
+    {
+        var user = await CreateUserAsync();
+        var post = await CreatePostAsync(user, "Version one");
+        await ScheduleAsync(user, post.Id);
+        var publication = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1", post.Id);
+
+        var first = PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid());
+        await HoldAsync(publication, first);
+        await ScheduleAsync(user, post.Id); // the user's edit re-arms the row: pending, lease cleared
+        var second = PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid());
+        await HoldAsync(publication, second);
+
+        var queue = new PublicationQueue(As(DbRole.Worker));
+        Assert.False(await queue.MarkSendingAsync(publication, first, DateTimeOffset.UtcNow, null, Ct));
+        Assert.True(await queue.MarkSendingAsync(publication, second, DateTimeOffset.UtcNow, null, Ct));
+    }
+
+    [Fact]
+    public async Task A_dispatcher_renews_and_releases_every_claim_it_holds_and_nobody_elses()
+    {
+        var user = await CreateUserAsync();
+        var ours = await ClaimedPublicationAsync(user, PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid()));
+        var theirs = await ClaimedPublicationAsync(user, PublicationQueue.LeaseOf($"host:1234:{Guid.NewGuid():N}", Guid.NewGuid()));
+        var queue = new PublicationQueue(As(DbRole.Worker));
+
+        var until = FarAhead.AddDays(1);
+        await queue.RenewAsync(dispatcher, [ours, theirs], until, Ct);
+        var released = await queue.ReleaseAsync(dispatcher, Ct);
+
+        Assert.Equal(1, released);
+        Assert.Equal("pending", await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE id = $1", ours));
+        Assert.Equal("claimed", await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE id = $1", theirs));
+        Assert.False(await OwnerScalarAsync<bool>("SELECT lease_expires_at = $2 FROM post_publications WHERE id = $1", theirs, until));
+    }
+
+    [Fact]
+    public async Task A_publication_of_a_post_for_both_platforms_commits_with_its_posts_state_never_before_it()
+    {
+        var user = await CreateUserAsync();
+        var post = await CreatePostAsync(user);
+        var db = AsUser(user);
+        var tracked = await db.Posts.SingleAsync(p => p.Id == post.Id, Ct);
+        tracked.Platform = PostPlatform.Both;
+        await new PublicationScheduler(db).ScheduleAsync(tracked, FarAhead, Ct);
+        var claims = new List<ClaimedPublication>();
+        foreach (var platform in new[] { SocialPlatform.Linkedin, SocialPlatform.Instagram })
+        {
+            var id = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1 AND platform = $2", post.Id, platform);
+            var lease = PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid());
+            await HoldAsync(id, lease);
+            claims.Add(new ClaimedPublication(id, post.Id, user, platform, false, 0, FarAhead, FarAhead, null, null, lease, HasSiblings: true));
+        }
+
+        foreach (var claim in claims)
+        {
+            // Someone else works on the post (the sibling completing, the Api editing): its row is locked.
+            await using var holder = await Owner.OpenConnectionAsync(Ct);
+            await using var transaction = await holder.BeginTransactionAsync(Ct);
+            await using (var lockPost = new NpgsqlCommand("SELECT 1 FROM posts WHERE id = $1 FOR UPDATE", holder, transaction))
+            {
+                lockPost.Parameters.Add(new NpgsqlParameter { Value = post.Id });
+                await lockPost.ExecuteScalarAsync(Ct);
+            }
+            var failure = new PublicationChange(PublicationStatus.Failed, FarAhead, 1, $"{claim.Platform} said no");
+            var completing = new PublicationQueue(As(DbRole.Worker)).CompleteAsync(claim, failure, Ct);
+            string seenWhileBlocked;
+            PostState? state;
+            try
+            {
+                await WaitUntilSomeoneWaitsOnAsync(holder);
+                seenWhileBlocked = await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE id = $1", claim.Id);
+            }
+            finally
+            {
+                await transaction.CommitAsync(Ct);
+                state = await completing; // never left running on a context the test is about to dispose
+            }
+
+            // Blocked on the post: from outside, the publication had not finished yet.
+            Assert.Equal("claimed", seenWhileBlocked);
+            Assert.NotNull(state);
+            Assert.Equal("failed", await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE id = $1", claim.Id));
+            Assert.Contains($"{claim.Platform} said no", await OwnerScalarAsync<string>("SELECT error_message FROM posts WHERE id = $1", post.Id));
+        }
+        Assert.Equal("failed", await OwnerScalarAsync<string>("SELECT status::text FROM posts WHERE id = $1", post.Id));
+        var whole = await OwnerScalarAsync<string>("SELECT error_message FROM posts WHERE id = $1", post.Id);
+        Assert.Contains("LinkedIn: Linkedin said no", whole);
+        Assert.Contains("Instagram: Instagram said no", whole);
+    }
+
+    /// <summary>Until another session waits on a lock the <paramref name="holder"/> session holds. Asked from outside it:
+    /// within a transaction Postgres keeps showing the activity it first saw.</summary>
+    private async Task WaitUntilSomeoneWaitsOnAsync(NpgsqlConnection holder)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        patience.CancelAfter(TimeSpan.FromSeconds(30));
+        while (await OwnerScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", holder.ProcessID) == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+        }
+    }
+
+    private async Task<Guid> ClaimedPublicationAsync(Guid user, string lease)
+    {
+        var post = await CreatePostAsync(user);
+        await ScheduleAsync(user, post.Id);
+        var publication = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1", post.Id);
+        await HoldAsync(publication, lease);
+        return publication;
+    }
+
+    private async Task ScheduleAsync(Guid user, Guid postId)
+    {
+        var db = AsUser(user);
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, Ct);
+        await new PublicationScheduler(db).ScheduleAsync(post, FarAhead, Ct);
+    }
+
+    /// <summary>What the dispatcher's claim statement writes, for one row.</summary>
+    private async Task HoldAsync(Guid publication, string lease) => Assert.Equal(1, await OwnerScalarAsync<int>(
+        "WITH held AS (UPDATE post_publications SET status = 'claimed', lease_owner = $2, lease_expires_at = $3 WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM held",
+        publication, lease, FarAhead));
+}
