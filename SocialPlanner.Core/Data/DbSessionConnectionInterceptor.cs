@@ -29,12 +29,12 @@ public sealed class DbSessionConnectionInterceptor : DbConnectionInterceptor
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>One round trip. The role is one of three constants (SET ROLE takes no parameter); the user id
-    /// is a parameter. No user means an empty setting, which the policies read as NULL: no rows at all.</summary>
     /// <summary>A context of another type, or none, has no identity here.</summary>
     private static IDbSession SessionOf(ConnectionEndEventData eventData) =>
         (eventData.Context as AppDbContext)?.Session ?? DbSession.Nobody;
 
+    /// <summary>One round trip. The role is one of three constants (SET ROLE takes no parameter); the user id
+    /// is a parameter. No user means an empty setting, which the policies read as NULL: no rows at all.</summary>
     private static NpgsqlBatch CreateBatch(DbConnection connection, IDbSession session)
     {
         var batch = ((NpgsqlConnection)connection).CreateBatch();
