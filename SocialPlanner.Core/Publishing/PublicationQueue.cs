@@ -119,13 +119,8 @@ public sealed class PublicationQueue(AppDbContext db)
             return await CompleteWithSiblingsAsync(claim, change, cancellationToken);
         }
         var alone = PostState.Combine([new PublicationSnapshot(claim.Platform, change.Status, change.PublishedAt, change.ErrorMessage)]);
-        const string sql = """
-            WITH publication AS (
-                UPDATE post_publications
-                SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
-                    published_at = $9, notice_due_at = $10, lease_owner = NULL, lease_expires_at = NULL
-                WHERE id = $1 AND lease_owner = $2
-                RETURNING post_id),
+        const string sql = $"""
+            WITH publication AS ({WritePublicationSql} RETURNING post_id),
             siblings AS (
                 SELECT count(*) AS live FROM post_publications o JOIN publication ON o.post_id = publication.post_id
                 WHERE o.id <> $1 AND o.status <> 'cancelled'),
@@ -136,10 +131,8 @@ public sealed class PublicationQueue(AppDbContext db)
                 RETURNING 1)
             SELECT (SELECT count(*) FROM publication), (SELECT live FROM siblings)
             """;
-        await using var command = await CommandAsync(sql, cancellationToken, claim.Id, claim.Lease, change.Status, change.DueAt,
-            change.Attempts, DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl),
-            DbValue(change.PublishedAt), DbValue(change.NoticeDueAt),
-            alone.Status, DbValue(alone.PublishedAt), DbValue(alone.ErrorMessage), alone.Status != PostStatus.Draft);
+        await using var command = await CommandAsync(sql, cancellationToken, [.. WritePublicationParameters(claim, change),
+            alone.Status, DbValue(alone.PublishedAt), DbValue(alone.ErrorMessage), alone.Status != PostStatus.Draft]);
         long written, liveSiblings;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -159,16 +152,8 @@ public sealed class PublicationQueue(AppDbContext db)
     {
         var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        const string update = """
-            UPDATE post_publications
-            SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
-                published_at = $9, notice_due_at = $10, lease_owner = NULL, lease_expires_at = NULL
-            WHERE id = $1 AND lease_owner = $2
-            """;
         await using var batch = connection.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand(update, claim.Id, claim.Lease, change.Status, change.DueAt, change.Attempts,
-            DbValue(change.ErrorMessage), DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt),
-            DbValue(change.NoticeDueAt)));
+        batch.BatchCommands.Add(BatchCommand(WritePublicationSql, WritePublicationParameters(claim, change)));
         // The sibling's transaction holds this lock until it commits; the snapshot read after it sees its outcome.
         batch.BatchCommands.Add(BatchCommand(LockPostSql, claim.PostId));
         batch.BatchCommands.Add(BatchCommand(SnapshotsSql, claim.PostId));
@@ -211,6 +196,20 @@ public sealed class PublicationQueue(AppDbContext db)
         await transaction.CommitAsync(cancellationToken);
         return state;
     }
+
+    /// <summary>The attempt's result, written only under the claim's lease; the lease is released with it.</summary>
+    private const string WritePublicationSql = """
+        UPDATE post_publications
+        SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
+            published_at = $9, notice_due_at = $10, lease_owner = NULL, lease_expires_at = NULL
+        WHERE id = $1 AND lease_owner = $2
+        """;
+
+    private static object[] WritePublicationParameters(ClaimedPublication claim, PublicationChange change) =>
+    [
+        claim.Id, claim.Lease, change.Status, change.DueAt, change.Attempts, DbValue(change.ErrorMessage),
+        DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt), DbValue(change.NoticeDueAt),
+    ];
 
     private const string LockPostSql = "SELECT 1 FROM posts WHERE id = $1 FOR UPDATE";
 
