@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Publishing;
 /// <summary>Takes one claimed publication, read with its batch by <see cref="PublicationLoader"/>, through one attempt:
 /// get a valid token, publish or reconcile, record the outcome, tell the user if it failed. Runs in its own DI scope.</summary>
 public sealed partial class PublicationProcessor(
-    AppDbContext db, PublicationQueue queue, IEnumerable<IPlatformPublisher> publishers, SocialTokens tokens,
+    AppDbContext db, PublicationWrites writes, IEnumerable<IPlatformPublisher> publishers, SocialTokens tokens,
     IPublishingNotifier notifier, PublishingTelemetry telemetry, CalendarVersions calendars, TimeProvider clock,
     IOptions<PublishingOptions> options, ILogger<PublicationProcessor> logger)
 {
@@ -31,7 +31,7 @@ public sealed partial class PublicationProcessor(
         activity?.SetTag("publication.outcome", PublishingTelemetry.OutcomeName(outcome));
 
         var change = PublicationRules.Decide(outcome, claim.Attempts, handle, clock.GetUtcNow(), options.Value);
-        if (change is null || await queue.CompleteAsync(claim, change, cancellationToken) is null)
+        if (change is null || await writes.CompleteAsync(claim, change, cancellationToken) is null)
         {
             LogLeaseLost(claim.Id);
             return null;
@@ -84,7 +84,7 @@ public sealed partial class PublicationProcessor(
                 async (handle, ct) =>
                 {
                     var now = clock.GetUtcNow();
-                    if (!await queue.MarkSendingAsync(claim.Id, claim.Lease, now, handle, ct))
+                    if (!await writes.MarkSendingAsync(new SendingMark(claim.Id, claim.Lease, now, handle), ct))
                     {
                         return false;
                     }

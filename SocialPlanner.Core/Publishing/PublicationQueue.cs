@@ -18,6 +18,18 @@ public sealed record ClaimedPublication(
     DateTimeOffset ScheduledAt, DateTimeOffset DueAt, string? PlatformHandle, DateTimeOffset? SendingAt, string Lease,
     bool HasSiblings);
 
+/// <summary>"Being sent" (rule 1) for the claim whose lease is <see cref="Lease"/>, with the platform's handle if one
+/// was made before the call (an Instagram container).</summary>
+public sealed record SendingMark(Guid Id, string Lease, DateTimeOffset At, string? Handle);
+
+/// <summary>An attempt's result for a claim. <see cref="PostStateAlone"/>: the post's state when this publication is its
+/// only live one (<see cref="PostState.Combine"/> ignores cancelled ones).</summary>
+public sealed record Completion(ClaimedPublication Claim, PublicationChange Change)
+{
+    public PostState PostStateAlone { get; } =
+        PostState.Combine([new PublicationSnapshot(Claim.Platform, Change.Status, Change.PublishedAt, Change.ErrorMessage)]);
+}
+
 /// <summary>The queue operations on <c>post_publications</c>, as single SQL statements on the scope's connection
 /// (so the Worker's role applies). Every write after the claim is conditional on still holding the claim's lease: a
 /// reschedule, an edit or another dispatcher's recovery silently wins over a slow holder. A lease reads
@@ -92,15 +104,33 @@ public sealed class PublicationQueue(AppDbContext db)
 
     /// <summary>Records "being sent" just before the platform call (rule 1). False: the lease is no longer ours, so
     /// the caller must not send.</summary>
-    public async Task<bool> MarkSendingAsync(Guid id, string lease, DateTimeOffset now, string? handle, CancellationToken cancellationToken)
+    public async Task<bool> MarkSendingAsync(Guid id, string lease, DateTimeOffset now, string? handle, CancellationToken cancellationToken) =>
+        (await MarkSendingAsync([new SendingMark(id, lease, now, handle)], cancellationToken))[0];
+
+    /// <summary>The same for several rows in one statement (<see cref="PublicationWrites"/> gathers them): one answer per
+    /// mark, in order. Each row is marked only under its own claim's lease, exactly as alone.</summary>
+    public async Task<IReadOnlyList<bool>> MarkSendingAsync(IReadOnlyList<SendingMark> marks, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE post_publications
-            SET status = 'sending', sending_at = $3, external_id = COALESCE($4, external_id)
-            WHERE id = $1 AND lease_owner = $2 AND status IN ('claimed', 'sending')
+            UPDATE post_publications p
+            SET status = 'sending', sending_at = m.at, external_id = COALESCE(m.handle, p.external_id)
+            FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[]) AS m(id, lease, at, handle)
+            WHERE p.id = m.id AND p.lease_owner = m.lease AND p.status IN ('claimed', 'sending')
+            RETURNING m.lease
             """;
-        await using var command = await CommandAsync(sql, cancellationToken, id, lease, now, DbValue(handle));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var command = await CommandAsync(sql, cancellationToken,
+            marks.Select(m => m.Id).ToArray(), marks.Select(m => m.Lease).ToArray(), marks.Select(m => m.At).ToArray(),
+            marks.Select(m => m.Handle).ToArray());
+        // A lease names one claim of one row, so it alone tells which marks were written.
+        var marked = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                marked.Add(reader.GetString(0));
+            }
+        }
+        return [.. marks.Select(m => marked.Contains(m.Lease))];
     }
 
     /// <summary>Writes the attempt's result and releases the lease, then brings the post's combined state up to date.
@@ -118,34 +148,58 @@ public sealed class PublicationQueue(AppDbContext db)
         {
             return await CompleteWithSiblingsAsync(claim, change, cancellationToken);
         }
-        var alone = PostState.Combine([new PublicationSnapshot(claim.Platform, change.Status, change.PublishedAt, change.ErrorMessage)]);
+        return (await CompleteAloneAsync([new Completion(claim, change)], cancellationToken))[0];
+    }
+
+    /// <summary>Completes publications of posts that had no live sibling when claimed, all in one statement
+    /// (<see cref="PublicationWrites"/> gathers them). Per completion, in order: null when its lease was lost (nothing
+    /// written), else the post's new state.</summary>
+    public async Task<IReadOnlyList<PostState?>> CompleteAloneAsync(IReadOnlyList<Completion> completions, CancellationToken cancellationToken)
+    {
+        if (completions.Any(c => c.Claim.HasSiblings))
+        {
+            throw new ArgumentException("A publication with a live sibling completes in its own locked transaction.", nameof(completions));
+        }
+        var alone = completions.Select(c => c.PostStateAlone).ToList();
         const string sql = $"""
-            WITH publication AS ({WritePublicationSql} RETURNING post_id),
+            WITH c AS ({CompletionRowsSql}),
+            publication AS ({WritePublicationsSql} RETURNING p.id, p.post_id, c.lease),
             siblings AS (
-                SELECT count(*) AS live FROM post_publications o JOIN publication ON o.post_id = publication.post_id
-                WHERE o.id <> $1 AND o.status <> 'cancelled'),
+                SELECT publication.id, publication.post_id, publication.lease,
+                       (SELECT count(*) FROM post_publications o
+                        WHERE o.post_id = publication.post_id AND o.id <> publication.id AND o.status <> 'cancelled') AS live
+                FROM publication),
+            state AS (
+                SELECT * FROM unnest($2::text[], $11::post_status[], $12::timestamptz[], $13::text[], $14::boolean[])
+                    AS s(lease, status, published_at, error_message, write)),
             post AS (
-                UPDATE posts p SET status = $11, published_at = $12, error_message = $13
-                FROM publication, siblings
-                WHERE p.id = publication.post_id AND siblings.live = 0 AND $14
+                UPDATE posts p SET status = state.status, published_at = state.published_at, error_message = state.error_message
+                FROM siblings JOIN state ON state.lease = siblings.lease
+                WHERE p.id = siblings.post_id AND siblings.live = 0 AND state.write
                 RETURNING 1)
-            SELECT (SELECT count(*) FROM publication), (SELECT live FROM siblings)
+            SELECT lease, live FROM siblings
             """;
-        await using var command = await CommandAsync(sql, cancellationToken, [.. WritePublicationParameters(claim, change),
-            alone.Status, DbValue(alone.PublishedAt), DbValue(alone.ErrorMessage), alone.Status != PostStatus.Draft]);
-        long written, liveSiblings;
+        await using var command = await CommandAsync(sql, cancellationToken, [.. CompletionRowsParameters(completions),
+            alone.Select(s => s.Status).ToArray(), alone.Select(s => s.PublishedAt).ToArray(),
+            alone.Select(s => s.ErrorMessage).ToArray(), alone.Select(s => s.Status != PostStatus.Draft).ToArray()]);
+        var written = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            await reader.ReadAsync(cancellationToken);
-            (written, liveSiblings) = (reader.GetInt64(0), reader.GetInt64(1));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                written[reader.GetString(0)] = reader.GetInt64(1);
+            }
         }
-        if (written == 0)
+        var states = new List<PostState?>(completions.Count);
+        foreach (var completion in completions)
         {
-            return null;
+            states.Add(!written.TryGetValue(completion.Claim.Lease, out var liveSiblings) ? null
+                : liveSiblings == 0 ? completion.PostStateAlone
+                // A sibling that appeared after the claim re-armed this row too (taking our lease): we would not be
+                // here. Should one be live anyway, the post was left alone above; derive it now, as the sweeper would.
+                : await RefreshPostStateAsync(completion.Claim.PostId, cancellationToken));
         }
-        // A sibling that appeared after the claim re-armed this row too (taking our lease): we would not be here.
-        // Should one be live anyway, the post was left alone above; derive it now, as the sweeper would.
-        return liveSiblings == 0 ? alone : await RefreshPostStateAsync(claim.PostId, cancellationToken);
+        return states;
     }
 
     private async Task<PostState?> CompleteWithSiblingsAsync(ClaimedPublication claim, PublicationChange change, CancellationToken cancellationToken)
@@ -153,7 +207,8 @@ public sealed class PublicationQueue(AppDbContext db)
         var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = connection.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand(WritePublicationSql, WritePublicationParameters(claim, change)));
+        batch.BatchCommands.Add(BatchCommand($"WITH c AS ({CompletionRowsSql}) {WritePublicationsSql}",
+            CompletionRowsParameters([new Completion(claim, change)])));
         // The sibling's transaction holds this lock until it commits; the snapshot read after it sees its outcome.
         batch.BatchCommands.Add(BatchCommand(LockPostSql, claim.PostId));
         batch.BatchCommands.Add(BatchCommand(SnapshotsSql, claim.PostId));
@@ -197,18 +252,29 @@ public sealed class PublicationQueue(AppDbContext db)
         return state;
     }
 
-    /// <summary>The attempt's result, written only under the claim's lease; the lease is released with it.</summary>
-    private const string WritePublicationSql = """
-        UPDATE post_publications
-        SET status = $3, due_at = $4, attempts = $5, error_message = $6, external_id = $7, external_url = $8,
-            published_at = $9, notice_due_at = $10, lease_owner = NULL, lease_expires_at = NULL
-        WHERE id = $1 AND lease_owner = $2
+    /// <summary>Attempts' results as rows <c>c</c>, parameters $1–$10 (<see cref="CompletionRowsParameters"/>).</summary>
+    private const string CompletionRowsSql = """
+        SELECT * FROM unnest($1::uuid[], $2::text[], $3::publication_status[], $4::timestamptz[], $5::int[], $6::text[],
+                             $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
+            AS c(id, lease, status, due_at, attempts, error_message, external_id, external_url, published_at, notice_due_at)
         """;
 
-    private static object[] WritePublicationParameters(ClaimedPublication claim, PublicationChange change) =>
+    /// <summary>Each result of <c>c</c>, written only under its claim's lease; the lease is released with it.</summary>
+    private const string WritePublicationsSql = """
+        UPDATE post_publications p
+        SET status = c.status, due_at = c.due_at, attempts = c.attempts, error_message = c.error_message,
+            external_id = c.external_id, external_url = c.external_url, published_at = c.published_at,
+            notice_due_at = c.notice_due_at, lease_owner = NULL, lease_expires_at = NULL
+        FROM c WHERE p.id = c.id AND p.lease_owner = c.lease
+        """;
+
+    private static object[] CompletionRowsParameters(IReadOnlyList<Completion> completions) =>
     [
-        claim.Id, claim.Lease, change.Status, change.DueAt, change.Attempts, DbValue(change.ErrorMessage),
-        DbValue(change.ExternalId), DbValue(change.ExternalUrl), DbValue(change.PublishedAt), DbValue(change.NoticeDueAt),
+        completions.Select(c => c.Claim.Id).ToArray(), completions.Select(c => c.Claim.Lease).ToArray(),
+        completions.Select(c => c.Change.Status).ToArray(), completions.Select(c => c.Change.DueAt).ToArray(),
+        completions.Select(c => c.Change.Attempts).ToArray(), completions.Select(c => c.Change.ErrorMessage).ToArray(),
+        completions.Select(c => c.Change.ExternalId).ToArray(), completions.Select(c => c.Change.ExternalUrl).ToArray(),
+        completions.Select(c => c.Change.PublishedAt).ToArray(), completions.Select(c => c.Change.NoticeDueAt).ToArray(),
     ];
 
     private const string LockPostSql = "SELECT 1 FROM posts WHERE id = $1 FOR UPDATE";

@@ -70,6 +70,7 @@ public static class SocialPlatformsExtensions
         services.AddScoped<PublicationSweeper>();
         services.AddScoped<PublicationLoader>();
         services.AddScoped<PublicationProcessor>();
+        services.AddSingleton<PublicationWrites>();
         services.AddScoped<PublishingEmails>();
         return services;
     }

@@ -115,6 +115,86 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         Assert.Contains("Instagram: Instagram said no", whole);
     }
 
+    [Fact]
+    public async Task Marks_written_together_each_take_effect_only_under_their_own_claims_lease()
+    {
+        var user = await CreateUserAsync();
+        var (held, stale, withHandle) = (await ClaimedPublicationAsync(user, LeaseA), await ClaimedPublicationAsync(user, LeaseB),
+            await ClaimedPublicationAsync(user, LeaseC));
+        var now = DateTimeOffset.UtcNow;
+
+        var marked = await new PublicationQueue(As(DbRole.Worker)).MarkSendingAsync(
+            [new SendingMark(held, LeaseA, now, null), new SendingMark(stale, "not-the-lease", now, null),
+             new SendingMark(withHandle, LeaseC, now, "container-17")], Ct);
+
+        Assert.Equal([true, false, true], marked);
+        Assert.Equal("sending", await StatusOfAsync(held));
+        Assert.Equal("claimed", await StatusOfAsync(stale));
+        Assert.Equal("sending", await StatusOfAsync(withHandle));
+        Assert.Equal("container-17", await OwnerScalarAsync<string>("SELECT external_id FROM post_publications WHERE id = $1", withHandle));
+        Assert.True(await OwnerScalarAsync<bool>("SELECT external_id IS NULL FROM post_publications WHERE id = $1", held));
+    }
+
+    [Fact]
+    public async Task Completions_written_together_each_commit_with_their_posts_state_and_a_lost_lease_writes_nothing()
+    {
+        var user = await CreateUserAsync();
+        var published = await ClaimAsync(user, LeaseA);
+        var failed = await ClaimAsync(user, LeaseB);
+        var lost = await ClaimAsync(user, LeaseC);
+        await OwnerScalarAsync<int>("WITH r AS (UPDATE post_publications SET lease_owner = 'someone-else' WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM r", lost.Id);
+        var at = DateTimeOffset.UtcNow;
+
+        var states = await new PublicationQueue(As(DbRole.Worker)).CompleteAloneAsync(
+        [
+            new Completion(published, new PublicationChange(PublicationStatus.Published, at, 1, null, "urn:li:share:9", "https://example/9", at)),
+            new Completion(failed, new PublicationChange(PublicationStatus.Failed, at, 3, "token revoked", NoticeDueAt: at)),
+            new Completion(lost, new PublicationChange(PublicationStatus.Published, at, 1, null, "urn:li:share:10", null, at)),
+        ], Ct);
+
+        Assert.Equal(PostStatus.Published, states[0]?.Status);
+        Assert.Equal(PostStatus.Failed, states[1]?.Status);
+        Assert.Null(states[2]);
+        Assert.Equal("published|urn:li:share:9|published", await OwnerScalarAsync<string>(StateSql, published.Id));
+        Assert.Equal("failed||failed", await OwnerScalarAsync<string>(StateSql, failed.Id));
+        Assert.Equal("claimed||scheduled", await OwnerScalarAsync<string>(StateSql, lost.Id));
+        Assert.Contains("token revoked", await OwnerScalarAsync<string>("SELECT error_message FROM posts WHERE id = $1", failed.PostId));
+        Assert.True(await OwnerScalarAsync<bool>("SELECT lease_owner IS NULL AND notice_due_at IS NOT NULL FROM post_publications WHERE id = $1", failed.Id));
+    }
+
+    [Fact]
+    public async Task A_publication_with_a_live_sibling_is_refused_a_place_in_a_batch()
+    {
+        var claim = new ClaimedPublication(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), SocialPlatform.Linkedin, false, 0,
+            FarAhead, FarAhead, null, null, LeaseA, HasSiblings: true);
+        var change = new PublicationChange(PublicationStatus.Failed, FarAhead, 1, "no");
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            new PublicationQueue(As(DbRole.Worker)).CompleteAloneAsync([new Completion(claim, change)], Ct));
+    }
+
+    /// <summary>A publication's status and external id, and its post's status.</summary>
+    private const string StateSql = """
+        SELECT p.status::text || '|' || coalesce(p.external_id, '') || '|' || posts.status::text
+        FROM post_publications p JOIN posts ON posts.id = p.post_id WHERE p.id = $1
+        """;
+
+    private string LeaseA => PublicationQueue.LeaseOf(dispatcher, A);
+    private string LeaseB => PublicationQueue.LeaseOf(dispatcher, B);
+    private string LeaseC => PublicationQueue.LeaseOf(dispatcher, C);
+    private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid(), C = Guid.NewGuid();
+
+    private Task<string> StatusOfAsync(Guid publication) =>
+        OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE id = $1", publication);
+
+    /// <summary>A scheduled LinkedIn-only post's publication, claimed under <paramref name="lease"/>, as the dispatcher sees it.</summary>
+    private async Task<ClaimedPublication> ClaimAsync(Guid user, string lease)
+    {
+        var id = await ClaimedPublicationAsync(user, lease);
+        var post = await OwnerScalarAsync<Guid>("SELECT post_id FROM post_publications WHERE id = $1", id);
+        return new ClaimedPublication(id, post, user, SocialPlatform.Linkedin, false, 0, FarAhead, FarAhead, null, null, lease, HasSiblings: false);
+    }
+
     /// <summary>Until another session waits on a lock the <paramref name="holder"/> session holds. Asked from outside it:
     /// within a transaction Postgres keeps showing the activity it first saw.</summary>
     private async Task WaitUntilSomeoneWaitsOnAsync(NpgsqlConnection holder)

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialPlanner.Core.Publishing;
+
+/// <summary>The two writes every publication makes — "being sent" before the platform call (rule 1) and its outcome
+/// with its post's state (rule 6) — gathered across the dispatcher's concurrent publications into one statement each
+/// (<see cref="GroupCommit{TItem, TResult}"/>). Each row is still written only under its own claim's lease and its
+/// caller still waits until it is committed, so nothing a publication may rely on changes; a burst just pays one round
+/// trip and one statement's overhead for several publications. A publication whose post has a live sibling completes
+/// in its own locked transaction, as before. Singleton: each batch runs in a scope of its own (the host's role).</summary>
+public sealed class PublicationWrites : IAsyncDisposable
+{
+    /// <summary>At most as many rows as a dispatcher runs at once on both platforms, with room to spare.</summary>
+    private const int MaxBatch = 64;
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly GroupCommit<SendingMark, bool> marks;
+    private readonly GroupCommit<Completion, PostState?> completions;
+
+    public PublicationWrites(IServiceScopeFactory scopes)
+    {
+        this.scopes = scopes;
+        marks = new(batch => WithQueueAsync(queue => queue.MarkSendingAsync(batch, CancellationToken.None)), MaxBatch);
+        completions = new(batch => WithQueueAsync(queue => queue.CompleteAloneAsync(batch, CancellationToken.None)), MaxBatch);
+    }
+
+    /// <inheritdoc cref="PublicationQueue.MarkSendingAsync(Guid, string, DateTimeOffset, string?, CancellationToken)"/>
+    public Task<bool> MarkSendingAsync(SendingMark mark, CancellationToken cancellationToken) => marks.WriteAsync(mark, cancellationToken);
+
+    /// <inheritdoc cref="PublicationQueue.CompleteAsync"/>
+    public async Task<PostState?> CompleteAsync(ClaimedPublication claim, PublicationChange change, CancellationToken cancellationToken)
+    {
+        if (claim.HasSiblings)
+        {
+            return await WithQueueAsync(queue => queue.CompleteAsync(claim, change, cancellationToken));
+        }
+        return await completions.WriteAsync(new Completion(claim, change), cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await marks.DisposeAsync();
+        await completions.DisposeAsync();
+    }
+
+    private async Task<T> WithQueueAsync<T>(Func<PublicationQueue, Task<T>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PublicationQueue>());
+    }
+}
