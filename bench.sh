@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # DESIGN §4 rule 9 benchmark: starts the real app with K workers, drains N posts due at one instant through the
 # sandbox, then the same rows with a bare SKIP LOCKED loop, then posts spread over a minute; prints one table.
-# Usage: ./bench.sh [--posts 2000] [--workers 2] [--users 200] [--spread-posts 200] [--spread-seconds 60]
+# Usage: ./bench.sh [--posts 2000] [--workers 2] [--users 200] [--spread-posts 200] [--spread-seconds 60] [--warm-up-posts 1000]
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh

@@ -18,13 +18,12 @@ public static class BareSkipLockedLoop
         FOR UPDATE OF q SKIP LOCKED
         """;
 
-    /// <summary>With the workers stopped, puts the burst's rows back in the queue and drains them with
+    /// <summary>With the workers stopped, puts a drain's rows back in the queue and drains them with
     /// <paramref name="loops"/> concurrent loops (as many as the workers' publishing slots).</summary>
-    public static async Task<Drain> DrainAgainAsync(BenchApp bench, IReadOnlyList<Account> accounts, Drain burst, int loops, CancellationToken cancellationToken)
+    public static async Task<Drain> DrainAgainAsync(BenchApp bench, IReadOnlyList<Account> accounts, Drain drain, int loops, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine($"Stopping the workers; draining the same {burst.PostIds.Count} rows with {loops} bare SKIP LOCKED loops…");
-        await bench.StopWorkersAsync();
-        var postIds = burst.PostIds.ToArray();
+        Console.Error.WriteLine($"Draining the same {drain.PostIds.Count} rows of the {drain.Name} with {loops} bare SKIP LOCKED loops…");
+        var postIds = drain.PostIds.ToArray();
         await using (var reset = bench.Owner.CreateCommand(
             "UPDATE post_publications SET status = 'pending', due_at = now(), published_at = NULL, external_id = NULL WHERE post_id = ANY($1)"))
         {
@@ -44,14 +43,16 @@ public static class BareSkipLockedLoop
 
         var byUser = accounts.ToDictionary(a => a.UserId);
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => Task.Run(() => LoopAsync(bench, byUser, cancellationToken), cancellationToken)));
+        var name = $"baseline-{drain.Name}";
+        await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => Task.Run(() => LoopAsync(bench, byUser, drain.Name, name, cancellationToken), cancellationToken)));
         var elapsed = clock.Elapsed;
 
-        var (received, duplicates) = await bench.CountReceivedAsync($"Bench {bench.Run} baseline ", cancellationToken);
-        return new Drain("baseline", burst.PostIds, [], elapsed, received, duplicates);
+        var (received, duplicates) = await bench.CountReceivedAsync($"Bench {bench.Run} {name} ", cancellationToken);
+        return new Drain(name, drain.PostIds, [], elapsed, received, duplicates);
     }
 
-    private static async Task LoopAsync(BenchApp bench, Dictionary<Guid, Account> accounts, CancellationToken cancellationToken)
+    private static async Task LoopAsync(
+        BenchApp bench, Dictionary<Guid, Account> accounts, string drainName, string name, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -71,7 +72,7 @@ public static class BareSkipLockedLoop
             }
 
             // Same call as the dispatcher's; a distinct text so LinkedIn does not answer DUPLICATE_POST.
-            var text = content.Replace(" burst ", " baseline ", StringComparison.Ordinal);
+            var text = content.Replace($" {drainName} ", $" {name} ", StringComparison.Ordinal);
             var urn = await bench.LinkedIn.CreatePostAsync(account.AccessToken, LinkedInClient.PersonUrn(account.MemberId),
                 LittleText.Escape(text), [], cancellationToken);
 
