@@ -20,7 +20,7 @@ public sealed record BenchmarkOptions(
             // Long enough to write every row before the first is due, so lateness measures the dispatchers only.
             Lead: TimeSpan.FromSeconds(Int("--lead-seconds", 5)),
             // A first burst through freshly started processes mostly measures the JIT compiling them (the sandbox's
-            // and the workers' hot paths), which the baseline, running after it, no longer pays.
+            // and the workers' hot paths); the baseline, running later, would not pay it. Both sides get this warm-up.
             WarmUpPosts: Int("--warm-up-posts", 1_000));
     }
 }
