@@ -20,6 +20,7 @@ public static class SocialExtensions
         services.AddScoped<PublicationScheduler>();
         services.AddScoped<PublicationQueue>();
         services.AddScoped<PublicationSweeper>();
+        services.AddSingleton<PublishingTelemetry>();
         return builder;
     }
 }

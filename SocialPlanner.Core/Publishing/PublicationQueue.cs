@@ -9,9 +9,10 @@ namespace SocialPlanner.Core.Publishing;
 
 /// <summary>A publication a dispatcher holds a lease on. <see cref="Reconcile"/>: it was already being sent when
 /// claimed, so the platform must be asked what happened before anything is sent (rule 1). <see cref="Lease"/>: the
-/// value this claim wrote in <c>lease_owner</c>, unique to the claim, not just to the process: an edit re-arms a row,
-/// and should the same dispatcher claim it again while its first claim is still preparing, only the newer claim may
-/// mark it as being sent (the older one would send the old text, and both would go out). <see cref="HasSiblings"/>:
+/// value this claim wrote in this row's <c>lease_owner</c>, unique to the row and the claim, not just to the process:
+/// an edit re-arms a row, and should the same dispatcher claim it again while its first claim is still preparing, only
+/// the newer claim may mark it as being sent (the older one would send the old text, and both would go out). Unique to
+/// the row too: a claim takes many rows, and nothing written for one of them may ever be read as another's (issue #12). <see cref="HasSiblings"/>:
 /// the post had another live publication when claimed (<c>both</c>), so completing must be one locked transaction.</summary>
 public sealed record ClaimedPublication(
     Guid Id, Guid PostId, Guid UserId, SocialPlatform Platform, bool Reconcile, int Attempts,
@@ -37,6 +38,10 @@ public sealed record Completion(ClaimedPublication Claim, PublicationChange Chan
 public sealed class PublicationQueue(AppDbContext db)
 {
     public static string LeaseOf(string owner, Guid claim) => $"{owner}/{claim:N}";
+
+    /// <summary>A row (<c>p</c>) and a result written for it (<c>r</c>) belong together when both the row and its
+    /// lease match: a batch may hold two claims of one row (an older one that lost it), and a claim holds many rows.</summary>
+    private const string SameClaim = "p.id = r.id AND p.lease_owner = r.lease";
 
     private static string LeasePrefix(string owner) => owner + "/";
 
@@ -64,16 +69,17 @@ public sealed class PublicationQueue(AppDbContext db)
                     FOR UPDATE SKIP LOCKED) d)
             UPDATE post_publications p
             SET status = CASE WHEN p.status = 'sending' THEN p.status ELSE 'claimed' END,
-                lease_owner = $4, lease_expires_at = $5
+                lease_owner = $4 || replace(gen_random_uuid()::text, '-', ''), lease_expires_at = $5
             FROM due WHERE p.id = due.id
             RETURNING p.id, p.post_id, p.user_id, p.platform, p.status = 'sending', p.attempts,
                       p.scheduled_at, p.due_at, p.external_id, p.sending_at,
                       EXISTS (SELECT 1 FROM post_publications s
-                              WHERE s.post_id = p.post_id AND s.id <> p.id AND s.status <> 'cancelled')
+                              WHERE s.post_id = p.post_id AND s.id <> p.id AND s.status <> 'cancelled'),
+                      p.lease_owner
             """;
-        var leaseValue = LeaseOf(owner, Guid.NewGuid());
+        // Each row its own lease (the same shape as LeaseOf), read back from what was written.
         await using var command = await CommandAsync(sql, cancellationToken,
-            wanted.Select(r => r.Key).ToArray(), wanted.Select(r => r.Value).ToArray(), now, leaseValue, now + lease);
+            wanted.Select(r => r.Key).ToArray(), wanted.Select(r => r.Value).ToArray(), now, LeasePrefix(owner), now + lease);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<ClaimedPublication>();
         while (await reader.ReadAsync(cancellationToken))
@@ -81,7 +87,7 @@ public sealed class PublicationQueue(AppDbContext db)
             claimed.Add(new ClaimedPublication(
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetFieldValue<SocialPlatform>(3),
                 reader.GetBoolean(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetFieldValue<DateTimeOffset>(7), NullableString(reader, 8), NullableTime(reader, 9), leaseValue,
+                reader.GetFieldValue<DateTimeOffset>(7), NullableString(reader, 8), NullableTime(reader, 9), reader.GetString(11),
                 reader.GetBoolean(10)));
         }
         return claimed;
@@ -111,26 +117,25 @@ public sealed class PublicationQueue(AppDbContext db)
     /// mark, in order. Each row is marked only under its own claim's lease, exactly as alone.</summary>
     public async Task<IReadOnlyList<bool>> MarkSendingAsync(IReadOnlyList<SendingMark> marks, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string sql = $"""
             UPDATE post_publications p
-            SET status = 'sending', sending_at = m.at, external_id = COALESCE(m.handle, p.external_id)
-            FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[]) AS m(id, lease, at, handle)
-            WHERE p.id = m.id AND p.lease_owner = m.lease AND p.status IN ('claimed', 'sending')
-            RETURNING m.lease
+            SET status = 'sending', sending_at = r.at, external_id = COALESCE(r.handle, p.external_id)
+            FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[]) AS r(id, lease, at, handle)
+            WHERE {SameClaim} AND p.status IN ('claimed', 'sending')
+            RETURNING r.id, r.lease
             """;
         await using var command = await CommandAsync(sql, cancellationToken,
             marks.Select(m => m.Id).ToArray(), marks.Select(m => m.Lease).ToArray(), marks.Select(m => m.At).ToArray(),
             marks.Select(m => m.Handle).ToArray());
-        // A lease names one claim of one row, so it alone tells which marks were written.
-        var marked = new HashSet<string>(StringComparer.Ordinal);
+        var marked = new HashSet<(Guid, string)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                marked.Add(reader.GetString(0));
+                marked.Add((reader.GetGuid(0), reader.GetString(1)));
             }
         }
-        return [.. marks.Select(m => marked.Contains(m.Lease))];
+        return [.. marks.Select(m => marked.Contains((m.Id, m.Lease)))];
     }
 
     /// <summary>Writes the attempt's result and releases the lease, then brings the post's combined state up to date.
@@ -163,37 +168,38 @@ public sealed class PublicationQueue(AppDbContext db)
         var alone = completions.Select(c => c.PostStateAlone).ToList();
         const string sql = $"""
             WITH c AS ({CompletionRowsSql}),
-            publication AS ({WritePublicationsSql} RETURNING p.id, p.post_id, c.lease),
+            publication AS ({WritePublicationsSql} RETURNING p.id, p.post_id, r.lease),
             siblings AS (
                 SELECT publication.id, publication.post_id, publication.lease,
                        (SELECT count(*) FROM post_publications o
                         WHERE o.post_id = publication.post_id AND o.id <> publication.id AND o.status <> 'cancelled') AS live
                 FROM publication),
             state AS (
-                SELECT * FROM unnest($2::text[], $11::post_status[], $12::timestamptz[], $13::text[], $14::boolean[])
-                    AS s(lease, status, published_at, error_message, write)),
+                SELECT * FROM unnest($1::uuid[], $2::text[], $11::post_status[], $12::timestamptz[], $13::text[], $14::boolean[])
+                    AS s(id, lease, status, published_at, error_message, write)),
             post AS (
                 UPDATE posts p SET status = state.status, published_at = state.published_at, error_message = state.error_message
-                FROM siblings JOIN state ON state.lease = siblings.lease
+                FROM siblings JOIN state ON state.id = siblings.id AND state.lease = siblings.lease
                 WHERE p.id = siblings.post_id AND siblings.live = 0 AND state.write
                 RETURNING 1)
-            SELECT lease, live FROM siblings
+            SELECT id, lease, live FROM siblings
             """;
         await using var command = await CommandAsync(sql, cancellationToken, [.. CompletionRowsParameters(completions),
             alone.Select(s => s.Status).ToArray(), alone.Select(s => s.PublishedAt).ToArray(),
             alone.Select(s => s.ErrorMessage).ToArray(), alone.Select(s => s.Status != PostStatus.Draft).ToArray()]);
-        var written = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Keyed by row and lease, never by lease alone: what was written for one row must not be read as another's.
+        var written = new Dictionary<(Guid, string), long>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                written[reader.GetString(0)] = reader.GetInt64(1);
+                written[(reader.GetGuid(0), reader.GetString(1))] = reader.GetInt64(2);
             }
         }
         var states = new List<PostState?>(completions.Count);
         foreach (var completion in completions)
         {
-            states.Add(!written.TryGetValue(completion.Claim.Lease, out var liveSiblings) ? null
+            states.Add(!written.TryGetValue((completion.Claim.Id, completion.Claim.Lease), out var liveSiblings) ? null
                 : liveSiblings == 0 ? completion.PostStateAlone
                 // A sibling that appeared after the claim re-armed this row too (taking our lease): we would not be
                 // here. Should one be live anyway, the post was left alone above; derive it now, as the sweeper would.
@@ -232,7 +238,11 @@ public sealed class PublicationQueue(AppDbContext db)
 
     /// <summary>Derives the post's status from its publications (rule 6) and stores it; the sweeper's repair. A post
     /// with no live publications keeps whatever the Api gave it.</summary>
-    public async Task<PostState> RefreshPostStateAsync(Guid postId, CancellationToken cancellationToken)
+    public async Task<PostState> RefreshPostStateAsync(Guid postId, CancellationToken cancellationToken) =>
+        (await RefreshPostStateChangedAsync(postId, cancellationToken)).State;
+
+    /// <summary>The same, telling whether the stored state was wrong (anything was written).</summary>
+    private async Task<(PostState State, bool Changed)> RefreshPostStateChangedAsync(Guid postId, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -247,9 +257,9 @@ public sealed class PublicationQueue(AppDbContext db)
         }
 
         var state = PostState.Combine(snapshots);
-        await WritePostStateAsync(postId, state, cancellationToken);
+        var changed = await WritePostStateAsync(postId, state, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return state;
+        return (state, changed);
     }
 
     /// <summary>Attempts' results as rows <c>c</c>, parameters $1–$10 (<see cref="CompletionRowsParameters"/>).</summary>
@@ -260,12 +270,12 @@ public sealed class PublicationQueue(AppDbContext db)
         """;
 
     /// <summary>Each result of <c>c</c>, written only under its claim's lease; the lease is released with it.</summary>
-    private const string WritePublicationsSql = """
+    private const string WritePublicationsSql = $"""
         UPDATE post_publications p
-        SET status = c.status, due_at = c.due_at, attempts = c.attempts, error_message = c.error_message,
-            external_id = c.external_id, external_url = c.external_url, published_at = c.published_at,
-            notice_due_at = c.notice_due_at, lease_owner = NULL, lease_expires_at = NULL
-        FROM c WHERE p.id = c.id AND p.lease_owner = c.lease
+        SET status = r.status, due_at = r.due_at, attempts = r.attempts, error_message = r.error_message,
+            external_id = r.external_id, external_url = r.external_url, published_at = r.published_at,
+            notice_due_at = r.notice_due_at, lease_owner = NULL, lease_expires_at = NULL
+        FROM c AS r WHERE {SameClaim}
         """;
 
     private static object[] CompletionRowsParameters(IReadOnlyList<Completion> completions) =>
@@ -292,16 +302,20 @@ public sealed class PublicationQueue(AppDbContext db)
         return snapshots;
     }
 
-    private async Task WritePostStateAsync(Guid postId, PostState state, CancellationToken cancellationToken)
+    /// <summary>Stores the state unless it is already stored; true when something was written.</summary>
+    private async Task<bool> WritePostStateAsync(Guid postId, PostState state, CancellationToken cancellationToken)
     {
         if (state.Status == PostStatus.Draft)
         {
-            return;
+            return false;
         }
-        const string write = "UPDATE posts SET status = $2, published_at = $3, error_message = $4 WHERE id = $1";
+        const string write = """
+            UPDATE posts SET status = $2, published_at = $3, error_message = $4
+            WHERE id = $1 AND (status, published_at, error_message) IS DISTINCT FROM ($2, $3, $4)
+            """;
         await using var command = await CommandAsync(write, cancellationToken, postId, state.Status,
             DbValue(state.PublishedAt), DbValue(state.ErrorMessage));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     /// <summary>When the dispatcher must look again for rows of <paramref name="platforms"/>: the earliest unheld due
@@ -357,19 +371,33 @@ public sealed class PublicationQueue(AppDbContext db)
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Sweeper: scheduled posts whose publications have all finished, i.e. whose state was never derived
-    /// (a worker died between its two writes, or a row was fixed by hand). Returns the owners of the posts repaired.</summary>
-    public async Task<IReadOnlyList<Guid>> RepairPostStatesAsync(CancellationToken cancellationToken)
+    /// <summary>Sweeper: posts whose stored state disagrees with the state their live publications give them (rule 6),
+    /// among posts with a publication due or finished since <paramref name="since"/>: a post left <c>scheduled</c> when
+    /// its publications finished, or one reading <c>published</c> or <c>failed</c> while a publication is still under
+    /// way or ended otherwise. Nothing the queue writes should leave one (its two writes commit together); finding one
+    /// means a bug or a hand-made fix, so each is re-derived under the post's lock and counted by the caller. Returns
+    /// the owners of the posts actually changed.</summary>
+    public async Task<IReadOnlyList<Guid>> RepairPostStatesAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
+        // The same rule as PostState.Combine: failed if any failed, published if all are, else scheduled.
         const string sql = """
-            SELECT p.id, p.user_id FROM posts p
-            WHERE p.status = 'scheduled'
-              AND EXISTS (SELECT 1 FROM post_publications q WHERE q.post_id = p.id AND q.status <> 'cancelled')
-              AND NOT EXISTS (SELECT 1 FROM post_publications q WHERE q.post_id = p.id AND q.status IN ('pending', 'claimed', 'sending'))
+            WITH recent AS (SELECT DISTINCT post_id FROM post_publications WHERE due_at >= $1),
+            derived AS (
+                SELECT q.post_id,
+                       CASE WHEN bool_or(q.status = 'failed') THEN 'failed'::post_status
+                            WHEN bool_and(q.status = 'published') THEN 'published'::post_status
+                            ELSE 'scheduled'::post_status END AS status,
+                       max(q.published_at) FILTER (WHERE q.status = 'published') AS published_at
+                FROM post_publications q JOIN recent USING (post_id)
+                WHERE q.status <> 'cancelled'
+                GROUP BY q.post_id)
+            SELECT p.id, p.user_id FROM posts p JOIN derived d ON d.post_id = p.id
+            WHERE p.status <> d.status
+               OR p.published_at IS DISTINCT FROM CASE WHEN d.status = 'scheduled' THEN NULL ELSE d.published_at END
             LIMIT 500
             """;
         var posts = new List<(Guid Id, Guid UserId)>();
-        await using (var command = await CommandAsync(sql, cancellationToken))
+        await using (var command = await CommandAsync(sql, cancellationToken, since))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -377,11 +405,15 @@ public sealed class PublicationQueue(AppDbContext db)
                 posts.Add((reader.GetGuid(0), reader.GetGuid(1)));
             }
         }
-        foreach (var (id, _) in posts)
+        var repaired = new List<Guid>();
+        foreach (var (id, user) in posts)
         {
-            await RefreshPostStateAsync(id, cancellationToken);
+            if ((await RefreshPostStateChangedAsync(id, cancellationToken)).Changed)
+            {
+                repaired.Add(user);
+            }
         }
-        return [.. posts.Select(p => p.UserId)];
+        return repaired;
     }
 
     /// <summary>Sweeper: failure emails (rule 8) owed since before <paramref name="overdueBefore"/> and still not

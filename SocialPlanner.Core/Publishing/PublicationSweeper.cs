@@ -4,7 +4,8 @@ using SocialPlanner.Core.Calendar;
 namespace SocialPlanner.Core.Publishing;
 
 /// <summary>What one sweep found: leases of dead holders released, open rows overdue by more than
-/// <see cref="PublishingOptions.StuckAfter"/>, posts whose state was re-derived.</summary>
+/// <see cref="PublishingOptions.StuckAfter"/>, posts whose stored state disagreed with their publications and was
+/// re-derived (counted in <c>socialplanner.publishing.post_state_repairs</c>: anything above zero is a bug to chase).</summary>
 public sealed record SweepResult(int ReleasedLeases, int Overdue, int RepairedPosts);
 
 /// <summary>The safety net of the queue (rule 4), shared by the Worker's recurring job and the Api's cron
@@ -12,14 +13,20 @@ public sealed record SweepResult(int ReleasedLeases, int Overdue, int RepairedPo
 /// wake the dispatchers, and posts whose publications finished without their state being derived are repaired (and
 /// their owners' cached calendars retired, like every other write that changes them).</summary>
 public sealed class PublicationSweeper(
-    PublicationQueue queue, CalendarVersions calendars, TimeProvider clock, IOptions<PublishingOptions> options)
+    PublicationQueue queue, CalendarVersions calendars, PublishingTelemetry telemetry, TimeProvider clock,
+    IOptions<PublishingOptions> options)
 {
+    /// <summary>How far back the state check looks: a finished publication's <c>due_at</c> is when it finished, and
+    /// the sweep runs every minute, so a day is ample while keeping the check to a day's rows.</summary>
+    public static readonly TimeSpan RepairWindow = TimeSpan.FromDays(1);
+
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var released = await queue.ReleaseExpiredLeasesAsync(now, cancellationToken);
         var overdue = await queue.CountOverdueAsync(now - options.Value.StuckAfter, cancellationToken);
-        var repairedFor = await queue.RepairPostStatesAsync(cancellationToken);
+        var repairedFor = await queue.RepairPostStatesAsync(now - RepairWindow, cancellationToken);
+        telemetry.RecordPostStateRepairs(repairedFor.Count);
         foreach (var user in repairedFor.Distinct())
         {
             await calendars.BumpAsync(user);

@@ -21,6 +21,10 @@ public abstract record PublishOutcome
     /// <summary>The platform refused our access token; certainly not published, fixed by a refresh.</summary>
     public sealed record TokenRejected(string Reason) : PublishOutcome;
 
+    /// <summary>Our own circuit breaker refused the call: it never left us, so it was not an attempt. The row waits
+    /// <paramref name="RetryAfter"/> (until the breaker lets a call through) without spending one (issue #12).</summary>
+    public sealed record Paused(string Reason, TimeSpan RetryAfter) : PublishOutcome;
+
     /// <summary>The account reached its publishing limit: wait, don't fail (rule 5).</summary>
     public sealed record QuotaExhausted(DateTimeOffset RetryAt) : PublishOutcome;
 

@@ -15,6 +15,8 @@ public sealed class PublishingTelemetry : IDisposable
     private readonly Meter meter;
     private readonly Histogram<double> lateness;
     private readonly Counter<long> outcomes;
+    private readonly Counter<long> repairs;
+    private readonly Counter<long> paused;
 
     public PublishingTelemetry(IMeterFactory meters)
     {
@@ -22,7 +24,21 @@ public sealed class PublishingTelemetry : IDisposable
         lateness = meter.CreateHistogram<double>("socialplanner.publishing.lateness", "s",
             "Time from a post's scheduled instant to the start of its first send.");
         outcomes = meter.CreateCounter<long>("socialplanner.publishing.outcomes", description: "Publish attempts by platform and outcome.");
+        repairs = meter.CreateCounter<long>("socialplanner.publishing.post_state_repairs",
+            description: "Posts whose stored state disagreed with their publications, found and re-derived by the sweeper.");
+        paused = meter.CreateCounter<long>("socialplanner.publishing.paused",
+            description: "Publications put back without spending an attempt because the platform's circuit breaker was open.");
     }
+
+    public void RecordPostStateRepairs(int count)
+    {
+        if (count > 0)
+        {
+            repairs.Add(count);
+        }
+    }
+
+    public void RecordPaused(SocialPlatform platform) => paused.Add(1, new KeyValuePair<string, object?>("platform", Tag(platform)));
 
     public void RecordLateness(SocialPlatform platform, TimeSpan late) =>
         lateness.Record(Math.Max(0, late.TotalSeconds), new KeyValuePair<string, object?>("platform", Tag(platform)));
@@ -39,6 +55,7 @@ public sealed class PublishingTelemetry : IDisposable
         PublishOutcome.Unconfirmed => "unconfirmed",
         PublishOutcome.TokenRejected => "token_rejected",
         PublishOutcome.QuotaExhausted => "quota_deferred",
+        PublishOutcome.Paused => "paused",
         PublishOutcome.Cancelled => "cancelled",
         PublishOutcome.LeaseLost => "lease_lost",
         _ => "unknown",

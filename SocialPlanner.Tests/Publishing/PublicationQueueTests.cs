@@ -162,6 +162,113 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         Assert.True(await OwnerScalarAsync<bool>("SELECT lease_owner IS NULL AND notice_due_at IS NOT NULL FROM post_publications WHERE id = $1", failed.Id));
     }
 
+    /// <summary>Issue #12: one claim used to give all its rows one lease, and a group commit joined the posts' new
+    /// states to the publications by lease, so posts of one claim completed together could take each other's outcome
+    /// (a post read "published" with another post's published_at while its own row was still being retried).</summary>
+    [Fact]
+    public async Task Completions_of_rows_claimed_together_each_give_their_own_post_its_own_outcome()
+    {
+        var user = await CreateUserAsync();
+        var lease = LeaseA; // what the claim wrote in every row it took
+        var published = await ClaimAsync(user, lease);
+        var retried = await ClaimAsync(user, lease);
+        var failed = await ClaimAsync(user, lease);
+        var at = DateTimeOffset.UtcNow;
+
+        var states = await new PublicationQueue(As(DbRole.Worker)).CompleteAloneAsync(
+        [
+            new Completion(retried, new PublicationChange(PublicationStatus.Pending, FarAhead.AddMinutes(1), 1, "LinkedIn answered 503")),
+            new Completion(published, new PublicationChange(PublicationStatus.Published, at, 0, null, "urn:li:share:1", "https://example/1", at)),
+            new Completion(failed, new PublicationChange(PublicationStatus.Failed, at, 3, "refused", NoticeDueAt: at)),
+        ], Ct);
+
+        Assert.Equal([PostStatus.Scheduled, PostStatus.Published, PostStatus.Failed], states.Select(s => s?.Status));
+        Assert.Equal("published|urn:li:share:1|published", await OwnerScalarAsync<string>(StateSql, published.Id));
+        Assert.Equal("pending||scheduled", await OwnerScalarAsync<string>(StateSql, retried.Id));
+        Assert.Equal("failed||failed", await OwnerScalarAsync<string>(StateSql, failed.Id));
+        Assert.True(await OwnerScalarAsync<bool>("SELECT published_at IS NULL AND error_message IS NULL FROM posts WHERE id = $1", retried.PostId));
+        Assert.Contains("refused", await OwnerScalarAsync<string>("SELECT error_message FROM posts WHERE id = $1", failed.PostId));
+    }
+
+    [Fact]
+    public async Task Marks_of_rows_claimed_together_answer_for_each_row_not_for_the_claim()
+    {
+        var user = await CreateUserAsync();
+        var kept = await ClaimedPublicationAsync(user, LeaseA);
+        var taken = await ClaimedPublicationAsync(user, LeaseA);
+        await ScheduleAsync(user, await OwnerScalarAsync<Guid>("SELECT post_id FROM post_publications WHERE id = $1", taken)); // re-armed by an edit
+        var now = DateTimeOffset.UtcNow;
+
+        var marked = await new PublicationQueue(As(DbRole.Worker)).MarkSendingAsync(
+            [new SendingMark(kept, LeaseA, now, null), new SendingMark(taken, LeaseA, now, null)], Ct);
+
+        Assert.Equal([true, false], marked);
+        Assert.Equal("sending", await StatusOfAsync(kept));
+        Assert.Equal("pending", await StatusOfAsync(taken));
+    }
+
+    [Fact]
+    public async Task A_claim_gives_every_row_it_takes_a_lease_of_its_own()
+    {
+        var user = await CreateUserAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await ScheduleAsync(user, (await CreatePostAsync(user)).Id);
+        }
+        var db = As(DbRole.Worker);
+        // Rolled back: the claim must not keep rows other tests (or the running Worker) work on.
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        var claimed = await new PublicationQueue(db).ClaimAsync(dispatcher, FarAhead, TimeSpan.FromMinutes(1),
+            new Dictionary<SocialPlatform, int> { [SocialPlatform.Linkedin] = 3 }, Ct);
+
+        Assert.Equal(3, claimed.Count);
+        Assert.Equal(3, claimed.Select(c => c.Lease).Distinct().Count());
+        Assert.All(claimed, c => Assert.StartsWith(dispatcher + "/", c.Lease));
+        await using var command = new NpgsqlCommand("SELECT id, lease_owner FROM post_publications WHERE id = ANY($1)",
+            (NpgsqlConnection)db.Database.GetDbConnection());
+        command.Parameters.Add(new NpgsqlParameter { Value = claimed.Select(c => c.Id).ToArray() });
+        var written = new Dictionary<Guid, string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                written[reader.GetGuid(0)] = reader.GetString(1);
+            }
+        }
+        Assert.All(claimed, c => Assert.Equal(c.Lease, written[c.Id]));
+        await transaction.RollbackAsync(Ct);
+    }
+
+    /// <summary>Issue #12's aftermath: a post whose state disagrees with its publications, whichever way, is found and
+    /// re-derived by the sweeper, and only the posts actually changed are reported (and counted in the metric).</summary>
+    [Fact]
+    public async Task The_sweeper_repairs_a_post_whose_state_disagrees_with_its_publications_whichever_way()
+    {
+        var user = await CreateUserAsync();
+        var stillRetried = await ClaimAsync(user, LeaseA);
+        var wentOut = await ClaimAsync(user, LeaseB);
+        var consistent = await ClaimAsync(user, LeaseC);
+        // Another post's outcome written on this one while its own row is still being retried…
+        await OwnerScalarAsync<int>("""
+            WITH a AS (UPDATE post_publications SET status = 'pending', lease_owner = NULL, attempts = 1 WHERE id = $1 RETURNING 1),
+                 b AS (UPDATE posts SET status = 'published', published_at = now() WHERE id = $2 RETURNING 1)
+            SELECT count(*)::int FROM a, b
+            """, stillRetried.Id, stillRetried.PostId);
+        // …and a post that went out while its post kept reading scheduled.
+        await OwnerScalarAsync<int>("""
+            WITH a AS (UPDATE post_publications SET status = 'published', published_at = now(), lease_owner = NULL WHERE id = $1 RETURNING 1)
+            SELECT count(*)::int FROM a
+            """, wentOut.Id);
+
+        var repairedFor = await new PublicationQueue(As(DbRole.Worker)).RepairPostStatesAsync(DateTimeOffset.UtcNow.AddDays(-1), Ct);
+
+        Assert.Equal(2, repairedFor.Count(u => u == user));
+        Assert.Equal("pending||scheduled", await OwnerScalarAsync<string>(StateSql, stillRetried.Id));
+        Assert.True(await OwnerScalarAsync<bool>("SELECT published_at IS NULL FROM posts WHERE id = $1", stillRetried.PostId));
+        Assert.Equal("published||published", await OwnerScalarAsync<string>(StateSql, wentOut.Id));
+        Assert.Equal("claimed||scheduled", await OwnerScalarAsync<string>(StateSql, consistent.Id));
+    }
+
     [Fact]
     public async Task A_publication_with_a_live_sibling_is_refused_a_place_in_a_batch()
     {
