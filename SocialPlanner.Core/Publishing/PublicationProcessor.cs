@@ -30,7 +30,12 @@ public sealed partial class PublicationProcessor(
         telemetry.RecordOutcome(claim.Platform, outcome);
         activity?.SetTag("publication.outcome", PublishingTelemetry.OutcomeName(outcome));
 
-        var change = PublicationRules.Decide(outcome, claim.Attempts, handle, clock.GetUtcNow(), options.Value);
+        if (outcome is PublishOutcome.Paused paused)
+        {
+            telemetry.RecordPaused(claim.Platform);
+            LogPaused(claim.Id, claim.Platform, paused.RetryAfter);
+        }
+        var change = PublicationRules.Decide(outcome, claim.Attempts, handle, clock.GetUtcNow(), options.Value, claim.Reconcile);
         if (change is null || await writes.CompleteAsync(claim, change, cancellationToken) is null)
         {
             LogLeaseLost(claim.Id);
@@ -110,6 +115,9 @@ public sealed partial class PublicationProcessor(
 
     [LoggerMessage(LogLevel.Information, "Publication {PublicationId}: lease lost, result not recorded")]
     private partial void LogLeaseLost(Guid publicationId);
+
+    [LoggerMessage(LogLevel.Information, "Publication {PublicationId}: {Platform}'s circuit breaker is open; no attempt spent, trying again in {Wait}")]
+    private partial void LogPaused(Guid publicationId, Social.SocialPlatform platform, TimeSpan wait);
 
     [LoggerMessage(LogLevel.Warning, "Publication {PublicationId} to {Platform} failed: {Error}")]
     private partial void LogFailed(Guid publicationId, Social.SocialPlatform platform, string? error);

@@ -10,9 +10,11 @@ public static class PublicationRules
     public const string UnconfirmedMessage = "Publication unconfirmed — check your account.";
 
     /// <summary>Decides the row's next state. <paramref name="attemptsSoFar"/> counts earlier failed attempts;
-    /// <paramref name="platformHandle"/> is what the attempt left for reconciliation (an Instagram container id).</summary>
+    /// <paramref name="platformHandle"/> is what the attempt left for reconciliation (an Instagram container id);
+    /// <paramref name="reconciling"/>: the attempt was a reconciliation, which a pause must not turn into a fresh send.</summary>
     public static PublicationChange? Decide(
-        PublishOutcome outcome, int attemptsSoFar, string? platformHandle, DateTimeOffset now, PublishingOptions options)
+        PublishOutcome outcome, int attemptsSoFar, string? platformHandle, DateTimeOffset now, PublishingOptions options,
+        bool reconciling = false)
     {
         var attempts = attemptsSoFar + 1;
         var exhausted = attempts >= options.MaxAttempts;
@@ -31,6 +33,9 @@ public static class PublicationRules
             PublishOutcome.Unconfirmed => Failed(now, attempts, UnconfirmedMessage),
             PublishOutcome.TokenRejected t => Failed(now, attempts,
                 $"{t.Reason} — reconnect your account and reschedule the post."),
+            // Not an attempt: same count, same path (a reconciliation stays one), due when the breaker lets calls through.
+            PublishOutcome.Paused p => new(reconciling ? PublicationStatus.Sending : PublicationStatus.Pending,
+                now + p.RetryAfter, attemptsSoFar, p.Reason, platformHandle),
             PublishOutcome.QuotaExhausted q => new(PublicationStatus.Pending, q.RetryAt, attemptsSoFar,
                 "Daily publishing limit reached; the post will go out when the platform allows it."),
             PublishOutcome.Cancelled c => new(PublicationStatus.Cancelled, now, attemptsSoFar, c.Reason),

@@ -83,5 +83,6 @@ public static class SocialPlatformsExtensions
         options.AttemptTimeout.Timeout = timeout;
         options.TotalRequestTimeout.Timeout = timeout * 4;
         options.CircuitBreaker.SamplingDuration = timeout * 2;
+        options.CircuitBreaker.BreakDuration = TransportFailures.BreakDuration;
     }
 }

@@ -5,13 +5,23 @@ namespace SocialPlanner.Core.Social;
 
 public static class TransportFailures
 {
+    /// <summary>How long the platform clients' circuit breaker stays open once it trips (the standard handler's
+    /// default, set explicitly so a paused publication waits exactly as long).</summary>
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(5);
+
     /// <summary>A publish call that failed without an HTTP answer. Only a failure to connect (or an open circuit,
     /// which never sends) proves the request never left; a timeout or a dropped connection may have been processed.</summary>
     public static PublishOutcome Classify(Exception failure, string platform) => failure switch
     {
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } =>
             new PublishOutcome.NotSent($"{platform} could not be reached.", true),
-        BrokenCircuitException => new PublishOutcome.NotSent($"{platform} is failing; calls to it are paused.", true),
-        _ => new PublishOutcome.Ambiguous($"No answer from {platform} after the post was sent ({failure.GetType().Name})."),
+        _ => Paused(failure, platform)
+            ?? new PublishOutcome.Ambiguous($"No answer from {platform} after the post was sent ({failure.GetType().Name})."),
     };
+
+    /// <summary>Our circuit breaker refused the call (at any step: upload, container, publish, reconciliation): it
+    /// never reached the platform, so it is no attempt; the publication waits for the breaker. Null for anything else.</summary>
+    public static PublishOutcome? Paused(Exception failure, string platform) => failure is BrokenCircuitException
+        ? new PublishOutcome.Paused($"{platform} is failing; calls to it are paused for a few seconds.", BreakDuration)
+        : null;
 }

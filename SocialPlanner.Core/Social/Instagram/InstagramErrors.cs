@@ -20,7 +20,7 @@ public static class InstagramErrors
     public static PublishOutcome ClassifyPreparation(Exception failure, DateTimeOffset now, TimeSpan quotaRetry) => failure switch
     {
         GraphApiException e => ClassifyAnswer(e, now, quotaRetry) ?? new PublishOutcome.NotSent($"Instagram refused the post: {e.PlatformMessage}", false),
-        _ => new PublishOutcome.NotSent($"Instagram could not be reached: {failure.Message}", true),
+        _ => TransportFailures.Paused(failure, "Instagram") ?? new PublishOutcome.NotSent($"Instagram could not be reached: {failure.Message}", true),
     };
 
     /// <summary>Failures of <c>media_publish</c>: an error answer means Instagram did not publish; no answer (or a

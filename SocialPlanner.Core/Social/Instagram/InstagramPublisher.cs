@@ -79,7 +79,8 @@ public sealed class InstagramPublisher(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new PublishOutcome.Ambiguous($"Instagram could not be asked about the earlier attempt: {e.Message}");
+            return TransportFailures.Paused(e, "Instagram")
+                ?? new PublishOutcome.Ambiguous($"Instagram could not be asked about the earlier attempt: {e.Message}");
         }
     }
 

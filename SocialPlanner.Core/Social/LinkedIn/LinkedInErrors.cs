@@ -52,7 +52,7 @@ public static partial class LinkedInErrors
         LinkedInApiException { Status: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } e =>
             new PublishOutcome.NotSent($"LinkedIn image upload failed ({(int)e.Status}).", true, e.RetryAfter),
         LinkedInApiException e => new PublishOutcome.NotSent($"LinkedIn refused the image: {e.PlatformMessage}", false),
-        _ => new PublishOutcome.NotSent($"LinkedIn could not be reached: {failure.Message}", true),
+        _ => TransportFailures.Paused(failure, "LinkedIn") ?? new PublishOutcome.NotSent($"LinkedIn could not be reached: {failure.Message}", true),
     };
 
     public static string PostUrl(string urn) => $"https://www.linkedin.com/feed/update/{urn}/";
