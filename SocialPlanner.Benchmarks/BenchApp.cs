@@ -49,13 +49,15 @@ public sealed class BenchApp : IAsyncDisposable
     /// <summary>Tells this run's posts from earlier ones in the sandbox's ledger.</summary>
     public string Run { get; } = Guid.NewGuid().ToString("N")[..8];
 
-    public static async Task<BenchApp> StartAsync(BenchmarkOptions options, CancellationToken cancellationToken)
+    public static async Task<BenchApp> StartAsync(
+        BenchmarkOptions options, CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         Console.Error.WriteLine($"Starting the app with {options.Workers} workers…");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(cancellationToken);
         builder.WithResourceReplicas("worker", options.Workers)
             // The benchmark measures publishing, not logging: console output is captured by the host either way.
             .WithResourceEnvironment("worker", "Logging__LogLevel__Default", "Warning");
+        configure?.Invoke(builder);
         var app = await builder.BuildAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         await Task.WhenAll(Services.Select(s => app.ResourceNotifications.WaitForResourceHealthyAsync(s, cancellationToken)));

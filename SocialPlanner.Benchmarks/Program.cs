@@ -1,11 +1,22 @@
 using SocialPlanner.Benchmarks;
+using SocialPlanner.Benchmarks.Chaos;
 
 // DESIGN §4 rule 9, measured: after a warm-up burst, a burst of posts due at one instant drained by K workers against a
 // bare SKIP LOCKED loop on the same rows (warmed up the same way), then posts spread over a minute.
 // Usage: bench.sh [--posts N] [--workers K] [--users U] [--warm-up-posts W]
-var options = BenchmarkOptions.Parse(args);
 using var stopping = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
+
+// Issue #12's chaos scenario: chaos.sh [--users 20] [--posts 500] [--window-seconds 90] [--fault-rate 0.2] [--workers 2]
+// [--worker-kills 2] [--postgres-kills 1]. One line; exit 1 unless nothing is stuck, doubled, or published unreceived.
+if (args.FirstOrDefault() == "chaos")
+{
+    var chaos = await ChaosRun.RunAsync(ChaosOptions.Parse(args), stopping.Token);
+    Console.WriteLine(chaos.Line());
+    return chaos.Clean ? 0 : 1;
+}
+
+var options = BenchmarkOptions.Parse(args);
 
 await using var bench = await BenchApp.StartAsync(options, stopping.Token);
 var accounts = await Seeder.ConnectUsersAsync(bench, options.Users, stopping.Token);

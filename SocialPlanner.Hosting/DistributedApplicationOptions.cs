@@ -10,8 +10,8 @@ public sealed class DistributedApplicationOptions
 
     public bool RandomPorts { get; set; }
 
-    /// <summary>Restart crashed projects with exponential back-off (1 s, 2 s, 4 s … 30 s).</summary>
-    public bool RestartCrashedProjects { get; set; } = true;
+    /// <summary>Restart crashed resources (projects, Postgres, Redis; not one-shots) with exponential back-off (1 s, 2 s, 4 s … 30 s).</summary>
+    public bool RestartCrashedResources { get; set; } = true;
 
     public bool DashboardEnabled { get; set; } = true;
 
@@ -47,7 +47,7 @@ public sealed class DistributedApplicationOptions
     internal static DistributedApplicationOptions ForTesting() => new()
     {
         RandomPorts = true,
-        RestartCrashedProjects = false,
+        RestartCrashedResources = false,
         DashboardEnabled = false,
         DashboardPort = 0,
         EchoConsole = false,

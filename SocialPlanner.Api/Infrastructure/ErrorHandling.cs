@@ -49,8 +49,13 @@ public static class ErrorHandling
                 BadHttpRequestException { InnerException: JsonException json } => ApiProblem.BadRequest($"The JSON body is malformed: {json.Message}"),
                 BadHttpRequestException bad when bad.StatusCode == 413 => new ApiProblem(413, ErrorTypes.PayloadTooLarge, "Payload Too Large", bad.Message),
                 BadHttpRequestException bad => new ApiProblem(bad.StatusCode, ErrorTypes.Validation, "Bad Request", bad.Message),
-                _ => null,
+                _ => DependencyOutage.ProblemFor(exception),
             };
+            if (problem is { StatusCode: 503 } && exception is not ApiProblemException)
+            {
+                logger.LogWarning("{Method} {Path}: {Dependency} unreachable, answered 503 ({Error})", context.Request.Method,
+                    context.Request.Path, DependencyOutage.Find(exception), exception.Message);
+            }
             if (problem is null)
             {
                 logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);

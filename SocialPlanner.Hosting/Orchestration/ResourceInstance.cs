@@ -184,7 +184,8 @@ internal sealed class ResourceInstance(Resource resource, int index, RunContext 
             return false;
         }
 
-        var restart = context.Options.RestartCrashedProjects && Resource is ProjectResource && !Resource.IsOneShot;
+        // Every long-running resource, not only projects: a killed Postgres or Redis must come back by itself (#12).
+        var restart = context.Options.RestartCrashedResources && !Resource.IsOneShot;
         var delay = TimeSpan.FromSeconds(Math.Min(s_maxBackoff.TotalSeconds, Math.Pow(2, _consecutiveCrashes)));
         _restartPending = restart;
         Set(ResourceState.Exited, restart

@@ -40,6 +40,10 @@ public static class ControlEndpoints
         {
             return TypedResults.BadRequest("endpoint is required, e.g. \"linkedin.posts\"");
         }
+        if (rule.Probability is < 0 or > 1)
+        {
+            return TypedResults.BadRequest("probability must be between 0 and 1");
+        }
 
         faults.Arm(rule);
         return TypedResults.Created("/sandbox/faults", rule);

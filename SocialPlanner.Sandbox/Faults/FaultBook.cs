@@ -28,7 +28,9 @@ public sealed class FaultBook : IResettable
     {
         lock (gate)
         {
-            var index = armed.FindIndex(a => a.Rule.Endpoint == endpoint && (a.Rule.User is null || caller.Contains(a.Rule.User)));
+            // Each rule that matches draws in turn; a rule whose draw fails lets the next one try.
+            var index = armed.FindIndex(a => a.Rule.Endpoint == endpoint && (a.Rule.User is null || caller.Contains(a.Rule.User))
+                && (a.Rule.Probability is not { } p || Random.Shared.NextDouble() < p));
             if (index < 0)
             {
                 return null;

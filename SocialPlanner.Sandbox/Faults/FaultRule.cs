@@ -12,6 +12,10 @@ public sealed record FaultRule
 
     public int Times { get; init; } = 1;
 
+    /// <summary>Between 0 and 1: each matching call draws, and the fault applies (spending one of <see cref="Times"/>)
+    /// only with this probability; unset, every matching call takes it. How a chaos run makes ~20 % of calls fail.</summary>
+    public double? Probability { get; init; }
+
     public int? Status { get; init; }
 
     public int? RetryAfterSeconds { get; init; }

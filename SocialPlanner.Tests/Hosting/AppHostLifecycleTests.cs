@@ -69,7 +69,7 @@ public sealed partial class AppHostLifecycleTests
     {
         var builder = DistributedApplicationTestingBuilder.Create();
         builder.Options.EnvironmentName = "Development";
-        builder.Options.RestartCrashedProjects = true;
+        builder.Options.RestartCrashedResources = true;
         builder.AddProject<Projects.SocialPlanner_Web>("web");
         await using var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
         var timeout = TestApps.Timeout();
