@@ -40,6 +40,9 @@ public class PostPublication
     public string? ErrorMessage { get; set; }
     /// <summary>Set with <c>failed</c>, cleared once the failure email went out (rule 8); overdue ones are queued again.</summary>
     public DateTimeOffset? NoticeDueAt { get; set; }
+    /// <summary>The W3C <c>traceparent</c> of the request that scheduled it: the Worker's attempts continue that trace,
+    /// so one trace follows a post from the schedule request to the platform call (DESIGN §6).</summary>
+    public string? TraceParent { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -20,10 +20,13 @@ public sealed partial class PublicationProcessor(
     public async Task<PublicationChange?> ProcessAsync(PublicationWork work, CancellationToken cancellationToken)
     {
         var claim = work.Claim;
-        using var activity = PublishingTelemetry.Source.StartActivity("publish", ActivityKind.Internal);
+        // A child of the schedule request's span: the attempt, its platform calls included, joins the post's trace.
+        using var activity = PublishingTelemetry.Source.StartActivity("publish", ActivityKind.Internal,
+            ActivityContext.TryParse(claim.TraceParent, null, out var scheduled) ? scheduled : default);
         activity?.SetTag("publication.id", claim.Id);
         activity?.SetTag("publication.platform", claim.Platform.ToString());
         activity?.SetTag("publication.reconcile", claim.Reconcile);
+        activity?.SetTag("publication.attempt", claim.Attempts + 1);
 
         var handle = claim.PlatformHandle;
         var outcome = await AttemptAsync(work, h => handle = h ?? handle, cancellationToken);

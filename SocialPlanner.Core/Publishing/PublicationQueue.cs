@@ -17,7 +17,7 @@ namespace SocialPlanner.Core.Publishing;
 public sealed record ClaimedPublication(
     Guid Id, Guid PostId, Guid UserId, SocialPlatform Platform, bool Reconcile, int Attempts,
     DateTimeOffset ScheduledAt, DateTimeOffset DueAt, string? PlatformHandle, DateTimeOffset? SendingAt, string Lease,
-    bool HasSiblings);
+    bool HasSiblings, string? TraceParent = null);
 
 /// <summary>"Being sent" (rule 1) for the claim whose lease is <see cref="Lease"/>, with the platform's handle if one
 /// was made before the call (an Instagram container).</summary>
@@ -75,7 +75,7 @@ public sealed class PublicationQueue(AppDbContext db)
                       p.scheduled_at, p.due_at, p.external_id, p.sending_at,
                       EXISTS (SELECT 1 FROM post_publications s
                               WHERE s.post_id = p.post_id AND s.id <> p.id AND s.status <> 'cancelled'),
-                      p.lease_owner
+                      p.lease_owner, p.trace_parent
             """;
         // Each row its own lease (the same shape as LeaseOf), read back from what was written.
         await using var command = await CommandAsync(sql, cancellationToken,
@@ -88,7 +88,7 @@ public sealed class PublicationQueue(AppDbContext db)
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetFieldValue<SocialPlatform>(3),
                 reader.GetBoolean(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6),
                 reader.GetFieldValue<DateTimeOffset>(7), NullableString(reader, 8), NullableTime(reader, 9), reader.GetString(11),
-                reader.GetBoolean(10)));
+                reader.GetBoolean(10), NullableString(reader, 12)));
         }
         return claimed;
     }

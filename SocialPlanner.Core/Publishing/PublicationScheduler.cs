@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Posts;
@@ -117,6 +118,7 @@ public sealed class PublicationScheduler(AppDbContext db)
         publication.ExternalId = null;
         publication.ExternalUrl = null;
         publication.ErrorMessage = null;
+        publication.TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
     }
 
     private static void Cancel(PostPublication publication)

@@ -71,7 +71,7 @@ public static class InstagramPublishingEndpoints
         switch (outcome)
         {
             case PublishOutcome.Published:
-                ledger.Record(new PublishedItem("instagram", igUserId, published!.Id, published.Caption ?? "", container!.ImageUrl, container.Facts.ToString(), published.PublishedAt, RequestCount: 1));
+                ledger.Record(new PublishedItem("instagram", igUserId, published!.Id, published.Caption ?? "", container!.ImageUrl, container.Facts.ToString(), published.PublishedAt, RequestCount: 1, PublishedItem.TraceIdOf(request)));
                 return TypedResults.Json(new { id = published.Id });
             case PublishOutcome.AlreadyPublished:
                 ledger.CountRepeat(container!.MediaId!);

@@ -84,7 +84,8 @@ public static class LinkedInPostEndpoints
             return DuplicatePost(post.Urn);
         }
 
-        ledger.Record(new PublishedItem("linkedin", author, post.Urn, post.VisibleText, mediaId, image?.Facts?.ToString(), now, RequestCount: 1));
+        ledger.Record(new PublishedItem("linkedin", author, post.Urn, post.VisibleText, mediaId, image?.Facts?.ToString(), now, RequestCount: 1,
+            PublishedItem.TraceIdOf(request)));
         request.HttpContext.Response.Headers["x-restli-id"] = post.Urn;
         request.HttpContext.Response.Headers.Location = $"/rest/posts/{Uri.EscapeDataString(post.Urn)}";
         return TypedResults.StatusCode(StatusCodes.Status201Created);

@@ -3,6 +3,8 @@ namespace SocialPlanner.Sandbox.Published;
 /// <summary>
 /// One post as the platform's audience would see it. <see cref="RequestCount"/> counts every
 /// publish request that resolved to this post (duplicates included), so tests can prove exactly-once.
+/// <see cref="TraceId"/>: the W3C trace id the creating request carried (its <c>traceparent</c> header), so tests can
+/// follow a post's trace from the schedule request to the platform.
 /// </summary>
 public sealed record PublishedItem(
     string Platform,
@@ -12,4 +14,10 @@ public sealed record PublishedItem(
     string? ImageId,
     string? ImageInfo,
     DateTimeOffset PublishedAt,
-    int RequestCount);
+    int RequestCount,
+    string? TraceId = null)
+{
+    /// <summary>The trace id of a <c>traceparent</c> header (<c>00-{trace id}-{span id}-{flags}</c>), null if absent or malformed.</summary>
+    public static string? TraceIdOf(HttpRequest request) =>
+        request.Headers["traceparent"].ToString().Split('-') is [_, { Length: 32 } traceId, _, _] ? traceId : null;
+}

@@ -733,6 +733,10 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasDefaultValue(PublicationStatus.Pending)
                         .HasColumnName("status");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("timestamp with time zone")
