@@ -90,6 +90,27 @@ public sealed partial class AppHostLifecycleTests
         Assert.Equal(before.Urls, after.Urls);
     }
 
+    /// <summary>Issue #12: a killed Redis (like a killed Postgres, which the chaos test kills) comes back by itself.</summary>
+    [Fact]
+    public async Task A_crashed_redis_is_restarted_like_any_other_resource()
+    {
+        var builder = DistributedApplicationTestingBuilder.Create();
+        builder.Options.RestartCrashedResources = true;
+        builder.AddRedis("cache");
+        await using var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
+        var timeout = TestApps.Timeout();
+        await app.StartAsync(timeout);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("cache", timeout);
+        var before = app.ResourceNotifications.GetSnapshots("cache").Single();
+
+        Process.GetProcessById(before.Pid!.Value).Kill();
+        await app.ResourceNotifications.WaitForResourceAsync("cache",
+            s => s.Restarts == 1 && s.State == ResourceState.Running && s.Health == HealthStatus.Healthy, timeout);
+
+        Assert.NotEqual(before.Pid, app.ResourceNotifications.GetSnapshots("cache").Single().Pid);
+        Assert.Contains(app.GetLogs("cache"), l => l.Text == "cache crashed with exit code 137; restarting in 1 s");
+    }
+
     private static Process StartAppHost(string dataRoot, Action<string> onLine)
     {
         var configuration = typeof(AppHostLifecycleTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
