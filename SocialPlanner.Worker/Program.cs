@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Hosting;
 using SocialPlanner.Core.Mail;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Worker.Jobs;
@@ -8,11 +9,10 @@ using SocialPlanner.Worker.Publishing;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDataSource(AppDatabase.ConnectionName, AppDatabase.ConfigureDataSource);
+builder.AddAppDatabase();
 // Every unit of work here is cross-user background work: the Worker role, never a user's.
-builder.Services.AddAppDbContext().AddScoped(_ => new DbSession { Role = DbRole.Worker });
-builder.EnrichNpgsqlDbContext<AppDbContext>(AppDatabase.ConnectionName);
-builder.AddRedisClient("cache");
+builder.Services.AddScoped(_ => new DbSession { Role = DbRole.Worker });
+builder.AddAppCache();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
 builder.Services.AddSmtpEmailSender(builder.Configuration);

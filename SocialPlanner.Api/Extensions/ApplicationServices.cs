@@ -2,7 +2,7 @@ using SocialPlanner.Api.Auth;
 using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Social;
-using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Hosting;
 using SocialPlanner.Core.Mail;
 
 namespace SocialPlanner.Api.Extensions;
@@ -16,10 +16,8 @@ public static class ApplicationServices
         services.AddApiErrorHandling();
         services.AddSingleton(TimeProvider.System);
 
-        builder.AddNpgsqlDataSource(AppDatabase.ConnectionName, AppDatabase.ConfigureDataSource);
-        services.AddAppDbContext();
-        builder.EnrichNpgsqlDbContext<AppDbContext>(AppDatabase.ConnectionName);
-        builder.AddRedisClient("cache");
+        builder.AddAppDatabase();
+        builder.AddAppCache();
         services.AddSingleton<RedisOutage>();
 
         services.AddSmtpEmailSender(builder.Configuration);

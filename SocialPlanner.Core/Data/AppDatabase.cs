@@ -12,9 +12,8 @@ using SocialPlanner.Core.Templates;
 
 namespace SocialPlanner.Core.Data;
 
-/// <summary>How a host wires <see cref="AppDbContext"/>: <c>builder.AddNpgsqlDataSource(AppDatabase.ConnectionName,
-/// AppDatabase.ConfigureDataSource)</c>, <c>services.AddAppDbContext()</c>, then
-/// <c>builder.EnrichNpgsqlDbContext&lt;AppDbContext&gt;(AppDatabase.ConnectionName)</c>.</summary>
+/// <summary>The model's database plumbing: enum mappings and the pooled context. Hosts wire it with one call,
+/// <see cref="Hosting.AppDataHosting.AddAppDatabase"/> (Aspire's Npgsql client integration underneath).</summary>
 public static class AppDatabase
 {
     public const string ConnectionName = "socialplanner";
