@@ -10,12 +10,6 @@ using SocialPlanner.Api.Social;
 using SocialPlanner.Api.Templates;
 using SocialPlanner.Api.RateLimiting;
 
-if (args.Contains("migrate"))
-{
-    await MigrationCommand.RunAsync(args);
-    return 0;
-}
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

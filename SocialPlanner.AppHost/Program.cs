@@ -10,8 +10,7 @@ var sandbox = builder.AddProject<Projects.SocialPlanner_Sandbox>("sandbox")
     .WithEndpoint("smtp", envVar: "Sandbox__SmtpPort");
 
 // One-shot: applies EF migrations and exits 0; api and worker start after it.
-var migrations = builder.AddProject<Projects.SocialPlanner_Api>("migrations")
-    .WithArgs("migrate")
+var migrations = builder.AddProject<Projects.SocialPlanner_MigrationService>("migrations")
     .WithReference(db).WaitFor(db);
 
 var api = builder.AddProject<Projects.SocialPlanner_Api>("api")

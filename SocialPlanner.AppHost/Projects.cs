@@ -19,6 +19,11 @@ public sealed class SocialPlanner_Web : IProjectMetadata
     public string ProjectPath => ProjectPaths.Of("SocialPlanner.Web");
 }
 
+public sealed class SocialPlanner_MigrationService : IProjectMetadata
+{
+    public string ProjectPath => ProjectPaths.Of("SocialPlanner.MigrationService");
+}
+
 public sealed class SocialPlanner_Sandbox : IProjectMetadata
 {
     public string ProjectPath => ProjectPaths.Of("SocialPlanner.Sandbox");

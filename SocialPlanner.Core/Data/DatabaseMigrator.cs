@@ -18,8 +18,14 @@ public static partial class DatabaseMigrator
 
     public static async Task MigrateAsync(string connectionString, ILogger logger, CancellationToken ct)
     {
-        using var activity = Tracing.StartActivity("migrate database");
         await using var dataSource = AppDatabase.BuildDataSource(connectionString);
+        await MigrateAsync(dataSource, logger, ct);
+    }
+
+    /// <summary>The same on a data source the host registered (it must carry <see cref="AppDatabase.ConfigureDataSource"/>'s mappings).</summary>
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken ct)
+    {
+        using var activity = Tracing.StartActivity("migrate database");
 
         // Replicas started together would otherwise race; the second waits, then finds nothing pending.
         // The lock lives on its own connection so EF can open and close its own freely.

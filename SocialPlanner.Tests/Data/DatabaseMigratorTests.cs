@@ -32,6 +32,38 @@ public sealed class DatabaseMigratorTests(AppFixture app) : DataTest(app)
         }
     }
 
+    /// <summary>The "migrations" resource is its own program (Aspire's migration-service pattern): it migrates a fresh
+    /// database and exits 0, and exits 1 when the database cannot be reached, so nothing waiting for it starts.</summary>
+    [Fact]
+    public async Task The_migration_service_migrates_and_exits_0_or_exits_1_when_it_cannot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = "migrate_" + Guid.NewGuid().ToString("N");
+        await OwnerExecuteAsync($"CREATE DATABASE {database}");
+        try
+        {
+            var fresh = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, Pooling = false };
+            var (exitCode, output, log) = await BuiltProcess.RunAsync("SocialPlanner.MigrationService", [],
+                new Dictionary<string, string> { ["ConnectionStrings__socialplanner"] = fresh.ConnectionString }, TimeSpan.FromMinutes(2));
+            Assert.True(exitCode == 0, output + log);
+
+            await using var connection = new NpgsqlConnection(fresh.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var applied = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
+            Assert.Equal((long)MigrationCount, await applied.ExecuteScalarAsync(ct));
+        }
+        finally
+        {
+            await OwnerExecuteAsync($"DROP DATABASE {database} WITH (FORCE)");
+        }
+
+        var unreachable = new NpgsqlConnectionStringBuilder(ConnectionString) { Port = 1, Timeout = 2 };
+        var (failedExit, failedOutput, failedLog) = await BuiltProcess.RunAsync("SocialPlanner.MigrationService", [],
+            new Dictionary<string, string> { ["ConnectionStrings__socialplanner"] = unreachable.ConnectionString }, TimeSpan.FromMinutes(2));
+        Assert.True(failedExit == 1, $"exit code {failedExit}: {failedOutput}{failedLog}");
+        Assert.Contains("Migrating the database failed", failedOutput + failedLog);
+    }
+
     /// <summary>Every migration the assembly ships, so adding one does not break this test.</summary>
     private static int MigrationCount => typeof(AppDbContext).Assembly.GetTypes()
         .Count(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0);

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text.RegularExpressions;
+using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Publishing;
 
@@ -40,44 +39,6 @@ public sealed partial class ChaosTests
     [GeneratedRegex(@"(?<unavailable>\d+)× 503, (?<errors>\d+)× 500")]
     private static partial Regex ApiFigures();
 
-    private static async Task<(int ExitCode, string Output, string Log)> RunChaosAsync(params string[] arguments)
-    {
-        var configuration = typeof(ChaosTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "SocialPlanner.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("SocialPlanner.sln not found above the test binaries.");
-        }
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(Path.Combine(root, "SocialPlanner.Benchmarks", "bin", configuration, "net10.0", "SocialPlanner.Benchmarks.dll"));
-        info.ArgumentList.Add("chaos");
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var log = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        patience.CancelAfter(TimeSpan.FromMinutes(8));
-        try
-        {
-            await process.WaitForExitAsync(patience.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        return (process.ExitCode, await output, await log);
-    }
+    private static Task<(int ExitCode, string Output, string Log)> RunChaosAsync(params string[] arguments) =>
+        BuiltProcess.RunAsync("SocialPlanner.Benchmarks", ["chaos", .. arguments], null, TimeSpan.FromMinutes(8));
 }
