@@ -20,6 +20,7 @@ builder.AddAiServices().AddDistributedRateLimiting();
 var app = builder.Build();
 
 app.UseApiErrorHandling();
+app.UseUnstorableTextGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseDbSession();

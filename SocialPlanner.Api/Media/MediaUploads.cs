@@ -94,6 +94,10 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
     /// as it outgrows that format's limit: an oversized upload costs one limit's worth of disk, never memory.</summary>
     private async Task<(string, long, MediaFormat, string)> StageAsync(MultipartSection section, string filename, CancellationToken ct)
     {
+        if (UnstorableText.Find(filename) is { } unstorable)
+        {
+            throw Problem(UnstorableText.Problem("file", "name " + unstorable));
+        }
         if (filename.Length is 0 or > 255)
         {
             throw Problem(ApiProblem.Validation("file", "The file needs a name of 1 to 255 characters"));
@@ -149,15 +153,20 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
         {
             return JsonSerializer.Deserialize<List<string>>(trimmed)?.Select(t => t.Trim()).Where(t => t.Length > 0) ?? [];
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            throw Problem(ApiProblem.Validation("tags", "Must be a JSON array of strings, or comma-separated"));
+            // InvalidOperationException: an escaped lone surrogate, which cannot become a string.
+            throw Problem(ApiProblem.Validation("tags", "Must be a JSON array of strings (valid Unicode), or comma-separated"));
         }
     }
 
     public static List<string> CheckTags(IEnumerable<string> tags)
     {
         var distinct = tags.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Select(UnstorableText.Find).FirstOrDefault(r => r is not null) is { } unstorable)
+        {
+            throw Problem(UnstorableText.Problem("tags", unstorable));
+        }
         if (distinct.Count > MaxTags || distinct.Any(t => t.Length > MaxTagLength))
         {
             throw Problem(ApiProblem.Validation("tags", $"At most {MaxTags} tags of at most {MaxTagLength} characters"));
@@ -165,8 +174,9 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
         return distinct;
     }
 
-    public static string? CheckAltText(string? altText) => altText?.Length > MaxAltTextLength
-        ? throw Problem(ApiProblem.Validation("alt_text", $"At most {MaxAltTextLength} characters"))
+    public static string? CheckAltText(string? altText) =>
+        UnstorableText.Find(altText) is { } unstorable ? throw Problem(UnstorableText.Problem("alt_text", unstorable))
+        : altText?.Length > MaxAltTextLength ? throw Problem(ApiProblem.Validation("alt_text", $"At most {MaxAltTextLength} characters"))
         : string.IsNullOrWhiteSpace(altText) ? null : altText.Trim();
 
     private async Task<MediaItem> DescribeAsync(UploadForm form, Guid userId, CancellationToken ct)
