@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Hosting;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
 
@@ -120,7 +120,7 @@ public static class Seeder
             .AddSingleton(owner)
             .AddAppDbContext()
             .AddSingleton<TokenProtector>();
-        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
+        services.AddSharedDataProtection();
         return services.BuildServiceProvider();
     }
 }

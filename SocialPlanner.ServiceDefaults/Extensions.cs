@@ -22,6 +22,8 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        // The one clock of every service; tests substitute their own.
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Hosting;
 using SocialPlanner.Core.Mail;
@@ -13,8 +12,7 @@ builder.AddAppDatabase();
 // Every unit of work here is cross-user background work: the Worker role, never a user's.
 builder.Services.AddScoped(_ => new DbSession { Role = DbRole.Worker });
 builder.AddAppCache();
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
+builder.Services.AddSharedDataProtection();
 builder.Services.AddSmtpEmailSender(builder.Configuration);
 builder.Services.AddMediaStorage(builder.Configuration, builder.Environment);
 builder.AddPublishingDispatcher();

@@ -1,12 +1,12 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Hosting;
 
 namespace SocialPlanner.Api.Auth;
 
@@ -41,7 +41,7 @@ public static class AuthExtensions
             tokens.TokenLifespan = TimeSpan.FromMinutes(auth.Value.ResetTokenMinutes));
 
         // Shared with the other replicas and the Worker, which decrypt what this process protects.
-        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
+        services.AddSharedDataProtection();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -14,7 +14,6 @@ public static class ApplicationServices
         var services = builder.Services;
         services.AddApiJson();
         services.AddApiErrorHandling();
-        services.AddSingleton(TimeProvider.System);
 
         builder.AddAppDatabase();
         builder.AddAppCache();

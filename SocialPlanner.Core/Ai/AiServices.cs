@@ -28,7 +28,6 @@ public static class AiServices
     public static IServiceCollection AddAiGeneration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AiOptions>().Bind(configuration.GetSection(AiOptions.Section));
-        services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<AiMetrics>();
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,14 @@ public static class AppDataHosting
             settings.DisableHealthChecks = true;
         });
         return builder;
+    }
+
+    /// <summary>The Data Protection key ring the Api and the Worker share (keys in Postgres, one application name):
+    /// what one encrypts (OAuth tokens, upload links) the other decrypts. Also what tools writing such secrets use.</summary>
+    public static IServiceCollection AddSharedDataProtection(this IServiceCollection services)
+    {
+        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
+        return services;
     }
 
     /// <summary>The shared <see cref="IConnectionMultiplexer"/> of <c>ConnectionStrings:cache</c>, started even while

@@ -22,7 +22,6 @@ public static class MediaStorageRegistration
                 "Media:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMediaStore>(sp =>
             new LocalMediaStore(Path.Combine(environment.ContentRootPath, sp.GetRequiredService<IOptions<MediaOptions>>().Value.Root)));
         services.AddSingleton(sp => new MediaUrlSigner(

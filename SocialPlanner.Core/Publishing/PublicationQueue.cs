@@ -450,7 +450,7 @@ public sealed class PublicationQueue(AppDbContext db)
     /// <summary>Wakes every dispatcher (they LISTEN on <see cref="PublicationScheduler.Channel"/>).</summary>
     public async Task NotifyAsync(CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync("NOTIFY " + PublicationScheduler.Channel, cancellationToken);
+        await using var command = await CommandAsync(PublicationScheduler.NotifySql, cancellationToken);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -12,7 +12,8 @@ namespace SocialPlanner.Core.Publishing;
 public sealed class PublicationScheduler(AppDbContext db)
 {
     public const string Channel = "publications_changed";
-    private const string NotifySql = "NOTIFY " + Channel;
+    /// <summary>Wakes every dispatcher (they LISTEN on <see cref="Channel"/>).</summary>
+    internal const string NotifySql = "NOTIFY " + Channel;
 
     /// <summary>Schedules (or reschedules) the post: one due publication per target platform. Platforms the post no
     /// longer targets are cancelled; platforms already published are left alone.</summary>

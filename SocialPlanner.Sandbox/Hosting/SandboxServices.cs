@@ -12,7 +12,6 @@ public static class SandboxServices
     public static WebApplicationBuilder AddSandboxCore(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SandboxUrls>();
         // Sandbox APIs, OAuth token responses, Graph and OpenAI all speak snake_case; LinkedIn REST opts out explicitly.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);

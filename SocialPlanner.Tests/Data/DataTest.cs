@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Hosting;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Social;
@@ -63,7 +63,7 @@ public abstract class DataTest(AppFixture app) : IAsyncLifetime
             .AddSingleton(dataSource)
             .AddAppDbContext()
             .AddSingleton<TokenProtector>();
-        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SocialPlanner");
+        services.AddSharedDataProtection();
         return services.BuildServiceProvider();
     }
 

@@ -34,7 +34,6 @@ public static class AuthServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
 
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SessionTokenStore>();
         services.AddSingleton<SessionRefresher>();
         services.AddSingleton<CircuitServicesAccessor>();
