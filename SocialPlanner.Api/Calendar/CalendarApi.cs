@@ -91,7 +91,7 @@ public static class CalendarApi
         {
             return ApiProblem.NotFound("Post");
         }
-        if (StaleCopy(db, post, request.UpdatedAt) is { } conflict)
+        if (Conflicts.StaleCopy(db, post, request.UpdatedAt, "post") is { } conflict)
         {
             return conflict;
         }
@@ -104,14 +104,14 @@ public static class CalendarApi
             return ApiProblem.BusinessRule("scheduled_at must be in the future",
                 [new FieldError("scheduled_at", "Must be in the future")]);
         }
-        var violations = RuleViolations(post);
+        var violations = PlatformRules.For(post);
         if (violations.Count > 0)
         {
             return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
         }
 
         var warnings = await BusySlotWarningsAsync(db, post, scheduledAt, ct);
-        if (await SaveAsync(() => scheduler.ScheduleAsync(post, scheduledAt, ct)) is { } failed)
+        if (await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, scheduledAt, ct), "post") is { } failed)
         {
             return failed;
         }
@@ -129,7 +129,7 @@ public static class CalendarApi
         {
             return ApiProblem.NotFound("Post");
         }
-        if (StaleCopy(db, post, updatedAt) is { } conflict)
+        if (Conflicts.StaleCopy(db, post, updatedAt, "post") is { } conflict)
         {
             return conflict;
         }
@@ -137,53 +137,12 @@ public static class CalendarApi
         {
             return ApiProblem.BusinessRule("A published post can't be taken off the calendar");
         }
-        if (await SaveAsync(() => scheduler.UnscheduleAsync(post, ct)) is { } failed)
+        if (await Conflicts.SaveAsync(() => scheduler.UnscheduleAsync(post, ct), "post") is { } failed)
         {
             return failed;
         }
         var draft = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
         return TypedResults.Ok(Envelope.Of(draft!.ToDto(links)));
-    }
-
-    /// <summary>The platform rules, checked again before a post is committed to go out: a draft made from a template
-    /// may lack what its platform needs (Instagram's image).</summary>
-    internal static IReadOnlyList<string> RuleViolations(Post post) =>
-        PlatformRules.Violations(post.Platform, post.Content, post.Hashtags,
-            post.Media.OrderBy(m => m.Order).Where(m => m.Media is not null).Select(m => MediaFacts.Of(m.Media!)).ToList());
-
-    /// <summary>409 when the client's copy is older than the row; otherwise makes the save itself conditional on
-    /// that version, so a write racing ours since we read it fails too.</summary>
-    private static ApiProblem? StaleCopy(AppDbContext db, Post post, DateTimeOffset? seen)
-    {
-        if (seen is not { } version)
-        {
-            return null;
-        }
-        if (version.ToDbPrecision() != post.UpdatedAt)
-        {
-            return ApiProblem.Conflict(
-                $"The post was changed by someone else: it is now at updated_at {JsonConventions.Timestamp(post.UpdatedAt)}, "
-                + $"your copy is from {JsonConventions.Timestamp(version)}. Reload it and try again");
-        }
-        db.Entry(post).Property(p => p.UpdatedAt).OriginalValue = version.ToDbPrecision();
-        return null;
-    }
-
-    private static async Task<ApiProblem?> SaveAsync(Func<Task> save)
-    {
-        try
-        {
-            await save();
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblem.Conflict("The post was changed by someone else while saving. Reload it and try again");
-        }
-        catch (PublicationInFlightException e)
-        {
-            return ApiProblem.Conflict($"{e.Message} Wait for the outcome, then try again");
-        }
     }
 
     /// <summary>The user's other planned or published posts sharing a platform with this one within

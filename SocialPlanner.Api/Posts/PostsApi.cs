@@ -131,11 +131,10 @@ public static class PostsApi
         {
             return ApiProblem.Validation(errors);
         }
-        if (input.UpdatedAt is { IsSet: true, Value: var seen } && seen.ToDbPrecision() != post.UpdatedAt)
+        const string Retry = "apply your change again";
+        if (Conflicts.StaleCopy(db, post, input.UpdatedAt.IsSet ? input.UpdatedAt.Value : (DateTimeOffset?)null, "post", Retry) is { } stale)
         {
-            return ApiProblem.Conflict(
-                $"The post was changed by someone else: it is now at updated_at {JsonConventions.Timestamp(post.UpdatedAt)}, "
-                + $"your copy is from {JsonConventions.Timestamp(seen)}. Reload it and apply your change again");
+            return stale;
         }
         if (post.Status == PostStatus.Published)
         {
@@ -148,23 +147,10 @@ public static class PostsApi
             {
                 return problem;
             }
-            if (input.UpdatedAt.IsSet)
+            // Saves, and re-arms a scheduled post's publications so the old version is never sent.
+            if (await Conflicts.SaveAsync(() => scheduler.OnPostEditedAsync(post, ct), "post", Retry) is { } failed)
             {
-                // updated_at is the row's concurrency token: a save that raced ours since we read it fails too.
-                db.Entry(post).Property(p => p.UpdatedAt).OriginalValue = input.UpdatedAt.Value.ToDbPrecision();
-            }
-            try
-            {
-                // Saves, and re-arms a scheduled post's publications so the old version is never sent (rule 3).
-                await scheduler.OnPostEditedAsync(post, ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return ApiProblem.Conflict("The post was changed by someone else while saving. Reload it and apply your change again");
-            }
-            catch (PublicationInFlightException e)
-            {
-                return ApiProblem.Conflict($"{e.Message} Wait for the outcome, then edit it");
+                return failed;
             }
         }
         var updated = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
@@ -183,14 +169,10 @@ public static class PostsApi
         {
             return ApiProblem.BusinessRule("A published post can't be deleted");
         }
-        try
+        // Its pending publications are cancelled first, so no dispatcher sends what is being deleted.
+        if (await Conflicts.SaveAsync(() => scheduler.OnPostDeletedAsync(post, ct), "post", "delete it") is { } failed)
         {
-            // Its pending publications are cancelled first, so no dispatcher sends what is being deleted (rule 3).
-            await scheduler.OnPostDeletedAsync(post, ct);
-        }
-        catch (PublicationInFlightException e)
-        {
-            return ApiProblem.Conflict($"{e.Message} Wait for the outcome, then delete it");
+            return failed;
         }
         db.Posts.Remove(post);
         await db.SaveChangesAsync(ct);

@@ -53,19 +53,15 @@ public static class PublishNow
             return ApiProblem.Unauthorized($"Connect your {PostState.PlatformName(target)} account first"
                 + (connection is null ? "" : ": its authorization has expired or was revoked"));
         }
-        var violations = CalendarApi.RuleViolations(post);
+        var violations = PlatformRules.For(post);
         if (violations.Count > 0)
         {
             return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
         }
 
-        try
+        if (await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, clock.GetDbNow(), ct), "post") is { } failed)
         {
-            await scheduler.ScheduleAsync(post, clock.GetDbNow(), ct);
-        }
-        catch (PublicationInFlightException e)
-        {
-            return ApiProblem.Conflict($"{e.Message} Wait for the outcome");
+            return failed;
         }
 
         var publication = await AwaitOutcomeAsync(db, postId, target, clock, options.Value.PublishNowWait, ct);

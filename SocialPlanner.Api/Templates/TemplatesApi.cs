@@ -119,6 +119,10 @@ public static class TemplatesApi
         {
             return ApiProblem.NotFound("Template");
         }
+        if (Conflicts.StaleCopy(db, template, request.UpdatedAt, "template") is { } stale)
+        {
+            return stale;
+        }
         var errors = new List<FieldError>();
         var name = TemplateInput.Name(errors, request.Name);
         var category = WireEnum.Parse<TemplateCategory>(errors, "category", request.Category);
@@ -143,17 +147,9 @@ public static class TemplatesApi
         {
             template.Variables = TemplateInput.Declared(variables ?? TemplateInput.Defaults(template.Variables), template.Content, template.Hashtags);
         }
-        if (request.UpdatedAt is { } version)
+        if (await Conflicts.SaveAsync(() => db.SaveChangesAsync(ct), "template") is { } failed)
         {
-            db.Entry(template).Property(t => t.UpdatedAt).OriginalValue = version;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblem.Conflict("The template was changed by someone else; reload it and try again");
+            return failed;
         }
         return TypedResults.Ok(Envelope.Of(template.ToDto()));
     }

@@ -37,6 +37,12 @@ public static partial class PlatformRules
         IReadOnlyList<MediaFacts> media) =>
         [.. TextViolations(platform, content, hashtags), .. MediaRules.Violations(platform, media)];
 
+    /// <summary>Every rule a saved post breaks, on <paramref name="platform"/> or else on its own platform(s), its media
+    /// (loaded with it) in the post's order: the check before a post is scheduled, published now, or sent.</summary>
+    public static IReadOnlyList<string> For(Post post, PostPlatform? platform = null) =>
+        Violations(platform ?? post.Platform, post.Content, post.Hashtags,
+            [.. post.Media.OrderBy(m => m.Order).Select(m => m.Media).OfType<MediaItem>().Select(MediaFacts.Of)]);
+
     /// <summary>The rules about the text alone, for text that gets its media later (a draft made from a template).</summary>
     public static IReadOnlyList<string> TextViolations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags)
     {

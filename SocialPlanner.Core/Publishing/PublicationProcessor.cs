@@ -66,7 +66,7 @@ public sealed partial class PublicationProcessor(
         var publisher = publishers.Single(p => p.Platform == claim.Platform);
         var media = post.Media.Select(m => m.Media).OfType<MediaItem>().ToList();
         // A re-claimed send is reconciled whatever the text now says: it may already be out.
-        if (!claim.Reconcile && PublicationRules.BrokenPlatformRules(claim.Platform, post, [.. media.Select(MediaFacts.Of)]) is { } broken)
+        if (!claim.Reconcile && PublicationRules.BrokenPlatformRules(claim.Platform, post) is { } broken)
         {
             return broken;
         }

@@ -60,11 +60,10 @@ public static class PublicationRules
     }
 
     /// <summary>A post edited past a platform's limits since it was scheduled fails with the rules it breaks instead of
-    /// being sent to be refused or silently cut (rule 5). Null when the post may go out.</summary>
-    public static PublishOutcome.NotSent? BrokenPlatformRules(SocialPlatform platform, Post post, IReadOnlyList<MediaFacts> media)
+    /// being sent to be refused or silently cut. Null when the post may go out.</summary>
+    public static PublishOutcome.NotSent? BrokenPlatformRules(SocialPlatform platform, Post post)
     {
-        var target = platform == SocialPlatform.Instagram ? PostPlatform.Instagram : PostPlatform.Linkedin;
-        var violations = PlatformRules.Violations(target, post.Content, post.Hashtags, media);
+        var violations = PlatformRules.For(post, platform == SocialPlatform.Instagram ? PostPlatform.Instagram : PostPlatform.Linkedin);
         return violations.Count == 0 ? null : new PublishOutcome.NotSent(string.Join("; ", violations) + ".", false);
     }
 

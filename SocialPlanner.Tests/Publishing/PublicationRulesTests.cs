@@ -142,7 +142,7 @@ public sealed class PublicationRulesTests
     {
         var post = new Post { Content = new string('a', 3_001) };
 
-        var outcome = PublicationRules.BrokenPlatformRules(SocialPlatform.Linkedin, post, []);
+        var outcome = PublicationRules.BrokenPlatformRules(SocialPlatform.Linkedin, post);
 
         Assert.NotNull(outcome);
         Assert.False(outcome.Transient);
@@ -154,7 +154,7 @@ public sealed class PublicationRulesTests
     {
         var hashtags = Enumerable.Range(0, 31).Select(i => $"tag{i}").ToList();
 
-        Assert.Null(PublicationRules.BrokenPlatformRules(SocialPlatform.Linkedin, new Post { Content = "Hello", Hashtags = hashtags }, []));
-        Assert.NotNull(PublicationRules.BrokenPlatformRules(SocialPlatform.Instagram, new Post { Content = "Hello", Hashtags = hashtags }, []));
+        Assert.Null(PublicationRules.BrokenPlatformRules(SocialPlatform.Linkedin, new Post { Content = "Hello", Hashtags = hashtags }));
+        Assert.NotNull(PublicationRules.BrokenPlatformRules(SocialPlatform.Instagram, new Post { Content = "Hello", Hashtags = hashtags }));
     }
 }
