@@ -19,6 +19,7 @@ public static class SocialExtensions
         services.AddScoped<SocialConnector>();
         services.AddScoped<PublicationScheduler>();
         services.AddScoped<PublicationQueue>();
+        services.AddScoped<PublicationOutcomes>();
         services.AddScoped<PublicationSweeper>();
         services.AddSingleton<PublishingTelemetry>();
         return builder;

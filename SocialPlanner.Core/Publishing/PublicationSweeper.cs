@@ -13,7 +13,7 @@ public sealed record SweepResult(int ReleasedLeases, int Overdue, int RepairedPo
 /// wake the dispatchers, and posts whose publications finished without their state being derived are repaired (and
 /// their owners' cached calendars retired, like every other write that changes them).</summary>
 public sealed class PublicationSweeper(
-    PublicationQueue queue, CalendarVersions calendars, PublishingTelemetry telemetry, TimeProvider clock,
+    PublicationQueue queue, PublicationOutcomes outcomes, CalendarVersions calendars, PublishingTelemetry telemetry, TimeProvider clock,
     IOptions<PublishingOptions> options)
 {
     /// <summary>How far back the state check looks: a finished publication's <c>due_at</c> is when it finished, and
@@ -25,7 +25,7 @@ public sealed class PublicationSweeper(
         var now = clock.GetUtcNow();
         var released = await queue.ReleaseExpiredLeasesAsync(now, cancellationToken);
         var overdue = await queue.CountOverdueAsync(now - options.Value.StuckAfter, cancellationToken);
-        var repairedFor = await queue.RepairPostStatesAsync(now - RepairWindow, cancellationToken);
+        var repairedFor = await outcomes.RepairPostStatesAsync(now - RepairWindow, cancellationToken);
         telemetry.RecordPostStateRepairs(repairedFor.Count);
         foreach (var user in repairedFor.Distinct())
         {

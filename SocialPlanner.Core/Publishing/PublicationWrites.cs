@@ -20,19 +20,19 @@ public sealed class PublicationWrites : IAsyncDisposable
     public PublicationWrites(IServiceScopeFactory scopes)
     {
         this.scopes = scopes;
-        marks = new(batch => WithQueueAsync(queue => queue.MarkSendingAsync(batch, CancellationToken.None)), MaxBatch);
-        completions = new(batch => WithQueueAsync(queue => queue.CompleteAloneAsync(batch, CancellationToken.None)), MaxBatch);
+        marks = new(batch => InScopeAsync<PublicationQueue, IReadOnlyList<bool>>(queue => queue.MarkSendingAsync(batch, CancellationToken.None)), MaxBatch);
+        completions = new(batch => InScopeAsync<PublicationOutcomes, IReadOnlyList<PostState?>>(outcomes => outcomes.CompleteAloneAsync(batch, CancellationToken.None)), MaxBatch);
     }
 
     /// <inheritdoc cref="PublicationQueue.MarkSendingAsync(Guid, string, DateTimeOffset, string?, CancellationToken)"/>
     public Task<bool> MarkSendingAsync(SendingMark mark, CancellationToken cancellationToken) => marks.WriteAsync(mark, cancellationToken);
 
-    /// <inheritdoc cref="PublicationQueue.CompleteAsync"/>
+    /// <inheritdoc cref="PublicationOutcomes.CompleteAsync"/>
     public async Task<PostState?> CompleteAsync(ClaimedPublication claim, PublicationChange change, CancellationToken cancellationToken)
     {
         if (claim.HasSiblings)
         {
-            return await WithQueueAsync(queue => queue.CompleteAsync(claim, change, cancellationToken));
+            return await InScopeAsync<PublicationOutcomes, PostState?>(outcomes => outcomes.CompleteAsync(claim, change, cancellationToken));
         }
         return await completions.WriteAsync(new Completion(claim, change), cancellationToken);
     }
@@ -43,9 +43,9 @@ public sealed class PublicationWrites : IAsyncDisposable
         await completions.DisposeAsync();
     }
 
-    private async Task<T> WithQueueAsync<T>(Func<PublicationQueue, Task<T>> work)
+    private async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<PublicationQueue>());
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

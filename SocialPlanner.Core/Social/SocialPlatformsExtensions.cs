@@ -67,6 +67,8 @@ public static class SocialPlatformsExtensions
         services.AddSingleton<CalendarVersions>();
         services.AddSingleton<PublishingTelemetry>();
         services.AddScoped<PublicationQueue>();
+        services.AddScoped<PublicationOutcomes>();
+        services.AddScoped<OverdueNotices>();
         services.AddScoped<PublicationSweeper>();
         services.AddScoped<PublicationLoader>();
         services.AddScoped<PublicationProcessor>();

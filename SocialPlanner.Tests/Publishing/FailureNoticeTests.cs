@@ -17,11 +17,11 @@ public sealed class FailureNoticeTests(AppFixture app) : PlatformTest(app)
         var recent = await ScheduleAsync(userId, "Email on its way", DateTimeOffset.UtcNow.AddYears(1));
         await MarkFailedAsync(lost.Id, TimeSpan.FromHours(2));
         await MarkFailedAsync(recent.Id, TimeSpan.FromMinutes(1));
-        var queue = new PublicationQueue(As(DbRole.Worker));
+        var notices = new OverdueNotices(As(DbRole.Worker));
         var now = DateTimeOffset.UtcNow;
 
-        var taken = await queue.TakeOverdueFailureNoticesAsync(now.AddHours(-1), now, Ct);
-        var takenAgain = await queue.TakeOverdueFailureNoticesAsync(now.AddHours(-1), now, Ct);
+        var taken = await notices.TakeOverdueFailureNoticesAsync(now.AddHours(-1), now, Ct);
+        var takenAgain = await notices.TakeOverdueFailureNoticesAsync(now.AddHours(-1), now, Ct);
 
         var lostId = await PublicationIdAsync(lost.Id);
         Assert.Contains(lostId, taken);
@@ -36,11 +36,11 @@ public sealed class FailureNoticeTests(AppFixture app) : PlatformTest(app)
         await OwnerScalarAsync<int>(
             "UPDATE social_connections SET reconnect_needed = true, notice_due_at = now() - interval '2 hours' WHERE id = $1 RETURNING 1",
             account.ConnectionId);
-        var queue = new PublicationQueue(As(DbRole.Worker));
+        var notices = new OverdueNotices(As(DbRole.Worker));
         var now = DateTimeOffset.UtcNow;
 
-        Assert.Contains(account.ConnectionId, await queue.TakeOverdueReconnectNoticesAsync(now.AddHours(-1), now, Ct));
-        Assert.DoesNotContain(account.ConnectionId, await queue.TakeOverdueReconnectNoticesAsync(now.AddHours(-1), now, Ct));
+        Assert.Contains(account.ConnectionId, await notices.TakeOverdueReconnectNoticesAsync(now.AddHours(-1), now, Ct));
+        Assert.DoesNotContain(account.ConnectionId, await notices.TakeOverdueReconnectNoticesAsync(now.AddHours(-1), now, Ct));
     }
 
     private Task MarkFailedAsync(Guid postId, TimeSpan owedFor) =>

@@ -89,7 +89,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
                 await lockPost.ExecuteScalarAsync(Ct);
             }
             var failure = new PublicationChange(PublicationStatus.Failed, FarAhead, 1, $"{claim.Platform} said no");
-            var completing = new PublicationQueue(As(DbRole.Worker)).CompleteAsync(claim, failure, Ct);
+            var completing = new PublicationOutcomes(As(DbRole.Worker)).CompleteAsync(claim, failure, Ct);
             string seenWhileBlocked;
             PostState? state;
             try
@@ -145,7 +145,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         await OwnerScalarAsync<int>("WITH r AS (UPDATE post_publications SET lease_owner = 'someone-else' WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM r", lost.Id);
         var at = DateTimeOffset.UtcNow;
 
-        var states = await new PublicationQueue(As(DbRole.Worker)).CompleteAloneAsync(
+        var states = await new PublicationOutcomes(As(DbRole.Worker)).CompleteAloneAsync(
         [
             new Completion(published, new PublicationChange(PublicationStatus.Published, at, 1, null, "urn:li:share:9", "https://example/9", at)),
             new Completion(failed, new PublicationChange(PublicationStatus.Failed, at, 3, "token revoked", NoticeDueAt: at)),
@@ -175,7 +175,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         var failed = await ClaimAsync(user, lease);
         var at = DateTimeOffset.UtcNow;
 
-        var states = await new PublicationQueue(As(DbRole.Worker)).CompleteAloneAsync(
+        var states = await new PublicationOutcomes(As(DbRole.Worker)).CompleteAloneAsync(
         [
             new Completion(retried, new PublicationChange(PublicationStatus.Pending, FarAhead.AddMinutes(1), 1, "LinkedIn answered 503")),
             new Completion(published, new PublicationChange(PublicationStatus.Published, at, 0, null, "urn:li:share:1", "https://example/1", at)),
@@ -260,7 +260,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
             SELECT count(*)::int FROM a
             """, wentOut.Id);
 
-        var repairedFor = await new PublicationQueue(As(DbRole.Worker)).RepairPostStatesAsync(DateTimeOffset.UtcNow.AddDays(-1), Ct);
+        var repairedFor = await new PublicationOutcomes(As(DbRole.Worker)).RepairPostStatesAsync(DateTimeOffset.UtcNow.AddDays(-1), Ct);
 
         Assert.Equal(2, repairedFor.Count(u => u == user));
         Assert.Equal("pending||scheduled", await OwnerScalarAsync<string>(StateSql, stillRetried.Id));
@@ -277,7 +277,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         var change = new PublicationChange(PublicationStatus.Failed, FarAhead, 1, "no");
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            new PublicationQueue(As(DbRole.Worker)).CompleteAloneAsync([new Completion(claim, change)], Ct));
+            new PublicationOutcomes(As(DbRole.Worker)).CompleteAloneAsync([new Completion(claim, change)], Ct));
     }
 
     /// <summary>A publication's status and external id, and its post's status.</summary>

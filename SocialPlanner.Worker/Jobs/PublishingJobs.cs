@@ -19,7 +19,7 @@ public sealed class TokenRefreshJob(SocialTokens tokens)
 /// again the failure and reconnect emails still owed long after they were due (rules 8 and 7): only the Worker can queue emails.</summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed partial class PublicationSweepJob(
-    PublicationSweeper sweeper, PublicationQueue queue, IPublishingNotifier notifier, TimeProvider clock,
+    PublicationSweeper sweeper, OverdueNotices notices, IPublishingNotifier notifier, TimeProvider clock,
     IOptions<PublishingOptions> options, ILogger<PublicationSweepJob> logger)
 {
     public const string Id = "publication-sweeper";
@@ -35,12 +35,12 @@ public sealed partial class PublicationSweepJob(
 
         var now = clock.GetUtcNow();
         var retry = options.Value.NoticeRetryAfter;
-        var failures = await queue.TakeOverdueFailureNoticesAsync(now - retry, now, cancellationToken);
+        var failures = await notices.TakeOverdueFailureNoticesAsync(now - retry, now, cancellationToken);
         foreach (var publicationId in failures)
         {
             notifier.PublicationFailed(publicationId);
         }
-        var reconnects = await queue.TakeOverdueReconnectNoticesAsync(now - retry, now, cancellationToken);
+        var reconnects = await notices.TakeOverdueReconnectNoticesAsync(now - retry, now, cancellationToken);
         foreach (var connectionId in reconnects)
         {
             notifier.ReconnectNeeded(connectionId);
