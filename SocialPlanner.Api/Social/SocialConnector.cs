@@ -41,7 +41,7 @@ public sealed class SocialConnector(LinkedInClient linkedIn, InstagramClient ins
 public static class ConnectionRules
 {
     /// <summary>Stores a new grant on the user's connection for the platform, in place on a reconnect. The old
-    /// refresh token survives an answer without one (rule 7), but only for the same account: another member's
+    /// refresh token survives an answer without one, but only for the same account: another member's
     /// refresh token would publish as the wrong person.</summary>
     public static void Connect(SocialConnection connection, OAuthTokens tokens, PlatformProfile profile, Func<string, string> protect)
     {

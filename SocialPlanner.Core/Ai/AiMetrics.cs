@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace SocialPlanner.Core.Ai;
 
-/// <summary>The Meter <c>SocialPlanner.Ai</c>: tokens spent, generation latency and quota denials (DESIGN §6).</summary>
+/// <summary>The Meter <c>SocialPlanner.Ai</c>: tokens spent, generation latency and quota denials.</summary>
 public sealed class AiMetrics
 {
     public const string MeterName = "SocialPlanner.Ai";

@@ -50,8 +50,8 @@ public static class AppDatabase
     }
 
     /// <summary>Registers <see cref="AppDbContext"/> on the registered <see cref="NpgsqlDataSource"/> as a pooled context
-    /// leased once per scope with the scope's <see cref="DbSession"/> (which the host fills in). Pooling matters: building
-    /// a context's internal services per scope was the largest CPU cost of a publication in the Worker's profile.</summary>
+    /// leased once per scope with the scope's <see cref="DbSession"/> (which the host fills in). Pooled because building a
+    /// context's internal services per scope is costly on the Worker's hot path (docs/architecture.md, where the time goes).</summary>
     public static IServiceCollection AddAppDbContext(this IServiceCollection services)
     {
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>

@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace SocialPlanner.Core.Media;
 
-/// <summary>Instagram takes JPEG only, 320–1440 px wide, at most 8 MB, aspect 4:5…1.91:1 (DESIGN §4 rule 5). The library
+/// <summary>Instagram takes JPEG only, 320–1440 px wide, at most 8 MB, aspect 4:5…1.91:1. The library
 /// keeps PNG and WebP as uploaded; this makes the JPEG Instagram is given instead.</summary>
 public static class InstagramImage
 {

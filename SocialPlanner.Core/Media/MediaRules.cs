@@ -9,7 +9,7 @@ public sealed record MediaFacts(MediaType Type, int? Width, int? Height)
     public static MediaFacts Of(MediaItem item) => new(item.Type, item.Width, item.Height);
 }
 
-/// <summary>The platforms' rules about a post's media (DESIGN §4 rule 5), pure so that saving a post, scheduling
+/// <summary>The platforms' rules about a post's media, pure so that saving a post, scheduling
 /// it and publishing it agree. Each message names the rule and the offending value.</summary>
 public static class MediaRules
 {

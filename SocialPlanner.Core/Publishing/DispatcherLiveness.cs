@@ -1,6 +1,6 @@
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>Whether a dispatcher loop is still turning, judged from its last heartbeat (rule 11). The loop beats at
+/// <summary>Whether a dispatcher loop is still turning, judged from its last heartbeat. The loop beats at
 /// least once per <see cref="PublishingOptions.MaxIdleWait"/>, so twice that plus a margin for a slow round trip
 /// means it has stopped or hangs.</summary>
 public static class DispatcherLiveness

@@ -8,7 +8,7 @@ public sealed class OverdueNotices(AppDbContext db)
 {
     private readonly ScopedSql statements = new(db);
 
-    /// <summary>Sweeper: failure emails (rule 8) owed since before <paramref name="overdueBefore"/> and still not
+    /// <summary>Sweeper: failure emails owed since before <paramref name="overdueBefore"/> and still not
     /// confirmed sent (the worker died before queueing them, or every retry of the job failed). Each is pushed to
     /// <paramref name="nextCheck"/> in the same statement, so a crash between this and queueing them again only delays
     /// them; the caller queues the returned publication ids.</summary>
@@ -16,7 +16,7 @@ public sealed class OverdueNotices(AppDbContext db)
         DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken) =>
         TakeOverdueNoticesAsync("post_publications", overdueBefore, nextCheck, cancellationToken);
 
-    /// <summary>The same for reconnect emails (rule 7); returns connection ids.</summary>
+    /// <summary>The same for reconnect emails; returns connection ids.</summary>
     public Task<IReadOnlyList<Guid>> TakeOverdueReconnectNoticesAsync(
         DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken) =>
         TakeOverdueNoticesAsync("social_connections", overdueBefore, nextCheck, cancellationToken);

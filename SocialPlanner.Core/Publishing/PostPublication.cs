@@ -38,10 +38,10 @@ public class PostPublication
     public string? ExternalUrl { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public string? ErrorMessage { get; set; }
-    /// <summary>Set with <c>failed</c>, cleared once the failure email went out (rule 8); overdue ones are queued again.</summary>
+    /// <summary>Set with <c>failed</c>, cleared once the failure email went out; overdue ones are queued again.</summary>
     public DateTimeOffset? NoticeDueAt { get; set; }
     /// <summary>The W3C <c>traceparent</c> of the request that scheduled it: the Worker's attempts continue that trace,
-    /// so one trace follows a post from the schedule request to the platform call (DESIGN §6).</summary>
+    /// so one trace follows a post from the schedule request to the platform call.</summary>
     public string? TraceParent { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -2,7 +2,7 @@ using SocialPlanner.Core.Posts;
 
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>The post's combined state, derived from its publications (rule 6).</summary>
+/// <summary>The post's combined state, derived from its publications.</summary>
 public sealed record PostState(PostStatus Status, DateTimeOffset? PublishedAt, string? ErrorMessage)
 {
     /// <summary>What a post shows given its live (non-cancelled) publications: failed as soon as one failed for good,

@@ -118,7 +118,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
         return state;
     }
 
-    /// <summary>Derives the post's status from its publications (rule 6) and stores it; the sweeper's repair. A post
+    /// <summary>Derives the post's status from its publications and stores it; the sweeper's repair. A post
     /// with no live publications keeps whatever the Api gave it.</summary>
     public async Task<PostState> RefreshPostStateAsync(Guid postId, CancellationToken cancellationToken) =>
         (await RefreshPostStateChangedAsync(postId, cancellationToken)).State;
@@ -200,7 +200,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    /// <summary>Sweeper: posts whose stored state disagrees with the state their live publications give them (rule 6),
+    /// <summary>Sweeper: posts whose stored state disagrees with the state their live publications give them,
     /// among posts with a publication due or finished since <paramref name="since"/>: a post left <c>scheduled</c> when
     /// its publications finished, or one reading <c>published</c> or <c>failed</c> while a publication is still under
     /// way or ended otherwise. Nothing the queue writes should leave one (its two writes commit together); finding one

@@ -5,7 +5,7 @@ using SocialPlanner.Core.Social;
 namespace SocialPlanner.Core.Publishing;
 
 /// <summary>A publication a dispatcher holds a lease on. <see cref="Reconcile"/>: it was already being sent when
-/// claimed, so the platform must be asked what happened before anything is sent (rule 1). <see cref="Lease"/>: the
+/// claimed, so the platform must be asked what happened before anything is sent. <see cref="Lease"/>: the
 /// value this claim wrote in this row's <c>lease_owner</c>, unique to the row and the claim, not just to the process:
 /// an edit re-arms a row, and should the same dispatcher claim it again while its first claim is still preparing, only
 /// the newer claim may mark it as being sent (the older one would send the old text, and both would go out). Unique to
@@ -16,7 +16,7 @@ public sealed record ClaimedPublication(
     DateTimeOffset ScheduledAt, DateTimeOffset DueAt, string? PlatformHandle, DateTimeOffset? SendingAt, string Lease,
     bool HasSiblings, string? TraceParent = null);
 
-/// <summary>"Being sent" (rule 1) for the claim whose lease is <see cref="Lease"/>, with the platform's handle if one
+/// <summary>"Being sent" for the claim whose lease is <see cref="Lease"/>, with the platform's handle if one
 /// was made before the call (an Instagram container).</summary>
 public sealed record SendingMark(Guid Id, string Lease, DateTimeOffset At, string? Handle);
 
@@ -99,7 +99,7 @@ public sealed class PublicationQueue(AppDbContext db)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Records "being sent" just before the platform call (rule 1). False: the lease is no longer ours, so
+    /// <summary>Records "being sent" just before the platform call. False: the lease is no longer ours, so
     /// the caller must not send.</summary>
     public async Task<bool> MarkSendingAsync(Guid id, string lease, DateTimeOffset now, string? handle, CancellationToken cancellationToken) =>
         (await MarkSendingAsync([new SendingMark(id, lease, now, handle)], cancellationToken))[0];
@@ -143,12 +143,12 @@ public sealed class PublicationQueue(AppDbContext db)
         await using var command = await statements.CommandAsync(sql, cancellationToken, platforms.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         // Read as DateTimeOffset explicitly: the untyped scalar of a timestamptz is a DateTime, and a type test on it
-        // silently turned every wake-up into the idle ceiling (found by the benchmark's spread lateness).
+        // silently turns every wake-up into the idle ceiling.
         return await reader.ReadAsync(cancellationToken) ? ScopedSql.NullableTime(reader, 0) : null;
     }
 
     /// <summary>Sweeper: hands rows whose holder died back to the queue, due now. A row that was being sent keeps
-    /// its <c>sending</c> status, so whoever claims it reconciles (rule 4).</summary>
+    /// its <c>sending</c> status, so whoever claims it reconciles.</summary>
     public async Task<int> ReleaseExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """

@@ -4,7 +4,7 @@ using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>Pure state transitions of one publication after an attempt (DESIGN §4 rules 2, 5 and 8).</summary>
+/// <summary>Pure state transitions of one publication after an attempt.</summary>
 public static class PublicationRules
 {
     public const string UnconfirmedMessage = "Publication unconfirmed — check your account.";
@@ -44,7 +44,7 @@ public static class PublicationRules
         };
     }
 
-    /// <summary>A publication given up for good. The user is owed an email from now on (rule 8): the notice stays
+    /// <summary>A publication given up for good. The user is owed an email from now on: the notice stays
     /// due in the same row until the email job confirms it sent, so a worker dying before it queued the email
     /// cannot lose it (the sweeper queues it again).</summary>
     private static PublicationChange Failed(DateTimeOffset now, int attempts, string message) =>

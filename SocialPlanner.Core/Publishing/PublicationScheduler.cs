@@ -7,7 +7,7 @@ using SocialPlanner.Core.Social;
 namespace SocialPlanner.Core.Publishing;
 
 /// <summary>Turns a post's schedule into its publication rows, the queue the Worker's dispatchers drain. Every
-/// change re-arms or cancels the rows, so whatever the old schedule would have done is undone (rule 3), saves the
+/// change re-arms or cancels the rows, so whatever the old schedule would have done is undone, saves the
 /// tracked post with them, and wakes the dispatchers with <c>NOTIFY</c>.</summary>
 public sealed class PublicationScheduler(AppDbContext db)
 {

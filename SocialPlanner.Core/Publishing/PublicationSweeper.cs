@@ -8,7 +8,7 @@ namespace SocialPlanner.Core.Publishing;
 /// re-derived (counted in <c>socialplanner.publishing.post_state_repairs</c>: anything above zero is a bug to chase).</summary>
 public sealed record SweepResult(int ReleasedLeases, int Overdue, int RepairedPosts);
 
-/// <summary>The safety net of the queue (rule 4), shared by the Worker's recurring job and the Api's cron
+/// <summary>The safety net of the queue, shared by the Worker's recurring job and the Api's cron
 /// endpoint: leases of dead workers are released (rows that were being sent go to reconciliation), overdue rows
 /// wake the dispatchers, and posts whose publications finished without their state being derived are repaired (and
 /// their owners' cached calendars retired, like every other write that changes them).</summary>

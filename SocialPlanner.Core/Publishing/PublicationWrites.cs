@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>The two writes every publication makes — "being sent" before the platform call (rule 1) and its outcome
-/// with its post's state (rule 6) — gathered across the dispatcher's concurrent publications into one statement each
+/// <summary>The two writes every publication makes — "being sent" before the platform call and its outcome
+/// with its post's state — gathered across the dispatcher's concurrent publications into one statement each
 /// (<see cref="GroupCommit{TItem, TResult}"/>). Each row is still written only under its own claim's lease and its
 /// caller still waits until it is committed, so nothing a publication may rely on changes; a burst just pays one round
 /// trip and one statement's overhead for several publications. A publication whose post has a live sibling completes

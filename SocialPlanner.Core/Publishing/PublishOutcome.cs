@@ -1,7 +1,7 @@
 namespace SocialPlanner.Core.Publishing;
 
 /// <summary>What one attempt learned about a publication. The distinction that matters is whether the platform
-/// may have published: only outcomes that certainly did not are retried blindly (rule 2).</summary>
+/// may have published: only outcomes that certainly did not are retried blindly.</summary>
 public abstract record PublishOutcome
 {
     private PublishOutcome() { }
@@ -25,7 +25,7 @@ public abstract record PublishOutcome
     /// <paramref name="RetryAfter"/> (until the breaker lets a call through) without spending one (issue #12).</summary>
     public sealed record Paused(string Reason, TimeSpan RetryAfter) : PublishOutcome;
 
-    /// <summary>The account reached its publishing limit: wait, don't fail (rule 5).</summary>
+    /// <summary>The account reached its publishing limit: wait, don't fail.</summary>
     public sealed record QuotaExhausted(DateTimeOffset RetryAt) : PublishOutcome;
 
     /// <summary>Nothing to publish any more: the post was deleted, unscheduled or can no longer be sent.</summary>

@@ -4,8 +4,8 @@ using SocialPlanner.Core.Mail;
 
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>The emails a user gets when publishing needs them: a post that failed for good (rule 8) and an
-/// account that must be reconnected (rule 7).</summary>
+/// <summary>The emails a user gets when publishing needs them: a post that failed for good and an
+/// account that must be reconnected.</summary>
 public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
 {
     public async Task SendPublicationFailedAsync(Guid publicationId, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class PublishingOptions
     /// <summary>How long a claim stays ours without renewal; a crashed worker's rows come back after it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Attempts before a publication that certainly did not go out is given up as failed (rule 2).</summary>
+    /// <summary>Attempts before a publication that certainly did not go out is given up as failed.</summary>
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>First back-off; each further attempt doubles it.</summary>
@@ -33,13 +33,13 @@ public sealed class PublishingOptions
     /// <summary>Longest sleep without a NOTIFY; bounds the damage of a lost notification.</summary>
     public TimeSpan MaxIdleWait { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>When an Instagram account is at its daily limit, look again after this long (rule 5: defer, never fail).</summary>
+    /// <summary>When an Instagram account is at its daily limit, look again after this long (defer, never fail).</summary>
     public TimeSpan QuotaRetryInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Tokens expiring within this window are refreshed before use and by the recurring job (rule 7).</summary>
+    /// <summary>Tokens expiring within this window are refreshed before use and by the recurring job.</summary>
     public TimeSpan TokenRefreshAhead { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>A failure or reconnect email not confirmed sent this long after it was owed is queued again by the sweeper (rules 8, 7);
+    /// <summary>A failure or reconnect email not confirmed sent this long after it was owed is queued again by the sweeper;
     /// longer than the email job's own retries usually take, so a slow job is rarely doubled.</summary>
     public TimeSpan NoticeRetryAfter { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -4,7 +4,7 @@ using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>The <c>SocialPlanner.Publishing</c> ActivitySource and Meter (DESIGN §6): how late posts go out
+/// <summary>The <c>SocialPlanner.Publishing</c> ActivitySource and Meter: how late posts go out
 /// and how attempts end, by platform and reason.</summary>
 public sealed class PublishingTelemetry : IDisposable
 {

@@ -5,7 +5,7 @@ using SocialPlanner.Core.Publishing;
 namespace SocialPlanner.Core.Social;
 
 /// <summary>Publishes one post to one platform. Implementations call <see cref="PublishRequest.MarkSendingAsync"/>
-/// immediately before the request that creates the post, and stop if it returns false (rule 1).</summary>
+/// immediately before the request that creates the post, and stop if it returns false.</summary>
 public interface IPlatformPublisher
 {
     SocialPlatform Platform { get; }

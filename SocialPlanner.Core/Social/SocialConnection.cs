@@ -19,7 +19,7 @@ public class SocialConnection
     public bool IsActive { get; set; } = true;
     /// <summary>Set when the platform refused our tokens for good; the user must reconnect.</summary>
     public bool ReconnectNeeded { get; set; }
-    /// <summary>Set with <see cref="ReconnectNeeded"/>, cleared once the reconnect email went out (rule 7); overdue
+    /// <summary>Set with <see cref="ReconnectNeeded"/>, cleared once the reconnect email went out; overdue
     /// ones are queued again by the sweeper.</summary>
     public DateTimeOffset? NoticeDueAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }

@@ -78,7 +78,7 @@ public static class SocialPlatformsExtensions
     }
 
     /// <summary>Safe calls (GET) keep the standard retries; unsafe ones (POST, PUT) are never repeated by the
-    /// handler: a repeated publish could post twice, and the dispatcher alone decides (rule 2).</summary>
+    /// handler: a repeated publish could post twice, and the dispatcher alone decides.</summary>
     private static void Configure(HttpStandardResilienceOptions options, TimeSpan timeout)
     {
         options.Retry.DisableForUnsafeHttpMethods();

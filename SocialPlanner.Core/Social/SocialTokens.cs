@@ -8,7 +8,7 @@ using SocialPlanner.Core.Social.LinkedIn;
 
 namespace SocialPlanner.Core.Social;
 
-/// <summary>Keeps social connections' tokens usable (rule 7): refreshed ahead of expiry, the refresh token never
+/// <summary>Keeps social connections' tokens usable: refreshed ahead of expiry, the refresh token never
 /// lost, and a dead grant turned into "reconnect needed" plus an email instead of silent failures.</summary>
 public sealed partial class SocialTokens(
     AppDbContext db, TokenProtector protector, LinkedInClient linkedIn, InstagramClient instagram,

@@ -4,7 +4,7 @@ using SocialPlanner.Worker.Publishing;
 
 namespace SocialPlanner.Worker.Jobs;
 
-/// <summary>Healthy only while this process's Hangfire server is registered and sending heartbeats (rule 11).</summary>
+/// <summary>Healthy only while this process's Hangfire server is registered and sending heartbeats.</summary>
 public sealed class HangfireServerHealthCheck(JobStorage storage, DispatcherIdentity identity, TimeProvider clock) : IHealthCheck
 {
     private static readonly TimeSpan MaxHeartbeatAge = TimeSpan.FromMinutes(1);

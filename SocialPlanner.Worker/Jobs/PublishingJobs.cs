@@ -5,7 +5,7 @@ using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Worker.Jobs;
 
-/// <summary>Every 5 minutes: tokens expiring within the hour are refreshed ahead of use (rule 7).</summary>
+/// <summary>Every 5 minutes: tokens expiring within the hour are refreshed ahead of use.</summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed class TokenRefreshJob(SocialTokens tokens)
 {
@@ -15,8 +15,8 @@ public sealed class TokenRefreshJob(SocialTokens tokens)
     public Task RunAsync(CancellationToken cancellationToken) => tokens.RefreshExpiringAsync(cancellationToken);
 }
 
-/// <summary>Every minute, the safety net of the queue (rule 4); see <see cref="PublicationSweeper"/>. It also queues
-/// again the failure and reconnect emails still owed long after they were due (rules 8 and 7): only the Worker can queue emails.</summary>
+/// <summary>Every minute, the safety net of the queue; see <see cref="PublicationSweeper"/>. It also queues
+/// again the failure and reconnect emails still owed long after they were due: only the Worker can queue emails.</summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed partial class PublicationSweepJob(
     PublicationSweeper sweeper, OverdueNotices notices, IPublishingNotifier notifier, TimeProvider clock,

@@ -4,7 +4,7 @@ using SocialPlanner.Core.Publishing;
 
 namespace SocialPlanner.Worker.Publishing;
 
-/// <summary>Healthy only while the dispatcher loop turns (rule 11), not merely while the process lives.</summary>
+/// <summary>Healthy only while the dispatcher loop turns, not merely while the process lives.</summary>
 public sealed class DispatcherHealthCheck(DispatcherHeartbeat heartbeat, TimeProvider clock, IOptions<PublishingOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>

@@ -6,7 +6,7 @@ public sealed class DispatcherIdentity
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 }
 
-/// <summary>The dispatcher loop's last sign of life, read by the health check (rule 11).</summary>
+/// <summary>The dispatcher loop's last sign of life, read by the health check.</summary>
 public sealed class DispatcherHeartbeat
 {
     private long lastBeatTicks;

@@ -6,7 +6,7 @@ using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Worker.Publishing;
 
-/// <summary>The replacement for TickerQ's one-off tickers (DESIGN §4): sleeps until the earliest due publication,
+/// <summary>The replacement for TickerQ's one-off tickers: sleeps until the earliest due publication,
 /// a NOTIFY from the Api, a freed slot, or the idle ceiling; claims due rows in batches with a lease, per platform
 /// its free slots plus a few rows ahead (<see cref="DispatchRoom"/>); reads the batch's posts and accounts together;
 /// publishes them with bounded concurrency per platform; renews the leases it holds while it works.</summary>

@@ -29,7 +29,7 @@ public static partial class LinkedInErrors
     /// <summary>The existing post a 422 DUPLICATE_POST names ("Content is a duplicate of urn:li:share:…").</summary>
     public static string? DuplicateOf(string message) => UrnPattern().Match(message) is { Success: true } m ? m.Value : null;
 
-    /// <summary>What a failed <c>POST /rest/posts</c> means (rule 2). The request may have reached LinkedIn unless the
+    /// <summary>What a failed <c>POST /rest/posts</c> means. The request may have reached LinkedIn unless the
     /// failure proves otherwise: a refused connection, an open circuit, a 429 or a 4xx refusal.</summary>
     public static PublishOutcome ClassifyPostFailure(Exception failure) => failure switch
     {

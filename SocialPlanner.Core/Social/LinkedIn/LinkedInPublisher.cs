@@ -5,7 +5,7 @@ namespace SocialPlanner.Core.Social.LinkedIn;
 
 /// <summary>Posts to a member's feed. LinkedIn lets ordinary apps write but not list a member's posts, so
 /// reconciliation is a re-send of the identical post: LinkedIn answers 422 DUPLICATE_POST naming the post that
-/// already exists, which we record; a 201 means the first attempt never landed (DESIGN §4 rule 2).</summary>
+/// already exists, which we record; a 201 means the first attempt never landed.</summary>
 /// <remarks><paramref name="media"/> is optional so text posts work on a host without a media store; a post with
 /// images then fails with a clear reason instead of the host failing to start.</remarks>
 public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media = null) : IPlatformPublisher
