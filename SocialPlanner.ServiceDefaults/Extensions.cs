@@ -66,14 +66,22 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        // /health answers from the latest periodic report instead of probing every dependency per request.
+        builder.Services.Configure<HealthCheckPublisherOptions>(o =>
+        {
+            o.Delay = TimeSpan.Zero;
+            o.Period = RecentHealth.Period;
+        });
+        builder.Services.AddSingleton<RecentHealth>();
+        builder.Services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<RecentHealth>());
         return builder;
     }
 
-    /// <summary><c>/health</c>: ready (every check, incl. db, cache, job server); <c>/alive</c>: the process answers.</summary>
+    /// <summary><c>/health</c>: ready (every check, incl. db, cache, job server), from a result at most a few seconds
+    /// old; <c>/alive</c>: the process answers.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
-            .DisableHttpMetrics();
+        app.MapGet(HealthEndpointPath, RecentHealth.WriteAsync).DisableHttpMetrics();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
             .DisableHttpMetrics();
         return app;
