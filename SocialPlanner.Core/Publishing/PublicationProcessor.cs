@@ -35,7 +35,7 @@ public sealed partial class PublicationProcessor(
 
         if (outcome is PublishOutcome.Paused paused)
         {
-            telemetry.RecordPaused(claim.Platform);
+            // Counted with the other outcomes (outcome="paused"); logged because it is not an attempt.
             LogPaused(claim.Id, claim.Platform, paused.RetryAfter);
         }
         var change = PublicationRules.Decide(outcome, claim.Attempts, handle, clock.GetUtcNow(), options.Value, claim.Reconcile);

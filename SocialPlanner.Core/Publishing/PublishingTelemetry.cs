@@ -16,7 +16,6 @@ public sealed class PublishingTelemetry : IDisposable
     private readonly Histogram<double> lateness;
     private readonly Counter<long> outcomes;
     private readonly Counter<long> repairs;
-    private readonly Counter<long> paused;
 
     public PublishingTelemetry(IMeterFactory meters)
     {
@@ -26,8 +25,6 @@ public sealed class PublishingTelemetry : IDisposable
         outcomes = meter.CreateCounter<long>("socialplanner.publishing.outcomes", description: "Publish attempts by platform and outcome.");
         repairs = meter.CreateCounter<long>("socialplanner.publishing.post_state_repairs",
             description: "Posts whose stored state disagreed with their publications, found and re-derived by the sweeper.");
-        paused = meter.CreateCounter<long>("socialplanner.publishing.paused",
-            description: "Publications put back without spending an attempt because the platform's circuit breaker was open.");
     }
 
     public void RecordPostStateRepairs(int count)
@@ -38,7 +35,6 @@ public sealed class PublishingTelemetry : IDisposable
         }
     }
 
-    public void RecordPaused(SocialPlatform platform) => paused.Add(1, new KeyValuePair<string, object?>("platform", Tag(platform)));
 
     public void RecordLateness(SocialPlatform platform, TimeSpan late) =>
         lateness.Record(Math.Max(0, late.TotalSeconds), new KeyValuePair<string, object?>("platform", Tag(platform)));
