@@ -85,7 +85,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
                 : liveSiblings == 0 ? completion.PostStateAlone
                 // A sibling that appeared after the claim re-armed this row too (taking our lease): we would not be
                 // here. Should one be live anyway, the post was left alone above; derive it now, as the sweeper would.
-                : await RefreshPostStateAsync(completion.Claim.PostId, cancellationToken));
+                : (await RefreshPostStateAsync(completion.Claim.PostId, cancellationToken)).State);
         }
         return states;
     }
@@ -118,13 +118,9 @@ public sealed class PublicationOutcomes(AppDbContext db)
         return state;
     }
 
-    /// <summary>Derives the post's status from its publications and stores it; the sweeper's repair. A post
-    /// with no live publications keeps whatever the Api gave it.</summary>
-    public async Task<PostState> RefreshPostStateAsync(Guid postId, CancellationToken cancellationToken) =>
-        (await RefreshPostStateChangedAsync(postId, cancellationToken)).State;
-
-    /// <summary>The same, telling whether the stored state was wrong (anything was written).</summary>
-    private async Task<(PostState State, bool Changed)> RefreshPostStateChangedAsync(Guid postId, CancellationToken cancellationToken)
+    /// <summary>Derives the post's status from its publications under the post's lock and stores it, telling whether
+    /// the stored state was wrong (anything was written). A post with no live publications keeps what the Api gave it.</summary>
+    private async Task<(PostState State, bool Changed)> RefreshPostStateAsync(Guid postId, CancellationToken cancellationToken)
     {
         var connection = await statements.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -237,7 +233,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
         var repaired = new List<Guid>();
         foreach (var (id, user) in posts)
         {
-            if ((await RefreshPostStateChangedAsync(id, cancellationToken)).Changed)
+            if ((await RefreshPostStateAsync(id, cancellationToken)).Changed)
             {
                 repaired.Add(user);
             }
