@@ -28,7 +28,6 @@ public sealed class PublicationQueue(AppDbContext db)
 {
     private readonly ScopedSql statements = new(db);
 
-    public static string LeaseOf(string owner, Guid claim) => $"{owner}/{claim:N}";
 
     /// <summary>A row (<c>p</c>) and a result written for it (<c>r</c>) belong together when both the row and its
     /// lease match: a batch may hold two claims of one row (an older one that lost it), and a claim holds many rows.</summary>
@@ -68,7 +67,7 @@ public sealed class PublicationQueue(AppDbContext db)
                               WHERE s.post_id = p.post_id AND s.id <> p.id AND s.status <> 'cancelled'),
                       p.lease_owner, p.trace_parent
             """;
-        // Each row its own lease (the same shape as LeaseOf), read back from what was written.
+        // Each row its own lease, {owner}/{random}, read back from what was written.
         await using var command = await statements.CommandAsync(sql, cancellationToken,
             wanted.Select(r => r.Key).ToArray(), wanted.Select(r => r.Value).ToArray(), now, LeasePrefix(owner), now + lease);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -31,10 +31,10 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         await ScheduleAsync(user, post.Id);
         var publication = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1", post.Id);
 
-        var first = PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid());
+        var first = LeaseOf(dispatcher, Guid.NewGuid());
         await HoldAsync(publication, first);
         await ScheduleAsync(user, post.Id); // the user's edit re-arms the row: pending, lease cleared
-        var second = PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid());
+        var second = LeaseOf(dispatcher, Guid.NewGuid());
         await HoldAsync(publication, second);
 
         var queue = new PublicationQueue(As(DbRole.Worker));
@@ -46,8 +46,8 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
     public async Task A_dispatcher_renews_and_releases_every_claim_it_holds_and_nobody_elses()
     {
         var user = await CreateUserAsync();
-        var ours = await ClaimedPublicationAsync(user, PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid()));
-        var theirs = await ClaimedPublicationAsync(user, PublicationQueue.LeaseOf($"host:1234:{Guid.NewGuid():N}", Guid.NewGuid()));
+        var ours = await ClaimedPublicationAsync(user, LeaseOf(dispatcher, Guid.NewGuid()));
+        var theirs = await ClaimedPublicationAsync(user, LeaseOf($"host:1234:{Guid.NewGuid():N}", Guid.NewGuid()));
         var queue = new PublicationQueue(As(DbRole.Worker));
 
         var until = FarAhead.AddDays(1);
@@ -73,7 +73,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         foreach (var platform in new[] { SocialPlatform.Linkedin, SocialPlatform.Instagram })
         {
             var id = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1 AND platform = $2", post.Id, platform);
-            var lease = PublicationQueue.LeaseOf(dispatcher, Guid.NewGuid());
+            var lease = LeaseOf(dispatcher, Guid.NewGuid());
             await HoldAsync(id, lease);
             claims.Add(new ClaimedPublication(id, post.Id, user, platform, false, 0, FarAhead, FarAhead, null, null, lease, HasSiblings: true));
         }
@@ -286,9 +286,12 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         FROM post_publications p JOIN posts ON posts.id = p.post_id WHERE p.id = $1
         """;
 
-    private string LeaseA => PublicationQueue.LeaseOf(dispatcher, A);
-    private string LeaseB => PublicationQueue.LeaseOf(dispatcher, B);
-    private string LeaseC => PublicationQueue.LeaseOf(dispatcher, C);
+    /// <summary>A lease as a claim writes it: the dispatcher, then what tells this claim of the row from any other.</summary>
+    private static string LeaseOf(string owner, Guid claim) => $"{owner}/{claim:N}";
+
+    private string LeaseA => LeaseOf(dispatcher, A);
+    private string LeaseB => LeaseOf(dispatcher, B);
+    private string LeaseC => LeaseOf(dispatcher, C);
     private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid(), C = Guid.NewGuid();
 
     private Task<string> StatusOfAsync(Guid publication) =>
