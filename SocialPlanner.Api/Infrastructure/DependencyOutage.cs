@@ -11,8 +11,8 @@ public static class DependencyOutage
     /// <summary>Long enough for a restarted Postgres or Redis to accept connections again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    /// <summary>The problem to answer with, or null when the failure is not an outage.</summary>
-    public static ApiProblem? ProblemFor(Exception exception) => Find(exception) switch
+    /// <summary>The problem to answer with for the dependency <see cref="Find"/> named, or null when none was.</summary>
+    public static ApiProblem? ProblemFor(string? dependency) => dependency switch
     {
         "database" => ApiProblem.ServiceUnavailable(
             $"The database is temporarily unreachable; nothing was changed. Retry in {RetryAfter.TotalSeconds:0} seconds.", RetryAfter),

@@ -49,12 +49,13 @@ public static class ErrorHandling
                 BadHttpRequestException { InnerException: JsonException json } => ApiProblem.BadRequest($"The JSON body is malformed: {json.Message}"),
                 BadHttpRequestException bad when bad.StatusCode == 413 => new ApiProblem(413, ErrorTypes.PayloadTooLarge, "Payload Too Large", bad.Message),
                 BadHttpRequestException bad => new ApiProblem(bad.StatusCode, ErrorTypes.Validation, "Bad Request", bad.Message),
-                _ => DependencyOutage.ProblemFor(exception),
+                _ => null,
             };
-            if (problem is { StatusCode: 503 } && exception is not ApiProblemException)
+            if (problem is null && DependencyOutage.Find(exception) is { } dependency)
             {
+                problem = DependencyOutage.ProblemFor(dependency);
                 logger.LogWarning("{Method} {Path}: {Dependency} unreachable, answered 503 ({Error})", context.Request.Method,
-                    context.Request.Path, DependencyOutage.Find(exception), exception.Message);
+                    context.Request.Path, dependency, exception.Message);
             }
             if (problem is null)
             {

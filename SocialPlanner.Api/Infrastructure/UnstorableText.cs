@@ -76,12 +76,12 @@ public static class UnstorableText
             request.EnableBuffering();
             var body = await ReadAsync(request.Body, request.HttpContext.RequestAborted);
             request.Body.Position = 0;
-            return body is null ? null : FindInJson(body);
+            return body is null ? null : FindInJson(body.Value);
         }
         return null;
     }
 
-    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<ArraySegment<byte>?> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -101,12 +101,13 @@ public static class UnstorableText
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
-        return buffer.ToArray();
+        // The stream's own buffer, not a copy of it.
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Walks the JSON's tokens with their paths; malformed JSON is left to the endpoint's binding (which
     /// answers it as malformed).</summary>
-    private static ApiProblem? FindInJson(byte[] json)
+    private static ApiProblem? FindInJson(ArraySegment<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         var path = new List<string>();
