@@ -10,7 +10,8 @@ public sealed class CalendarAppointment
 
     public required CalendarPost Post { get; init; }
     public required DateTime Start { get; init; }
-    public DateTime End => Start + Length;
+    /// <summary>Never past the post's own day: a post at 23:45 would otherwise also show on the next day's cell.</summary>
+    public DateTime End => Start + Length < Start.Date.AddDays(1) ? Start + Length : Start.Date.AddDays(1).AddTicks(-1);
     public string Text => $"{PlatformMark} {Post.ContentPreview}";
 
     public string PlatformMark => Post.Platform switch
