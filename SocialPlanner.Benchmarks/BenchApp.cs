@@ -5,8 +5,9 @@ using Npgsql;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social.LinkedIn;
-using SocialPlanner.Hosting;
-using SocialPlanner.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
 namespace SocialPlanner.Benchmarks;
 
@@ -22,9 +23,11 @@ public sealed class BenchApp : IAsyncDisposable
 {
     private static readonly string[] Services = ["sandbox", "api", "worker"];
 
-    private BenchApp(DistributedApplication app, NpgsqlDataSource owner, BenchmarkOptions options)
+    private BenchApp(DistributedApplication app, ResourceInstances instances, string dataRoot, NpgsqlDataSource owner, BenchmarkOptions options)
     {
         App = app;
+        Instances = instances;
+        this.dataRoot = dataRoot;
         Owner = owner;
         Options = options;
         Sandbox = app.CreateHttpClient("sandbox");
@@ -36,7 +39,11 @@ public sealed class BenchApp : IAsyncDisposable
         }), TimeProvider.System);
     }
 
+    private readonly string dataRoot;
+
     public DistributedApplication App { get; }
+
+    public ResourceInstances Instances { get; }
 
     public NpgsqlDataSource Owner { get; }
 
@@ -49,23 +56,29 @@ public sealed class BenchApp : IAsyncDisposable
     /// <summary>Tells this run's posts from earlier ones in the sandbox's ledger.</summary>
     public string Run { get; } = Guid.NewGuid().ToString("N")[..8];
 
-    public static async Task<BenchApp> StartAsync(
-        BenchmarkOptions options, CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure = null)
+    /// <param name="restartCrashedResources">As in development: the AppHost starts a killed process again.</param>
+    public static async Task<BenchApp> StartAsync(BenchmarkOptions options, CancellationToken cancellationToken,
+        Action<IDistributedApplicationTestingBuilder>? configure = null, bool restartCrashedResources = false)
     {
         Console.Error.WriteLine($"Starting the app with {options.Workers} workers…");
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(cancellationToken);
-        builder.WithResourceReplicas("worker", options.Workers)
+        var dataRoot = Path.Combine("/var/tmp/socialplanner", "bench-" + Guid.NewGuid().ToString("N")[..12]);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(
+            [$"--SocialPlanner:DataRoot={dataRoot}", "--SocialPlanner:ThrowAwayData=true",
+             $"--SocialPlanner:RestartCrashedResources={restartCrashedResources}"], cancellationToken);
+        builder.CreateResourceBuilder<ProjectResource>("worker")
+            .WithReplicas(options.Workers)
             // The benchmark measures publishing, not logging: console output is captured by the host either way.
-            .WithResourceEnvironment("worker", "Logging__LogLevel__Default", "Warning");
+            .WithEnvironment("Logging__LogLevel__Default", "Warning");
         configure?.Invoke(builder);
         var app = await builder.BuildAsync(cancellationToken);
+        var instances = ResourceInstances.Follow(app);
         await app.StartAsync(cancellationToken);
         await Task.WhenAll(Services.Select(s => app.ResourceNotifications.WaitForResourceHealthyAsync(s, cancellationToken)));
         var connectionString = await app.GetConnectionStringAsync(AppDatabase.ConnectionName, cancellationToken)
             ?? throw new InvalidOperationException("No database connection string.");
         var owner = new NpgsqlDataSourceBuilder(connectionString);
         AppDatabase.ConfigureDataSource(owner);
-        return new BenchApp(app, owner.Build(), options);
+        return new BenchApp(app, instances, dataRoot, owner.Build(), options);
     }
 
     /// <summary>Writes <paramref name="count"/> scheduled LinkedIn posts spread round-robin over the accounts, due as
@@ -141,7 +154,7 @@ public sealed class BenchApp : IAsyncDisposable
     {
         for (var instance = 0; instance < Options.Workers; instance++)
         {
-            await App.StopResourceAsync("worker", instance);
+            await Instances.StopAsync("worker", instance, CancellationToken.None);
         }
     }
 
@@ -149,6 +162,12 @@ public sealed class BenchApp : IAsyncDisposable
     {
         Sandbox.Dispose();
         await Owner.DisposeAsync();
+        Instances.Dispose();
+        await App.StopAsync();
         await App.DisposeAsync();
+        if (Directory.Exists(dataRoot))
+        {
+            Directory.Delete(dataRoot, recursive: true);
+        }
     }
 }

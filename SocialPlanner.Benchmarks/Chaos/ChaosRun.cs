@@ -6,8 +6,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
-using SocialPlanner.Hosting;
-using SocialPlanner.Hosting.Orchestration;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace SocialPlanner.Benchmarks.Chaos;
 
@@ -44,17 +44,18 @@ public static class ChaosRun
     public static async Task<ChaosResult> RunAsync(ChaosOptions options, CancellationToken cancellationToken)
     {
         var bench = new BenchmarkOptions(options.Posts, options.Workers, options.Users, 0, TimeSpan.Zero, options.Lead, 0);
+        // Crashed resources come back by themselves, as in development (Postgres and Redis included).
         await using var app = await BenchApp.StartAsync(bench, cancellationToken, builder =>
         {
-            // Crashed resources come back by themselves, as in development (Postgres and Redis included).
-            builder.Options.RestartCrashedResources = true;
-            builder.WithResourceEnvironment("worker", "Publishing__PlatformRequestTimeout", "00:00:03")
-                .WithResourceEnvironment("worker", "Publishing__LeaseDuration", "00:00:08")
-                .WithResourceEnvironment("worker", "Publishing__RetryBaseDelay", "00:00:01")
-                .WithResourceEnvironment("worker", "Publishing__ReconcileDelay", "00:00:01")
-                .WithResourceEnvironment("api", "RateLimiting__GlobalPerMinute", "1000000")
-                .WithResourceEnvironment("api", "RateLimiting__AnonymousPerMinute", "1000000");
-        });
+            builder.CreateResourceBuilder<ProjectResource>("worker")
+                .WithEnvironment("Publishing__PlatformRequestTimeout", "00:00:03")
+                .WithEnvironment("Publishing__LeaseDuration", "00:00:08")
+                .WithEnvironment("Publishing__RetryBaseDelay", "00:00:01")
+                .WithEnvironment("Publishing__ReconcileDelay", "00:00:01");
+            builder.CreateResourceBuilder<ProjectResource>("api")
+                .WithEnvironment("RateLimiting__GlobalPerMinute", "1000000")
+                .WithEnvironment("RateLimiting__AnonymousPerMinute", "1000000");
+        }, restartCrashedResources: true);
         var accounts = await Seeder.ConnectUsersAsync(app, options.Users, cancellationToken);
         using var api = await SignedInApiAsync(app, cancellationToken);
         await ArmFaultsAsync(app, options.FaultRate, cancellationToken);
@@ -119,7 +120,7 @@ public static class ChaosRun
     /// <summary>A user signed up through the Api, to ask it for something that needs the database.</summary>
     private static async Task<HttpClient> SignedInApiAsync(BenchApp app, CancellationToken cancellationToken)
     {
-        var api = app.App.CreateHttpClient("api");
+        var api = Aspire.Hosting.Testing.DistributedApplicationHostingTestingExtensions.CreateHttpClient(app.App, "api");
         using var response = await api.PostAsJsonAsync("/api/auth/register",
             new { email = $"chaos-{app.Run}@example.test", password = "Chaos-run-2026!" }, cancellationToken);
         response.EnsureSuccessStatusCode();
@@ -131,13 +132,9 @@ public static class ChaosRun
     /// <summary>SIGKILL, as a crash: the AppHost, not us, starts the process again.</summary>
     private static async Task KillAsync(BenchApp app, string resource, int instance, CancellationToken cancellationToken)
     {
-        var before = app.App.ResourceNotifications.GetSnapshots(resource)[instance];
-        Console.Error.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} killing {resource}-{instance} (pid {before.Pid})");
-        Process.GetProcessById(before.Pid!.Value).Kill();
-        await app.App.ResourceNotifications.WaitForResourceAsync(resource,
-            // The predicate must hold for every replica: the others are left as they are.
-            s => s.Instance != instance || (s.Restarts > before.Restarts && s.State == ResourceState.Running && s.Health == HealthStatus.Healthy),
-            cancellationToken);
+        Console.Error.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} killing {resource}-{instance} (pid {app.Instances.Pid(resource, instance)})");
+        var killed = await app.Instances.KillAsync(resource, instance, cancellationToken);
+        await app.Instances.WaitUntilBackAsync(resource, instance, killed, cancellationToken);
         Console.Error.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {resource}-{instance} is back");
     }
 
@@ -145,13 +142,9 @@ public static class ChaosRun
     /// a 503 with Retry-After (or a success once it is back), never a 500. Returns (503s, 500s).</summary>
     private static async Task<(int Unavailable, int Errors)> KillPostgresAndProbeAsync(BenchApp app, HttpClient api, CancellationToken cancellationToken)
     {
-        var before = app.App.ResourceNotifications.GetSnapshots("postgres")[0];
-        Console.Error.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} killing postgres (postmaster pid {before.Pid})");
-        Process.GetProcessById(before.Pid!.Value).Kill();
-        await app.App.ResourceNotifications.WaitForResourceAsync("postgres", s => s.Restarts > before.Restarts || s.State == ResourceState.Exited,
-            cancellationToken);
-        var back = app.App.ResourceNotifications.WaitForResourceAsync("postgres",
-            s => s.Restarts > before.Restarts && s.State == ResourceState.Running && s.Health == HealthStatus.Healthy, cancellationToken);
+        Console.Error.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} killing postgres (postmaster pid {app.Instances.Pid("postgres", 0)})");
+        var killed = await app.Instances.KillAsync("postgres", 0, cancellationToken);
+        var back = app.Instances.WaitUntilBackAsync("postgres", 0, killed, cancellationToken);
         var (unavailable, errors) = (0, 0);
         while (!back.IsCompleted)
         {

@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using SocialPlanner.Hosting;
-using SocialPlanner.Hosting.Resources;
-using SocialPlanner.Hosting.Testing;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Ai;

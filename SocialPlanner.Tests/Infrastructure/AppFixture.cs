@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
-using SocialPlanner.Hosting;
-using SocialPlanner.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SocialPlanner.Benchmarks;
 
 namespace SocialPlanner.Tests.Infrastructure;
 
@@ -12,8 +16,8 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 }
 
 /// <summary>
-/// The whole AppHost model, started once for the collection: every service healthy before the first
-/// test runs, everything stopped and its temp data deleted after the last. Subclasses change the model
+/// The whole AppHost model on Aspire.Hosting.Testing, started once for the collection: every service healthy before
+/// the first test runs, everything stopped and its private data deleted after the last. Subclasses change the model
 /// (replicas, settings) in <see cref="Configure"/> for collections of their own.
 /// </summary>
 public class AppFixture : IAsyncLifetime
@@ -22,16 +26,32 @@ public class AppFixture : IAsyncLifetime
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
     private readonly ConcurrentQueue<string> _logs = new();
+    private readonly string _dataRoot = AppHostArguments.NewDataRoot();
     private DistributedApplication? _app;
+    private ResourceInstances? _instances;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
+
+    private ResourceInstances Instances => _instances ?? throw new InvalidOperationException("The app has not started.");
 
     public HttpClient CreateHttpClient(string resource) => App.CreateHttpClient(resource);
 
     public async Task<string> GetConnectionStringAsync(string name) =>
         await App.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"No connection string '{name}'.");
 
+    /// <summary>The resource's endpoint as other services reach it (through Aspire's proxy, across replicas).</summary>
     public Uri GetEndpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
+
+    /// <summary>One replica's own address, behind the proxy: what the replica listens on (<c>ASPNETCORE_URLS</c>).</summary>
+    public Uri GetReplicaEndpoint(string resource, int instance) => Instances.Endpoint(resource, instance);
+
+    /// <summary>Stops one instance through Aspire's stop command, as the dashboard's button does.</summary>
+    public Task StopResourceAsync(string resource, int instance = 0) => Instances.StopAsync(resource, instance, ApiClient.Ct);
+
+    public Task StartResourceAsync(string resource, int instance = 0) => Instances.StartAsync(resource, instance, ApiClient.Ct);
+
+    /// <summary>SIGKILLs one instance's process: a crash, not a stop.</summary>
+    public Task KillResourceAsync(string resource, int instance = 0) => Instances.KillAsync(resource, instance, ApiClient.Ct);
 
     /// <summary>Recent console lines of every resource, "[resource] line", for failure messages.</summary>
     public string RecentLogs(int lines = 200) => string.Join(Environment.NewLine, _logs.TakeLast(lines));
@@ -39,20 +59,24 @@ public class AppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(s_startTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(timeout.Token);
-        builder.Options.LogSink = (resource, instance, line) => Remember($"[{resource}{(instance > 0 ? $"-{instance}" : "")}] {line}");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(
+            AppHostArguments.For(_dataRoot), timeout.Token);
+        // The services' console goes to RecentLogs (shown when the app fails to start), not to the test run's output.
+        builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(new ResourceLogSink(Remember)));
         // Every test signs up from 127.0.0.1 and the suite runs in parallel: the anonymous (per-IP) and global
         // limits would throttle the suite itself. The per-user and AI limits stay as configured, and are tested.
-        builder.WithResourceEnvironment("api", "RateLimiting__GlobalPerMinute", "1000000");
-        builder.WithResourceEnvironment("api", "RateLimiting__AnonymousPerMinute", "1000000");
+        builder.CreateResourceBuilder<ProjectResource>("api")
+            .WithEnvironment("RateLimiting__GlobalPerMinute", "1000000")
+            .WithEnvironment("RateLimiting__AnonymousPerMinute", "1000000");
         Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
+        _instances = ResourceInstances.Follow(_app);
         try
         {
             await _app.StartAsync(timeout.Token);
             await Task.WhenAll(s_services.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s, timeout.Token)));
         }
-        catch (Exception e) when (e is DistributedApplicationException or OperationCanceledException)
+        catch (Exception e) when (e is DistributedApplicationException or OperationCanceledException or InvalidOperationException)
         {
             throw new InvalidOperationException($"The app did not become healthy: {e.Message}{Environment.NewLine}{RecentLogs()}", e);
         }
@@ -60,10 +84,13 @@ public class AppFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        _instances?.Dispose();
         if (_app is not null)
         {
+            await _app.StopAsync();
             await _app.DisposeAsync();
         }
+        AppHostArguments.DeleteDataRoot(_dataRoot);
         GC.SuppressFinalize(this);
     }
 

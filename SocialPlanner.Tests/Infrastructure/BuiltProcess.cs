@@ -9,6 +9,12 @@ public static class BuiltProcess
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
+    private static string Configuration { get; } =
+        typeof(BuiltProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+
+    /// <summary>The built program of <paramref name="project"/> (same configuration as the tests).</summary>
+    public static string Executable(string project) => Path.Combine(RepositoryRoot, project, "bin", Configuration, "net10.0", project);
+
     public static async Task<(int ExitCode, string Output, string Log)> RunAsync(
         string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan patience)
     {

@@ -51,7 +51,7 @@ public sealed class ConcurrentWorkersTests(FaultyPlatformsFixture app) : Platfor
         var postIds = await QueueAsync(marker, users: 15, postsEach: 10, DateTimeOffset.UtcNow.AddSeconds(1));
         await WaitUntilAsync(async () => await CountAsync("SELECT count(*) FROM post_publications WHERE post_id = ANY($1) AND lease_owner IS NOT NULL", postIds) > 0);
 
-        await fixture.App.KillResourceAsync("worker", 0);
+        await fixture.KillResourceAsync("worker", 0);
         try
         {
             // The survivor takes the dead worker's rows once their leases lapse; rows caught mid-send are reconciled.
@@ -59,7 +59,7 @@ public sealed class ConcurrentWorkersTests(FaultyPlatformsFixture app) : Platfor
         }
         finally
         {
-            await fixture.App.StartResourceAsync("worker", 0);
+            await fixture.StartResourceAsync("worker", 0);
         }
 
         Assert.Equal(postIds.Length, await CountAsync("SELECT count(*) FROM post_publications WHERE post_id = ANY($1) AND status = 'published'", postIds));

@@ -1,4 +1,3 @@
-using SocialPlanner.Hosting.Testing;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Publishing;
@@ -22,9 +21,10 @@ public sealed class FaultyPlatformsFixture : AppFixture
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(6);
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder) => builder
-        .WithResourceReplicas("worker", Workers)
-        .WithResourceEnvironment("worker", "Publishing__PlatformRequestTimeout", PlatformRequestTimeout.ToString("c"))
-        .WithResourceEnvironment("worker", "Publishing__LeaseDuration", LeaseDuration.ToString("c"))
-        .WithResourceEnvironment("worker", "Publishing__RetryBaseDelay", "00:00:00.200")
-        .WithResourceEnvironment("worker", "Publishing__ReconcileDelay", "00:00:00.500");
+        .CreateResourceBuilder<ProjectResource>("worker")
+        .WithReplicas(Workers)
+        .WithEnvironment("Publishing__PlatformRequestTimeout", PlatformRequestTimeout.ToString("c"))
+        .WithEnvironment("Publishing__LeaseDuration", LeaseDuration.ToString("c"))
+        .WithEnvironment("Publishing__RetryBaseDelay", "00:00:00.200")
+        .WithEnvironment("Publishing__ReconcileDelay", "00:00:00.500");
 }

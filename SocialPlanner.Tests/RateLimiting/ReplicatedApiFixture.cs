@@ -1,7 +1,4 @@
 using System.Net.Http.Headers;
-using SocialPlanner.Hosting;
-using SocialPlanner.Hosting.Resources;
-using SocialPlanner.Hosting.Testing;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.RateLimiting;
@@ -23,7 +20,7 @@ public sealed class ReplicatedApiFixture : AppFixture
     /// <summary>Calls the Api as <paramref name="user"/> through replica <paramref name="instance"/>.</summary>
     public HttpClient ReplicaClient(TestUser user, int instance)
     {
-        var client = new HttpClient { BaseAddress = App.GetEndpoint("api", "http", instance) };
+        var client = new HttpClient { BaseAddress = GetReplicaEndpoint("api", instance) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
         return client;
     }
@@ -31,6 +28,6 @@ public sealed class ReplicatedApiFixture : AppFixture
     protected override void Configure(IDistributedApplicationTestingBuilder builder) =>
         builder.CreateResourceBuilder<ProjectResource>("api")
             .WithReplicas(2)
-            .WithEnvironment("RateLimiting__PerUserPerMinute", $"{PerUserPerMinute}")
-            .WithEnvironment("RateLimiting__AiPerUserPerMinute", $"{AiPerUserPerMinute}");
+            .WithEnvironment("RateLimiting__PerUserPerMinute", PerUserPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("RateLimiting__AiPerUserPerMinute", AiPerUserPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,5 +1,4 @@
-using SocialPlanner.Hosting;
-using SocialPlanner.Hosting.Testing;
+using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Sandbox;
 
@@ -33,8 +32,12 @@ public sealed class SandboxProcessFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var builder = DistributedApplicationTestingBuilder.Create();
-        var sandbox = builder.AddProject<Projects.SocialPlanner_Sandbox>("sandbox")
-            .WithEndpoint("smtp", envVar: "Sandbox__SmtpPort");
+        var project = Path.Combine(BuiltProcess.RepositoryRoot, "SocialPlanner.Sandbox", "SocialPlanner.Sandbox.csproj");
+        var sandbox = builder.AddProject("sandbox", project)
+            .WithEndpoint(scheme: "tcp", name: "smtp", env: "Sandbox__SmtpPort")
+            .WithHttpHealthCheck("/health")
+            // As the AppHost does: the built program, not `dotnet run`.
+            .WithAnnotation(new ExecutableAnnotation { Command = BuiltProcess.Executable("SocialPlanner.Sandbox"), WorkingDirectory = Path.GetDirectoryName(project)! });
         foreach (var (key, value) in Settings)
         {
             sandbox.WithEnvironment(key, value);
@@ -42,7 +45,7 @@ public sealed class SandboxProcessFixture : IAsyncLifetime
         app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("sandbox", timeout.Token);
-        BaseUrl = app.GetEndpoint("sandbox");
+        BaseUrl = app.GetEndpoint("sandbox", "http");
         SmtpPort = app.GetEndpoint("sandbox", "smtp").Port;
     }
 
@@ -50,6 +53,7 @@ public sealed class SandboxProcessFixture : IAsyncLifetime
     {
         if (app is not null)
         {
+            await app.StopAsync();
             await app.DisposeAsync();
         }
     }
