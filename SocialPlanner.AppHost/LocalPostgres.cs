@@ -44,14 +44,10 @@ internal sealed class LocalPostgresDatabaseResource(string name, string database
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static class LocalPostgres
 {
-    private static readonly string[] s_searchDirectories = [.. (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries),
-        .. (Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [])
-            .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0).Select(d => Path.Combine(d, "bin"))];
-
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name, AppHostSettings settings)
     {
-        var postgres = Require("postgres");
-        var initdb = Require("initdb");
+        var postgres = MachineBinaries.Require("postgres", "postgresql");
+        var initdb = MachineBinaries.Require("initdb", "postgresql");
         var owner = Environment.IsPrivilegedProcess ? OsUser.Find("postgres") : null;
         Directory.CreateDirectory(settings.DataRoot);
         var dataDirectory = Path.Combine(settings.DataRoot, name);
@@ -209,10 +205,6 @@ internal static class LocalPostgres
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return password;
     }
-
-    internal static string Require(string name, string package = "postgresql") =>
-        s_searchDirectories.Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException($"{name} not found: run 'apt-get install -y {package}' (or ./run.sh, which installs it)");
 }
 
 /// <summary>The OS user a server runs as when the AppHost is root.</summary>

@@ -21,7 +21,7 @@ internal static class LocalRedis
 {
     public static IResourceBuilder<LocalRedisResource> AddLocalRedis(this IDistributedApplicationBuilder builder, string name, AppHostSettings settings)
     {
-        var redis = LocalPostgres.Require("redis-server", "redis-server");
+        var redis = MachineBinaries.Require("redis-server", "redis-server");
         var directory = Path.Combine(settings.DataRoot, name);
         Directory.CreateDirectory(directory);
         var port = settings.Port(16379);
