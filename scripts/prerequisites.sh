@@ -7,8 +7,9 @@ missing=()
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required (https://dot.net); install it, then run this again." >&2; exit 1; }
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-if [ "${SOCIALPLANNER_NEEDS_BROWSER:-0}" = 1 ]; then
+if [ "${SOCIALPLANNER_NEEDS_BROWSER:-0}" = 1 ]; then  # test.sh: the browser tests and the failure summary
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v jq >/dev/null 2>&1 || missing+=(jq)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Sandbox;
@@ -32,6 +34,8 @@ public sealed class SandboxProcessFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var builder = DistributedApplicationTestingBuilder.Create();
+        // The emulator's own logs would otherwise go to the test run's console, burying the run's summary.
+        builder.Services.AddLogging(logging => logging.ClearProviders());
         var project = Path.Combine(BuiltProcess.RepositoryRoot, "SocialPlanner.Sandbox", "SocialPlanner.Sandbox.csproj");
         var sandbox = builder.AddProject("sandbox", project)
             .WithEndpoint(scheme: "tcp", name: "smtp", env: "Sandbox__SmtpPort")
