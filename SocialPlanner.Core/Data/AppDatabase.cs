@@ -83,7 +83,7 @@ public static class AppDatabase
     }
 
     /// <summary>Options for owner connections (migrations, design time): same model, no role switching.</summary>
-    internal static DbContextOptions<AppDbContext> OwnerOptions(NpgsqlDataSource dataSource)
+    public static DbContextOptions<AppDbContext> OwnerOptions(NpgsqlDataSource dataSource)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(dataSource, ConfigureNpgsql);
         ConfigureNaming(options);

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -38,6 +41,15 @@ public static partial class DatabaseMigrator
 
         try
         {
+            // The common case, a database already up to date, is answered without building EF's model (≈1 s on
+            // 2 cores, on every start of the app); EF decides whenever something is pending.
+            if (await AllAppliedAsync(lockConnection, ct))
+            {
+                activity?.SetTag("db.migrations.pending", 0);
+                LogUpToDate(logger);
+                return;
+            }
+
             await using var db = new AppDbContext(AppDatabase.OwnerOptions(dataSource));
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             activity?.SetTag("db.migrations.pending", pending.Count);
@@ -63,6 +75,35 @@ public static partial class DatabaseMigrator
             release.Parameters.Add(new NpgsqlParameter { Value = LockKey });
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>The migrations this build ships for <see cref="AppDbContext"/>, read from their attributes: the list EF's
+    /// migrations assembly finds, without EF's model.</summary>
+    public static IReadOnlyList<string> ShippedMigrations { get; } = typeof(AppDbContext).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Migration))
+            && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(AppDbContext))
+        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    private static async Task<bool> AllAppliedAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('public.\"__EFMigrationsHistory\"') IS NOT NULL", connection);
+        if (await exists.ExecuteScalarAsync(ct) is not true)
+        {
+            return false;
+        }
+        await using var read = new NpgsqlCommand("SELECT migration_id FROM \"__EFMigrationsHistory\"", connection);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        return ShippedMigrations.All(applied.Contains);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date")]

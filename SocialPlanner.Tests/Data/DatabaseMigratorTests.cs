@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SocialPlanner.Core.Data;
@@ -64,9 +67,54 @@ public sealed class DatabaseMigratorTests(AppFixture app) : DataTest(app)
         Assert.Contains("Migrating the database failed", failedOutput + failedLog);
     }
 
+    /// <summary>The migrator answers "up to date" without EF's model when every shipped migration is applied: its list
+    /// must be EF's, and a database missing any one of them must still be migrated by EF.</summary>
+    [Fact]
+    public async Task The_up_to_date_fast_path_knows_the_migrations_EF_knows_and_never_skips_a_pending_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).Options))
+        {
+            Assert.Equal(db.Database.GetMigrations(), DatabaseMigrator.ShippedMigrations);
+        }
+
+        var database = "migrate_" + Guid.NewGuid().ToString("N");
+        await OwnerExecuteAsync($"CREATE DATABASE {database}");
+        try
+        {
+            var fresh = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, Pooling = false };
+            await DatabaseMigrator.MigrateAsync(fresh.ConnectionString, NullLogger.Instance, ct);
+
+            // The newest migration is reverted, as on a database of the previous release: the next start must apply it.
+            var newest = DatabaseMigrator.ShippedMigrations[^1];
+            await using (var dataSource = BuildDataSource(fresh.ConnectionString))
+            await using (var db = new AppDbContext(AppDatabase.OwnerOptions(dataSource)))
+            {
+                await db.GetService<IMigrator>().MigrateAsync(DatabaseMigrator.ShippedMigrations[^2], cancellationToken: ct);
+                Assert.Equal([newest], await db.Database.GetPendingMigrationsAsync(ct));
+            }
+
+            await DatabaseMigrator.MigrateAsync(fresh.ConnectionString, NullLogger.Instance, ct);
+
+            await using var connection = new NpgsqlConnection(fresh.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var applied = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
+            Assert.Equal((long)MigrationCount, await applied.ExecuteScalarAsync(ct));
+            await using (var dataSource = BuildDataSource(fresh.ConnectionString))
+            await using (var db = new AppDbContext(AppDatabase.OwnerOptions(dataSource)))
+            {
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+            }
+        }
+        finally
+        {
+            await OwnerExecuteAsync($"DROP DATABASE {database} WITH (FORCE)");
+        }
+    }
+
     /// <summary>Every migration the assembly ships, so adding one does not break this test.</summary>
     private static int MigrationCount => typeof(AppDbContext).Assembly.GetTypes()
-        .Count(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0);
+        .Count(t => t.GetCustomAttributes(typeof(MigrationAttribute), false).Length > 0);
 
     private async Task OwnerExecuteAsync(string sql)
     {
