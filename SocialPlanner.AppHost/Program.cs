@@ -7,11 +7,8 @@ var cache = builder.AddAppRedis("cache", settings);
 // Uploaded media: written by the Api, read by the Worker (Instagram, clean-ups), so both share one directory.
 var mediaRoot = Path.Combine(settings.DataRoot, "media");
 
-var sandbox = builder.AddProject<Projects.SocialPlanner_Sandbox>("sandbox")
-    .WithEndpoint(port: settings.Port(2525), scheme: "tcp", name: "smtp", env: "Sandbox__SmtpPort")
-    .WithHttpHealthCheck("/health")
-    .WithSandboxCommands();
-var smtp = ReferenceExpression.Create($"smtp://127.0.0.1:{sandbox.GetEndpoint("smtp").Property(EndpointProperty.Port)}");
+// The sandbox emulating LinkedIn, Instagram, the AI provider and SMTP here; the real ones' parameters when publishing.
+var platforms = builder.AddPlatforms(settings);
 
 // One-shot: applies EF migrations and exits 0; api and worker start after it.
 var migrations = builder.AddProject<Projects.SocialPlanner_MigrationService>("migrations")
@@ -20,7 +17,7 @@ var migrations = builder.AddProject<Projects.SocialPlanner_MigrationService>("mi
 var api = builder.AddProject<Projects.SocialPlanner_Api>("api")
     .WithEnvironment("Media__Root", mediaRoot)
     .WithReference(db).WithReference(cache)
-    .WithReference(sandbox).WithEnvironment("ConnectionStrings__mail", smtp)
+    .WithPlatforms(platforms)
     .WaitFor(db).WaitFor(cache).WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Api")
@@ -30,14 +27,15 @@ builder.AddProject<Projects.SocialPlanner_Worker>("worker")
     .WithEnvironment("Media__Root", mediaRoot)
     .WithReference(api)
     .WithReference(db).WithReference(cache)
-    .WithReference(sandbox).WithEnvironment("ConnectionStrings__mail", smtp)
+    .WithPlatforms(platforms)
     .WaitFor(db).WaitFor(cache).WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Worker")
     .WithPage("/hangfire", "Jobs (Hangfire)");
 
+// The web does not wait for the Api: it calls it only when a page asks (with retries), so it starts alongside it.
 var web = builder.AddProject<Projects.SocialPlanner_Web>("web")
-    .WithReference(api).WaitFor(api)
+    .WithReference(api)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "SocialPlanner");
@@ -45,5 +43,5 @@ var web = builder.AddProject<Projects.SocialPlanner_Web>("web")
 // Links in emails (password reset) point at the Web app.
 api.WithReference(web);
 
-builder.RunBuiltProjects(settings).RestartCrashedResources(settings);
+builder.RunBuiltProjects(settings).RestartCrashedResources(settings).AskHealthChecksPatiently();
 builder.Build().Run();

@@ -14,7 +14,8 @@ public static class SocialPlatformsExtensions
 
     /// <summary>The platform clients (OAuth, profile, publishing calls) and the token encryption. Endpoints and credentials come from the
     /// <c>LinkedIn</c>/<c>Instagram</c> sections; whatever is unset points at the discovered sandbox (which serves
-    /// both platforms' real paths on one host), so development and tests need no key.</summary>
+    /// both platforms' real paths on one host), so development and tests need no key, or, without a sandbox (a
+    /// deployment), at the platforms' own hosts, so a deployment gives only the credentials.</summary>
     public static IServiceCollection AddSocialPlatforms(this IServiceCollection services, IConfiguration configuration)
     {
         var sandbox = configuration[SandboxKey] is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/") : null;
@@ -22,6 +23,9 @@ public static class SocialPlatformsExtensions
         {
             if (sandbox is null)
             {
+                o.AuthorizeUrl ??= new Uri("https://www.linkedin.com/oauth/v2/authorization");
+                o.TokenUrl ??= new Uri("https://www.linkedin.com/oauth/v2/accessToken");
+                o.ApiBaseUrl ??= new Uri("https://api.linkedin.com/");
                 return;
             }
             o.ClientId ??= "sandbox-linkedin-client";
@@ -34,6 +38,9 @@ public static class SocialPlatformsExtensions
         {
             if (sandbox is null)
             {
+                o.AuthorizeUrl ??= new Uri("https://www.instagram.com/oauth/authorize");
+                o.TokenUrl ??= new Uri("https://api.instagram.com/oauth/access_token");
+                o.GraphBaseUrl ??= new Uri("https://graph.instagram.com/");
                 return;
             }
             o.ClientId ??= "sandbox-instagram-client";

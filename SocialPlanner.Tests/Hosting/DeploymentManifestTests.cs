@@ -4,11 +4,12 @@ using SocialPlanner.Tests.Infrastructure;
 namespace SocialPlanner.Tests.Hosting;
 
 /// <summary>Issue #13 §1: what the AppHost publishes for a deployment (docs/deploy.md): Postgres and Redis as
-/// Aspire's containers whose passwords are secret parameters (never a literal), and every service as a project.</summary>
+/// Aspire's containers whose passwords are secret parameters (never a literal), every service as a project, and no
+/// sandbox: the real mail server, AI provider and platform OAuth apps are parameters the deployer provides.</summary>
 public sealed class DeploymentManifestTests
 {
     [Fact]
-    public async Task The_manifest_has_containers_for_the_data_servers_secret_passwords_and_every_service()
+    public async Task The_manifest_has_containers_for_the_data_servers_secret_parameters_every_service_and_no_sandbox()
     {
         var output = Path.Combine(Path.GetTempPath(), "manifest-" + Guid.NewGuid().ToString("N")[..8]);
         try
@@ -32,6 +33,21 @@ public sealed class DeploymentManifestTests
                 Assert.Equal("project.v0", resources[service]!["type"]!.GetValue<string>());
             }
             Assert.Equal("{socialplanner.connectionString}", resources["api"]!["env"]!["ConnectionStrings__socialplanner"]!.GetValue<string>());
+
+            Assert.Null(resources["sandbox"]);
+            foreach (var service in new[] { "api", "worker" })
+            {
+                var env = resources[service]!["env"]!.AsObject();
+                Assert.DoesNotContain(env, e => e.Key.Contains("sandbox", StringComparison.OrdinalIgnoreCase));
+                Assert.Equal("{mail.connectionString}", env["ConnectionStrings__mail"]!.GetValue<string>());
+                Assert.Equal("{openai.connectionString}", env["ConnectionStrings__openai"]!.GetValue<string>());
+                Assert.Equal("{linkedin-client-secret.value}", env["LinkedIn__ClientSecret"]!.GetValue<string>());
+                Assert.Equal("{instagram-client-secret.value}", env["Instagram__ClientSecret"]!.GetValue<string>());
+            }
+            foreach (var secret in new[] { "linkedin-client-secret", "instagram-client-secret", "mail", "openai" })
+            {
+                Assert.True(resources[secret]!["inputs"]!["value"]!["secret"]!.GetValue<bool>(), $"{secret} is not secret");
+            }
         }
         finally
         {
