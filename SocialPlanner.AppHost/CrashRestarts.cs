@@ -25,10 +25,10 @@ internal static class CrashRestarts
         IHostApplicationLifetime lifetime,
         ILogger<CrashRestarter> log) : BackgroundService
     {
-        private static readonly TimeSpan s_stableAfter = TimeSpan.FromMinutes(1);
-        private static readonly TimeSpan s_longestBackOff = TimeSpan.FromSeconds(30);
+        private static readonly TimeSpan StableAfter = TimeSpan.FromMinutes(1);
+        private static readonly TimeSpan LongestBackOff = TimeSpan.FromSeconds(30);
 
-        private readonly ConcurrentDictionary<string, Instance> instances = new();
+        private readonly ConcurrentDictionary<string, Instance> _instances = new();
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -45,7 +45,7 @@ internal static class CrashRestarts
                     {
                         continue;
                     }
-                    var instance = instances.GetOrAdd(update.ResourceId, _ => new Instance());
+                    var instance = _instances.GetOrAdd(update.ResourceId, _ => new Instance());
                     var state = update.Snapshot.State?.Text;
                     var previous = instance.State;
                     instance.State = state;
@@ -57,8 +57,8 @@ internal static class CrashRestarts
                         && previous == KnownResourceStates.Running;
                     if (crashed && !lifetime.ApplicationStopping.IsCancellationRequested)
                     {
-                        instance.Crashes = DateTimeOffset.UtcNow - instance.RunningSince > s_stableAfter ? 1 : instance.Crashes + 1;
-                        var backOff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, instance.Crashes - 1), s_longestBackOff.TotalSeconds));
+                        instance.Crashes = DateTimeOffset.UtcNow - instance.RunningSince > StableAfter ? 1 : instance.Crashes + 1;
+                        var backOff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, instance.Crashes - 1), LongestBackOff.TotalSeconds));
                         log.LogWarning("{Resource} exited unexpectedly (exit code {ExitCode}); starting it again in {BackOff}",
                             update.ResourceId, update.Snapshot.ExitCode, backOff);
                         _ = RestartAsync(update.ResourceId, backOff, stoppingToken);

@@ -7,9 +7,9 @@
 /// </summary>
 internal sealed class Platforms
 {
-    private readonly Action<IResourceBuilder<ProjectResource>> wire;
+    private readonly Action<IResourceBuilder<ProjectResource>> _wire;
 
-    private Platforms(Action<IResourceBuilder<ProjectResource>> wire) => this.wire = wire;
+    private Platforms(Action<IResourceBuilder<ProjectResource>> wire) => this._wire = wire;
 
     public static Platforms Add(IDistributedApplicationBuilder builder, AppHostSettings settings)
     {
@@ -42,7 +42,7 @@ internal sealed class Platforms
 
     public IResourceBuilder<ProjectResource> WireInto(IResourceBuilder<ProjectResource> service)
     {
-        wire(service);
+        _wire(service);
         return service;
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 internal static class StartupHealthChecks
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan s_step = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
 
     public static IDistributedApplicationBuilder AskHealthChecksPatiently(this IDistributedApplicationBuilder builder)
     {
@@ -43,11 +43,11 @@ internal static class StartupHealthChecks
                 {
                     result = new HealthCheckResult(context.Registration.FailureStatus, e.Message, e);
                 }
-                if (result.Status == HealthStatus.Healthy || Stopwatch.GetElapsedTime(started) + s_step >= Patience)
+                if (result.Status == HealthStatus.Healthy || Stopwatch.GetElapsedTime(started) + Step >= Patience)
                 {
                     return result;
                 }
-                await Task.Delay(s_step, cancellationToken);
+                await Task.Delay(Step, cancellationToken);
             }
         }
     }

@@ -27,7 +27,7 @@ public sealed class BenchApp : IAsyncDisposable
     {
         App = app;
         Instances = instances;
-        this.dataRoot = dataRoot;
+        this._dataRoot = dataRoot;
         Owner = owner;
         Options = options;
         Sandbox = app.CreateHttpClient("sandbox");
@@ -39,7 +39,7 @@ public sealed class BenchApp : IAsyncDisposable
         }), TimeProvider.System);
     }
 
-    private readonly string dataRoot;
+    private readonly string _dataRoot;
 
     public DistributedApplication App { get; }
 
@@ -165,9 +165,9 @@ public sealed class BenchApp : IAsyncDisposable
         Instances.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        if (Directory.Exists(dataRoot))
+        if (Directory.Exists(_dataRoot))
         {
-            Directory.Delete(dataRoot, recursive: true);
+            Directory.Delete(_dataRoot, recursive: true);
         }
     }
 }

@@ -12,14 +12,14 @@ namespace SocialPlanner.Benchmarks;
 /// address a resource by name, which is ambiguous once it has replicas.</summary>
 public sealed class ResourceInstances : IDisposable
 {
-    private readonly DistributedApplication app;
-    private readonly ConcurrentDictionary<string, ResourceEvent> latest = new();
-    private readonly CancellationTokenSource stopping = new();
+    private readonly DistributedApplication _app;
+    private readonly ConcurrentDictionary<string, ResourceEvent> _latest = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     private ResourceInstances(DistributedApplication app)
     {
-        this.app = app;
-        _ = FollowAsync(stopping.Token);
+        this._app = app;
+        _ = FollowAsync(_stopping.Token);
     }
 
     /// <summary>Starts following <paramref name="app"/>'s notifications; call before <c>StartAsync</c>.</summary>
@@ -29,7 +29,7 @@ public sealed class ResourceInstances : IDisposable
     {
         get
         {
-            var instances = latest.Values.Where(e => e.Resource.Name == resource).OrderBy(e => e.ResourceId, StringComparer.Ordinal).ToList();
+            var instances = _latest.Values.Where(e => e.Resource.Name == resource).OrderBy(e => e.ResourceId, StringComparer.Ordinal).ToList();
             return instance < instances.Count ? instances[instance]
                 : throw new InvalidOperationException($"{resource} has {instances.Count} instance(s), not #{instance}.");
         }
@@ -69,7 +69,7 @@ public sealed class ResourceInstances : IDisposable
     public async Task WaitUntilBackAsync(string resource, int instance, int killedPid, CancellationToken cancellationToken)
     {
         var id = this[resource, instance].ResourceId;
-        await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
+        await foreach (var update in _app.ResourceNotifications.WatchAsync(cancellationToken))
         {
             if (update.ResourceId == id && update.Snapshot.State?.Text == KnownResourceStates.Running
                 && update.Snapshot.HealthStatus == HealthStatus.Healthy && Pid(resource, instance) is { } pid && pid != killedPid)
@@ -81,13 +81,13 @@ public sealed class ResourceInstances : IDisposable
 
     public void Dispose()
     {
-        stopping.Cancel();
-        stopping.Dispose();
+        _stopping.Cancel();
+        _stopping.Dispose();
     }
 
     private async Task CommandAsync(string resource, int instance, string command, CancellationToken cancellationToken)
     {
-        var result = await app.ResourceCommands.ExecuteCommandAsync(this[resource, instance].ResourceId, command, cancellationToken);
+        var result = await _app.ResourceCommands.ExecuteCommandAsync(this[resource, instance].ResourceId, command, cancellationToken);
         if (!result.Success)
         {
             throw new InvalidOperationException($"{command} {resource} #{instance}: {result.Message}");
@@ -98,9 +98,9 @@ public sealed class ResourceInstances : IDisposable
     {
         try
         {
-            await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
+            await foreach (var update in _app.ResourceNotifications.WatchAsync(cancellationToken))
             {
-                latest[update.ResourceId] = update;
+                _latest[update.ResourceId] = update;
             }
         }
         catch (OperationCanceledException)

@@ -13,12 +13,12 @@ internal sealed class RecentHealth(HealthCheckService checks, TimeProvider clock
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
 
-    private readonly SemaphoreSlim refreshing = new(1, 1);
-    private volatile Snapshot? latest;
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private volatile Snapshot? _latest;
 
     public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
     {
-        latest = new Snapshot(report, clock.GetUtcNow());
+        _latest = new Snapshot(report, clock.GetUtcNow());
         return Task.CompletedTask;
     }
 
@@ -28,7 +28,7 @@ internal sealed class RecentHealth(HealthCheckService checks, TimeProvider clock
         {
             return (fresh.Report, fresh.CheckedAt);
         }
-        await refreshing.WaitAsync(cancellationToken);
+        await _refreshing.WaitAsync(cancellationToken);
         try
         {
             if (Fresh() is { } refreshed)
@@ -37,12 +37,12 @@ internal sealed class RecentHealth(HealthCheckService checks, TimeProvider clock
             }
             var report = await checks.CheckHealthAsync(cancellationToken);
             var snapshot = new Snapshot(report, clock.GetUtcNow());
-            latest = snapshot;
+            _latest = snapshot;
             return (snapshot.Report, snapshot.CheckedAt);
         }
         finally
         {
-            refreshing.Release();
+            _refreshing.Release();
         }
     }
 
@@ -56,7 +56,7 @@ internal sealed class RecentHealth(HealthCheckService checks, TimeProvider clock
         await HealthResponseWriter.WriteAsync(context, report, checkedAt);
     }
 
-    private Snapshot? Fresh() => latest is { } snapshot && clock.GetUtcNow() - snapshot.CheckedAt <= MaxAge ? snapshot : null;
+    private Snapshot? Fresh() => _latest is { } snapshot && clock.GetUtcNow() - snapshot.CheckedAt <= MaxAge ? snapshot : null;
 
     private sealed record Snapshot(HealthReport Report, DateTimeOffset CheckedAt);
 }

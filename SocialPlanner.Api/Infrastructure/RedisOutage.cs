@@ -12,11 +12,11 @@ public sealed partial class RedisOutage(IServiceProvider services, TimeProvider 
 {
     public static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(30);
 
-    private long lastFailureTicks;
-    private long lastWarningTicks;
+    private long _lastFailureTicks;
+    private long _lastWarningTicks;
 
     /// <summary>Redis failed within the last <see cref="WarningInterval"/>: the health checks report Degraded.</summary>
-    public bool RecentlyFailed => time.GetUtcNow().UtcTicks - Interlocked.Read(ref lastFailureTicks) < WarningInterval.Ticks;
+    public bool RecentlyFailed => time.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastFailureTicks) < WarningInterval.Ticks;
 
     /// <summary>Runs <paramref name="call"/>; <c>Reached</c> is false when Redis could not be used.</summary>
     public async Task<(bool Reached, T Value)> TryAsync<T>(string feature, Func<IDatabase, Task<T>> call)
@@ -42,9 +42,9 @@ public sealed partial class RedisOutage(IServiceProvider services, TimeProvider 
     private void Failed(string feature, string reason)
     {
         var now = time.GetUtcNow().UtcTicks;
-        Interlocked.Exchange(ref lastFailureTicks, now);
-        var last = Interlocked.Read(ref lastWarningTicks);
-        if (now - last >= WarningInterval.Ticks && Interlocked.CompareExchange(ref lastWarningTicks, now, last) == last)
+        Interlocked.Exchange(ref _lastFailureTicks, now);
+        var last = Interlocked.Read(ref _lastWarningTicks);
+        if (now - last >= WarningInterval.Ticks && Interlocked.CompareExchange(ref _lastWarningTicks, now, last) == last)
         {
             LogUnreachable(logger, feature, reason);
         }

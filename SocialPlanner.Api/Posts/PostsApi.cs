@@ -131,8 +131,8 @@ public static class PostsApi
         {
             return ApiProblem.Validation(errors);
         }
-        const string Retry = "apply your change again";
-        if (Conflicts.StaleCopy(db, post, input.UpdatedAt.IsSet ? input.UpdatedAt.Value : (DateTimeOffset?)null, "post", Retry) is { } stale)
+        const string retry = "apply your change again";
+        if (Conflicts.StaleCopy(db, post, input.UpdatedAt.IsSet ? input.UpdatedAt.Value : (DateTimeOffset?)null, "post", retry) is { } stale)
         {
             return stale;
         }
@@ -148,7 +148,7 @@ public static class PostsApi
                 return problem;
             }
             // Saves, and re-arms a scheduled post's publications so the old version is never sent.
-            if (await Conflicts.SaveAsync(() => scheduler.OnPostEditedAsync(post, ct), "post", Retry) is { } failed)
+            if (await Conflicts.SaveAsync(() => scheduler.OnPostEditedAsync(post, ct), "post", retry) is { } failed)
             {
                 return failed;
             }

@@ -12,19 +12,19 @@ public sealed class RateLimitMetrics
 {
     public const string MeterName = "SocialPlanner.RateLimiting";
 
-    private readonly Counter<long> denials;
-    private readonly Counter<long> failOpen;
+    private readonly Counter<long> _denials;
+    private readonly Counter<long> _failOpen;
 
     public RateLimitMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        denials = meter.CreateCounter<long>("socialplanner.ratelimit.denials", "{request}", "Requests refused with 429");
-        failOpen = meter.CreateCounter<long>("socialplanner.ratelimit.fail_open", "{request}", "Requests served unlimited while Redis was unreachable");
+        _denials = meter.CreateCounter<long>("socialplanner.ratelimit.denials", "{request}", "Requests refused with 429");
+        _failOpen = meter.CreateCounter<long>("socialplanner.ratelimit.fail_open", "{request}", "Requests served unlimited while Redis was unreachable");
     }
 
-    public void Denied(string limit) => denials.Add(1, new KeyValuePair<string, object?>("limit", limit));
+    public void Denied(string limit) => _denials.Add(1, new KeyValuePair<string, object?>("limit", limit));
 
-    public void FailedOpen() => failOpen.Add(1);
+    public void FailedOpen() => _failOpen.Add(1);
 }
 
 /// <summary>Degraded (never unhealthy) while Redis fails: the Api keeps serving, only without shared limits.</summary>

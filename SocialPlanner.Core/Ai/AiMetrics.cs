@@ -7,24 +7,24 @@ public sealed class AiMetrics
 {
     public const string MeterName = "SocialPlanner.Ai";
 
-    private readonly Counter<long> tokens;
-    private readonly Histogram<double> duration;
-    private readonly Counter<long> quotaDenials;
+    private readonly Counter<long> _tokens;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _quotaDenials;
 
     public AiMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        tokens = meter.CreateCounter<long>("socialplanner.ai.tokens", "{token}", "Tokens used by AI generations");
-        duration = meter.CreateHistogram<double>("socialplanner.ai.generation.duration", "ms", "How long AI generations take");
-        quotaDenials = meter.CreateCounter<long>("socialplanner.ai.quota.denials", "{request}", "Idea generations refused by the monthly quota");
+        _tokens = meter.CreateCounter<long>("socialplanner.ai.tokens", "{token}", "Tokens used by AI generations");
+        _duration = meter.CreateHistogram<double>("socialplanner.ai.generation.duration", "ms", "How long AI generations take");
+        _quotaDenials = meter.CreateCounter<long>("socialplanner.ai.quota.denials", "{request}", "Idea generations refused by the monthly quota");
     }
 
     public void Generated(GenerationType type, string model, int tokensUsed, int durationMs, bool success)
     {
         var tags = new KeyValuePair<string, object?>[] { new("type", type.ToString()), new("model", model), new("success", success) };
-        tokens.Add(tokensUsed, tags);
-        duration.Record(durationMs, tags);
+        _tokens.Add(tokensUsed, tags);
+        _duration.Record(durationMs, tags);
     }
 
-    public void QuotaDenied() => quotaDenials.Add(1);
+    public void QuotaDenied() => _quotaDenials.Add(1);
 }

@@ -8,53 +8,53 @@ namespace SocialPlanner.Core.Ai;
 /// while the model is writing the JSON around it. Returns the newly decoded characters on each append.</summary>
 public sealed partial class JsonStringFieldReader(string property)
 {
-    private readonly StringBuilder buffer = new();
-    private readonly Regex start = new($"\"{Regex.Escape(property)}\"\\s*:\\s*\"", RegexOptions.CultureInvariant);
-    private int position = -1;
-    private bool finished;
+    private readonly StringBuilder _buffer = new();
+    private readonly Regex _start = new($"\"{Regex.Escape(property)}\"\\s*:\\s*\"", RegexOptions.CultureInvariant);
+    private int _position = -1;
+    private bool _finished;
 
     public string Append(string chunk)
     {
-        buffer.Append(chunk);
-        if (finished)
+        _buffer.Append(chunk);
+        if (_finished)
         {
             return "";
         }
-        if (position < 0)
+        if (_position < 0)
         {
-            var match = start.Match(buffer.ToString());
+            var match = _start.Match(_buffer.ToString());
             if (!match.Success)
             {
                 return "";
             }
-            position = match.Index + match.Length;
+            _position = match.Index + match.Length;
         }
         var decoded = new StringBuilder();
-        while (position < buffer.Length)
+        while (_position < _buffer.Length)
         {
-            var c = buffer[position];
+            var c = _buffer[_position];
             if (c == '"')
             {
-                finished = true;
+                _finished = true;
                 break;
             }
             if (c != '\\')
             {
                 // A high surrogate waits for its pair so a delta never ends half a character.
-                if (char.IsHighSurrogate(c) && position + 1 >= buffer.Length)
+                if (char.IsHighSurrogate(c) && _position + 1 >= _buffer.Length)
                 {
                     break;
                 }
                 decoded.Append(c);
-                position++;
+                _position++;
                 continue;
             }
-            if (Escape(position) is not { } escape)
+            if (Escape(_position) is not { } escape)
             {
                 break;
             }
             decoded.Append(escape.Text);
-            position += escape.Length;
+            _position += escape.Length;
         }
         return decoded.ToString();
     }
@@ -63,11 +63,11 @@ public sealed partial class JsonStringFieldReader(string property)
     /// still waits for its low half).</summary>
     private (string Text, int Length)? Escape(int at)
     {
-        if (at + 1 >= buffer.Length)
+        if (at + 1 >= _buffer.Length)
         {
             return null;
         }
-        var kind = buffer[at + 1];
+        var kind = _buffer[at + 1];
         if (kind != 'u')
         {
             return (kind switch { 'n' => "\n", 't' => "\t", 'r' => "\r", 'b' => "\b", 'f' => "\f", _ => kind.ToString() }, 2);
@@ -80,17 +80,17 @@ public sealed partial class JsonStringFieldReader(string property)
         {
             return (unit.ToString(), 6);
         }
-        if (at + 12 > buffer.Length)
+        if (at + 12 > _buffer.Length)
         {
             return null;
         }
-        return buffer[at + 6] == '\\' && buffer[at + 7] == 'u' && Hex(at + 8) is { } low
+        return _buffer[at + 6] == '\\' && _buffer[at + 7] == 'u' && Hex(at + 8) is { } low
             ? (new string([unit, low]), 12)
             : (unit.ToString(), 6);
     }
 
     private char? Hex(int at) =>
-        at + 4 <= buffer.Length && ushort.TryParse(buffer.ToString(at, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value)
+        at + 4 <= _buffer.Length && ushort.TryParse(_buffer.ToString(at, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value)
             ? (char)value
             : null;
 }

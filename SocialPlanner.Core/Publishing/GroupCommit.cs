@@ -11,48 +11,48 @@ namespace SocialPlanner.Core.Publishing;
 /// the caller had crashed just after writing it. Callers must be safe with that, as the queue's writes are.</para></summary>
 public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
 {
-    private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write;
-    private readonly int maxBatch;
-    private readonly Channel<Entry> pending = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lazy<Task> loop;
+    private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _write;
+    private readonly int _maxBatch;
+    private readonly Channel<Entry> _pending = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<Task> _loop;
 
     /// <param name="write">Writes the items, returning one result per item in order; never called with none.</param>
     /// <param name="maxBatch">The most items one call writes.</param>
     public GroupCommit(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
-        this.write = write;
-        this.maxBatch = maxBatch;
-        loop = new Lazy<Task>(() => Task.Run(RunAsync));
+        this._write = write;
+        this._maxBatch = maxBatch;
+        _loop = new Lazy<Task>(() => Task.Run(RunAsync));
     }
 
     public Task<TResult> WriteAsync(TItem item, CancellationToken cancellationToken)
     {
         var entry = new Entry(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!pending.Writer.TryWrite(entry))
+        if (!_pending.Writer.TryWrite(entry))
         {
             throw new ObjectDisposedException(nameof(GroupCommit<TItem, TResult>));
         }
-        _ = loop.Value;
+        _ = _loop.Value;
         return entry.Done.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Writes what is still pending, then stops.</summary>
     public async ValueTask DisposeAsync()
     {
-        pending.Writer.TryComplete();
-        if (loop.IsValueCreated)
+        _pending.Writer.TryComplete();
+        if (_loop.IsValueCreated)
         {
-            await loop.Value;
+            await _loop.Value;
         }
     }
 
     private async Task RunAsync()
     {
-        var batch = new List<Entry>(maxBatch);
-        while (await pending.Reader.WaitToReadAsync())
+        var batch = new List<Entry>(_maxBatch);
+        while (await _pending.Reader.WaitToReadAsync())
         {
-            while (batch.Count < maxBatch && pending.Reader.TryRead(out var entry))
+            while (batch.Count < _maxBatch && _pending.Reader.TryRead(out var entry))
             {
                 batch.Add(entry);
             }
@@ -65,7 +65,7 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     {
         try
         {
-            var results = await write([.. batch.Select(e => e.Item)]);
+            var results = await _write([.. batch.Select(e => e.Item)]);
             if (results.Count != batch.Count)
             {
                 throw new InvalidOperationException($"{results.Count} results for {batch.Count} items.");

@@ -6,7 +6,7 @@ namespace SocialPlanner.Core.Publishing;
 /// notices (on connections) still not confirmed sent long after they were due.</summary>
 public sealed class OverdueNotices(AppDbContext db)
 {
-    private readonly ScopedSql statements = new(db);
+    private readonly ScopedSql _statements = new(db);
 
     /// <summary>Sweeper: failure emails owed since before <paramref name="overdueBefore"/> and still not
     /// confirmed sent (the worker died before queueing them, or every retry of the job failed). Each is pushed to
@@ -30,7 +30,7 @@ public sealed class OverdueNotices(AppDbContext db)
             RETURNING id
             """;
         var ids = new List<Guid>();
-        await using var command = await statements.CommandAsync(sql, cancellationToken, overdueBefore, nextCheck);
+        await using var command = await _statements.CommandAsync(sql, cancellationToken, overdueBefore, nextCheck);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

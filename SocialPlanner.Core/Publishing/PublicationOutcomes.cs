@@ -18,7 +18,7 @@ public sealed record Completion(ClaimedPublication Claim, PublicationChange Chan
 /// sweeper's repair of post states (the other half of the queue, <see cref="PublicationQueue"/>).</summary>
 public sealed class PublicationOutcomes(AppDbContext db)
 {
-    private readonly ScopedSql statements = new(db);
+    private readonly ScopedSql _statements = new(db);
 
     /// <summary>Writes the attempt's result and releases the lease, then brings the post's combined state up to date.
     /// Null when the lease was lost (nothing written); otherwise the post's new state. Either way the publication and
@@ -66,7 +66,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
                 RETURNING 1)
             SELECT id, lease, live FROM siblings
             """;
-        await using var command = await statements.CommandAsync(sql, cancellationToken, [.. CompletionRowsParameters(completions),
+        await using var command = await _statements.CommandAsync(sql, cancellationToken, [.. CompletionRowsParameters(completions),
             alone.Select(s => s.Status).ToArray(), alone.Select(s => s.PublishedAt).ToArray(),
             alone.Select(s => s.ErrorMessage).ToArray(), alone.Select(s => s.Status != PostStatus.Draft).ToArray()]);
         // Keyed by row and lease, never by lease alone: what was written for one row must not be read as another's.
@@ -92,7 +92,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
 
     private async Task<PostState?> CompleteWithSiblingsAsync(ClaimedPublication claim, PublicationChange change, CancellationToken cancellationToken)
     {
-        var connection = await statements.OpenAsync(cancellationToken);
+        var connection = await _statements.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = connection.CreateBatch();
         batch.BatchCommands.Add(ScopedSql.BatchCommand($"WITH c AS ({CompletionRowsSql}) {WritePublicationsSql}",
@@ -122,7 +122,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
     /// the stored state was wrong (anything was written). A post with no live publications keeps what the Api gave it.</summary>
     private async Task<(PostState State, bool Changed)> RefreshPostStateAsync(Guid postId, CancellationToken cancellationToken)
     {
-        var connection = await statements.OpenAsync(cancellationToken);
+        var connection = await _statements.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = connection.CreateBatch();
         batch.BatchCommands.Add(ScopedSql.BatchCommand(LockPostSql, postId));
@@ -191,7 +191,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
             UPDATE posts SET status = $2, published_at = $3, error_message = $4
             WHERE id = $1 AND (status, published_at, error_message) IS DISTINCT FROM ($2, $3, $4)
             """;
-        await using var command = await statements.CommandAsync(write, cancellationToken, postId, state.Status,
+        await using var command = await _statements.CommandAsync(write, cancellationToken, postId, state.Status,
             ScopedSql.DbValue(state.PublishedAt), ScopedSql.DbValue(state.ErrorMessage));
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
@@ -222,7 +222,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
             LIMIT 500
             """;
         var posts = new List<(Guid Id, Guid UserId)>();
-        await using (var command = await statements.CommandAsync(sql, cancellationToken, since))
+        await using (var command = await _statements.CommandAsync(sql, cancellationToken, since))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -26,7 +26,7 @@ public sealed record SendingMark(Guid Id, string Lease, DateTimeOffset At, strin
 /// <c>{owner}/{random}</c>, one per claimed row; renewing and releasing act on every lease of the owner.</summary>
 public sealed class PublicationQueue(AppDbContext db)
 {
-    private readonly ScopedSql statements = new(db);
+    private readonly ScopedSql _statements = new(db);
 
 
     /// <summary>A row (<c>p</c>) and a result written for it (<c>r</c>) belong together when both the row and its
@@ -68,7 +68,7 @@ public sealed class PublicationQueue(AppDbContext db)
                       p.lease_owner, p.trace_parent
             """;
         // Each row its own lease, {owner}/{random}, read back from what was written.
-        await using var command = await statements.CommandAsync(sql, cancellationToken,
+        await using var command = await _statements.CommandAsync(sql, cancellationToken,
             wanted.Select(r => r.Key).ToArray(), wanted.Select(r => r.Value).ToArray(), now, LeasePrefix(owner), now + lease);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<ClaimedPublication>();
@@ -94,7 +94,7 @@ public sealed class PublicationQueue(AppDbContext db)
             UPDATE post_publications SET lease_expires_at = $1
             WHERE starts_with(lease_owner, $2) AND id = ANY($3) AND status IN ('claimed', 'sending')
             """;
-        await using var command = await statements.CommandAsync(sql, cancellationToken, until, LeasePrefix(owner), ids.ToArray());
+        await using var command = await _statements.CommandAsync(sql, cancellationToken, until, LeasePrefix(owner), ids.ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -114,7 +114,7 @@ public sealed class PublicationQueue(AppDbContext db)
             WHERE {SameClaim} AND p.status IN ('claimed', 'sending')
             RETURNING r.id, r.lease
             """;
-        await using var command = await statements.CommandAsync(sql, cancellationToken,
+        await using var command = await _statements.CommandAsync(sql, cancellationToken,
             marks.Select(m => m.Id).ToArray(), marks.Select(m => m.Lease).ToArray(), marks.Select(m => m.At).ToArray(),
             marks.Select(m => m.Handle).ToArray());
         var marked = new HashSet<(Guid, string)>();
@@ -139,7 +139,7 @@ public sealed class PublicationQueue(AppDbContext db)
                 (SELECT min(lease_expires_at) FROM post_publications
                  WHERE status IN ('claimed', 'sending') AND lease_owner IS NOT NULL AND platform = ANY($1::social_platform[])))
             """;
-        await using var command = await statements.CommandAsync(sql, cancellationToken, platforms.ToArray());
+        await using var command = await _statements.CommandAsync(sql, cancellationToken, platforms.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         // Read as DateTimeOffset explicitly: the untyped scalar of a timestamptz is a DateTime, and a type test on it
         // silently turns every wake-up into the idle ceiling.
@@ -156,7 +156,7 @@ public sealed class PublicationQueue(AppDbContext db)
                 lease_owner = NULL, lease_expires_at = NULL, due_at = LEAST(due_at, $1)
             WHERE status IN ('claimed', 'sending') AND lease_expires_at < $1
             """;
-        await using var command = await statements.CommandAsync(sql, cancellationToken, now);
+        await using var command = await _statements.CommandAsync(sql, cancellationToken, now);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -169,7 +169,7 @@ public sealed class PublicationQueue(AppDbContext db)
             SET status = CASE WHEN status = 'sending' THEN status ELSE 'pending' END, lease_owner = NULL, lease_expires_at = NULL
             WHERE starts_with(lease_owner, $1) AND status IN ('claimed', 'sending')
             """;
-        await using var command = await statements.CommandAsync(sql, cancellationToken, LeasePrefix(owner));
+        await using var command = await _statements.CommandAsync(sql, cancellationToken, LeasePrefix(owner));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -177,14 +177,14 @@ public sealed class PublicationQueue(AppDbContext db)
     public async Task<int> CountOverdueAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken)
     {
         const string sql = "SELECT count(*) FROM post_publications WHERE status IN ('pending', 'sending') AND lease_owner IS NULL AND due_at < $1";
-        await using var command = await statements.CommandAsync(sql, cancellationToken, dueBefore);
+        await using var command = await _statements.CommandAsync(sql, cancellationToken, dueBefore);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Wakes every dispatcher (they LISTEN on <see cref="PublicationScheduler.Channel"/>).</summary>
     public async Task NotifyAsync(CancellationToken cancellationToken)
     {
-        await using var command = await statements.CommandAsync(PublicationScheduler.NotifySql, cancellationToken);
+        await using var command = await _statements.CommandAsync(PublicationScheduler.NotifySql, cancellationToken);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

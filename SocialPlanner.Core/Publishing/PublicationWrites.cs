@@ -13,19 +13,19 @@ public sealed class PublicationWrites : IAsyncDisposable
     /// <summary>At most as many rows as a dispatcher runs at once on both platforms, with room to spare.</summary>
     private const int MaxBatch = 64;
 
-    private readonly IServiceScopeFactory scopes;
-    private readonly GroupCommit<SendingMark, bool> marks;
-    private readonly GroupCommit<Completion, PostState?> completions;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly GroupCommit<SendingMark, bool> _marks;
+    private readonly GroupCommit<Completion, PostState?> _completions;
 
     public PublicationWrites(IServiceScopeFactory scopes)
     {
-        this.scopes = scopes;
-        marks = new(batch => InScopeAsync<PublicationQueue, IReadOnlyList<bool>>(queue => queue.MarkSendingAsync(batch, CancellationToken.None)), MaxBatch);
-        completions = new(batch => InScopeAsync<PublicationOutcomes, IReadOnlyList<PostState?>>(outcomes => outcomes.CompleteAloneAsync(batch, CancellationToken.None)), MaxBatch);
+        this._scopes = scopes;
+        _marks = new(batch => InScopeAsync<PublicationQueue, IReadOnlyList<bool>>(queue => queue.MarkSendingAsync(batch, CancellationToken.None)), MaxBatch);
+        _completions = new(batch => InScopeAsync<PublicationOutcomes, IReadOnlyList<PostState?>>(outcomes => outcomes.CompleteAloneAsync(batch, CancellationToken.None)), MaxBatch);
     }
 
     /// <inheritdoc cref="PublicationQueue.MarkSendingAsync(Guid, string, DateTimeOffset, string?, CancellationToken)"/>
-    public Task<bool> MarkSendingAsync(SendingMark mark, CancellationToken cancellationToken) => marks.WriteAsync(mark, cancellationToken);
+    public Task<bool> MarkSendingAsync(SendingMark mark, CancellationToken cancellationToken) => _marks.WriteAsync(mark, cancellationToken);
 
     /// <inheritdoc cref="PublicationOutcomes.CompleteAsync"/>
     public async Task<PostState?> CompleteAsync(ClaimedPublication claim, PublicationChange change, CancellationToken cancellationToken)
@@ -34,18 +34,18 @@ public sealed class PublicationWrites : IAsyncDisposable
         {
             return await InScopeAsync<PublicationOutcomes, PostState?>(outcomes => outcomes.CompleteAsync(claim, change, cancellationToken));
         }
-        return await completions.WriteAsync(new Completion(claim, change), cancellationToken);
+        return await _completions.WriteAsync(new Completion(claim, change), cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await marks.DisposeAsync();
-        await completions.DisposeAsync();
+        await _marks.DisposeAsync();
+        await _completions.DisposeAsync();
     }
 
     private async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

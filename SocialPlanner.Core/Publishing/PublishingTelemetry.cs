@@ -12,18 +12,18 @@ public sealed class PublishingTelemetry : IDisposable
 
     public static readonly ActivitySource Source = new(Name);
 
-    private readonly Meter meter;
-    private readonly Histogram<double> lateness;
-    private readonly Counter<long> outcomes;
-    private readonly Counter<long> repairs;
+    private readonly Meter _meter;
+    private readonly Histogram<double> _lateness;
+    private readonly Counter<long> _outcomes;
+    private readonly Counter<long> _repairs;
 
     public PublishingTelemetry(IMeterFactory meters)
     {
-        meter = meters.Create(Name);
-        lateness = meter.CreateHistogram<double>("socialplanner.publishing.lateness", "s",
+        _meter = meters.Create(Name);
+        _lateness = _meter.CreateHistogram<double>("socialplanner.publishing.lateness", "s",
             "Time from a post's scheduled instant to the start of its first send.");
-        outcomes = meter.CreateCounter<long>("socialplanner.publishing.outcomes", description: "Publish attempts by platform and outcome.");
-        repairs = meter.CreateCounter<long>("socialplanner.publishing.post_state_repairs",
+        _outcomes = _meter.CreateCounter<long>("socialplanner.publishing.outcomes", description: "Publish attempts by platform and outcome.");
+        _repairs = _meter.CreateCounter<long>("socialplanner.publishing.post_state_repairs",
             description: "Posts whose stored state disagreed with their publications, found and re-derived by the sweeper.");
     }
 
@@ -31,16 +31,16 @@ public sealed class PublishingTelemetry : IDisposable
     {
         if (count > 0)
         {
-            repairs.Add(count);
+            _repairs.Add(count);
         }
     }
 
 
     public void RecordLateness(SocialPlatform platform, TimeSpan late) =>
-        lateness.Record(Math.Max(0, late.TotalSeconds), new KeyValuePair<string, object?>("platform", Tag(platform)));
+        _lateness.Record(Math.Max(0, late.TotalSeconds), new KeyValuePair<string, object?>("platform", Tag(platform)));
 
     public void RecordOutcome(SocialPlatform platform, PublishOutcome outcome) =>
-        outcomes.Add(1, new("platform", Tag(platform)), new("outcome", OutcomeName(outcome)));
+        _outcomes.Add(1, new("platform", Tag(platform)), new("outcome", OutcomeName(outcome)));
 
     public static string OutcomeName(PublishOutcome outcome) => outcome switch
     {
@@ -59,5 +59,5 @@ public sealed class PublishingTelemetry : IDisposable
 
     private static string Tag(SocialPlatform platform) => platform == SocialPlatform.Linkedin ? "linkedin" : "instagram";
 
-    public void Dispose() => meter.Dispose();
+    public void Dispose() => _meter.Dispose();
 }

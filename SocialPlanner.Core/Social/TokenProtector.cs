@@ -9,9 +9,9 @@ public sealed class TokenProtector(IDataProtectionProvider provider)
     /// <summary>Changing this string makes every stored token unreadable: it is part of the key derivation.</summary>
     public const string Purpose = "SocialPlanner.Social.OAuthTokens.v1";
 
-    private readonly IDataProtector protector = provider.CreateProtector(Purpose);
+    private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
-    public string Protect(string token) => protector.Protect(token);
+    public string Protect(string token) => _protector.Protect(token);
 
-    public string Unprotect(string protectedToken) => protector.Unprotect(protectedToken);
+    public string Unprotect(string protectedToken) => _protector.Unprotect(protectedToken);
 }

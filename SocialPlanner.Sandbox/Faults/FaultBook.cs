@@ -5,45 +5,45 @@ namespace SocialPlanner.Sandbox.Faults;
 /// <summary>Armed faults, consumed first-armed first, each for its number of calls.</summary>
 public sealed class FaultBook : IResettable
 {
-    private readonly Lock gate = new();
-    private readonly List<(FaultRule Rule, int Remaining)> armed = [];
+    private readonly Lock _gate = new();
+    private readonly List<(FaultRule Rule, int Remaining)> _armed = [];
 
     public void Arm(FaultRule rule)
     {
-        lock (gate)
+        lock (_gate)
         {
-            armed.Add((rule, Math.Max(1, rule.Times)));
+            _armed.Add((rule, Math.Max(1, rule.Times)));
         }
     }
 
     public IReadOnlyList<FaultRule> Armed()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return armed.Select(a => a.Rule with { Times = a.Remaining }).ToList();
+            return _armed.Select(a => a.Rule with { Times = a.Remaining }).ToList();
         }
     }
 
     public FaultRule? Take(string endpoint, IReadOnlySet<string> caller)
     {
-        lock (gate)
+        lock (_gate)
         {
             // Each rule that matches draws in turn; a rule whose draw fails lets the next one try.
-            var index = armed.FindIndex(a => a.Rule.Endpoint == endpoint && (a.Rule.User is null || caller.Contains(a.Rule.User))
+            var index = _armed.FindIndex(a => a.Rule.Endpoint == endpoint && (a.Rule.User is null || caller.Contains(a.Rule.User))
                 && (a.Rule.Probability is not { } p || Random.Shared.NextDouble() < p));
             if (index < 0)
             {
                 return null;
             }
 
-            var (rule, remaining) = armed[index];
+            var (rule, remaining) = _armed[index];
             if (remaining <= 1)
             {
-                armed.RemoveAt(index);
+                _armed.RemoveAt(index);
             }
             else
             {
-                armed[index] = (rule, remaining - 1);
+                _armed[index] = (rule, remaining - 1);
             }
 
             return rule;
@@ -52,9 +52,9 @@ public sealed class FaultBook : IResettable
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            armed.Clear();
+            _armed.Clear();
         }
     }
 }

@@ -26,17 +26,17 @@ public enum PublishOutcome
 /// <summary>Containers and published media per Instagram user.</summary>
 public sealed class InstagramMedia(TimeProvider clock) : IResettable
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, MediaContainer> containers = new(StringComparer.Ordinal);
-    private readonly List<IgMedia> media = [];
-    private long lastNumber;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, MediaContainer> _containers = new(StringComparer.Ordinal);
+    private readonly List<IgMedia> _media = [];
+    private long _lastNumber;
 
     public MediaContainer CreateContainer(string igUserId, string? caption, string? altText, string imageUrl, ImageFacts facts, int inProgressPolls)
     {
-        lock (gate)
+        lock (_gate)
         {
             var container = new MediaContainer(NextId("1788"), igUserId, caption, altText, imageUrl, facts, clock.GetUtcNow(), inProgressPolls, null);
-            containers[container.Id] = container;
+            _containers[container.Id] = container;
             return container;
         }
     }
@@ -44,16 +44,16 @@ public sealed class InstagramMedia(TimeProvider clock) : IResettable
     /// <summary>Reads a container; each read while processing is one poll closer to FINISHED.</summary>
     public MediaContainer? PollContainer(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!containers.TryGetValue(id, out var container))
+            if (!_containers.TryGetValue(id, out var container))
             {
                 return null;
             }
 
             if (container.PollsLeft > 0)
             {
-                containers[id] = container with { PollsLeft = container.PollsLeft - 1 };
+                _containers[id] = container with { PollsLeft = container.PollsLeft - 1 };
             }
 
             return container;
@@ -62,9 +62,9 @@ public sealed class InstagramMedia(TimeProvider clock) : IResettable
 
     public (PublishOutcome Outcome, MediaContainer? Container, IgMedia? Media) Publish(string igUserId, string containerId, int quotaTotal, TimeSpan quotaWindow)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!containers.TryGetValue(containerId, out var container) || container.IgUserId != igUserId)
+            if (!_containers.TryGetValue(containerId, out var container) || container.IgUserId != igUserId)
             {
                 return (PublishOutcome.NotFound, null, null);
             }
@@ -79,49 +79,49 @@ public sealed class InstagramMedia(TimeProvider clock) : IResettable
             };
             if (outcome != PublishOutcome.Published)
             {
-                return (outcome, container, media.Find(m => m.Id == container.MediaId));
+                return (outcome, container, _media.Find(m => m.Id == container.MediaId));
             }
 
             var id = NextId("1792");
             var published = new IgMedia(id, igUserId, containerId, container.Caption, now, Shortcode: "Sbx" + id[^8..]);
-            media.Add(published);
-            containers[containerId] = container with { MediaId = id };
+            _media.Add(published);
+            _containers[containerId] = container with { MediaId = id };
             return (outcome, container, published);
         }
     }
 
     public int QuotaUsage(string igUserId, DateTimeOffset since)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return media.Count(m => m.IgUserId == igUserId && m.PublishedAt > since);
+            return _media.Count(m => m.IgUserId == igUserId && m.PublishedAt > since);
         }
     }
 
     public IReadOnlyList<IgMedia> MediaOf(string igUserId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return media.Where(m => m.IgUserId == igUserId).OrderByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal).ToList();
+            return _media.Where(m => m.IgUserId == igUserId).OrderByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal).ToList();
         }
     }
 
     public IgMedia? FindMedia(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return media.Find(m => m.Id == id);
+            return _media.Find(m => m.Id == id);
         }
     }
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            containers.Clear();
-            media.Clear();
+            _containers.Clear();
+            _media.Clear();
         }
     }
 
-    private string NextId(string prefix) => prefix + (++lastNumber).ToString("D13", System.Globalization.CultureInfo.InvariantCulture);
+    private string NextId(string prefix) => prefix + (++_lastNumber).ToString("D13", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -27,56 +27,56 @@ public sealed class LinkedInContent : IResettable
 {
     private const long FirstShareNumber = 7_400_000_000_000_000_000;
 
-    private readonly Lock gate = new();
-    private readonly List<LinkedInPost> posts = [];
-    private readonly Dictionary<string, LinkedInImage> images = new(StringComparer.Ordinal);
-    private long lastNumber;
+    private readonly Lock _gate = new();
+    private readonly List<LinkedInPost> _posts = [];
+    private readonly Dictionary<string, LinkedInImage> _images = new(StringComparer.Ordinal);
+    private long _lastNumber;
 
     /// <summary>Stores the post unless the author already posted the same commentary within the window; then returns that one.</summary>
     public (LinkedInPost Post, bool Duplicate) Create(Func<string, LinkedInPost> build, string author, string sentCommentary, DateTimeOffset duplicatesSince)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var existing = posts.FindLast(p => p.Author == author && p.SentCommentary == sentCommentary && p.CreatedAt >= duplicatesSince);
+            var existing = _posts.FindLast(p => p.Author == author && p.SentCommentary == sentCommentary && p.CreatedAt >= duplicatesSince);
             if (existing is not null)
             {
                 return (existing, true);
             }
 
-            var post = build($"urn:li:share:{FirstShareNumber + ++lastNumber}");
-            posts.Add(post);
+            var post = build($"urn:li:share:{FirstShareNumber + ++_lastNumber}");
+            _posts.Add(post);
             return (post, false);
         }
     }
 
     public IReadOnlyList<LinkedInPost> ByAuthor(string author)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return posts.Where(p => p.Author == author).OrderByDescending(p => p.CreatedAt).ToList();
+            return _posts.Where(p => p.Author == author).OrderByDescending(p => p.CreatedAt).ToList();
         }
     }
 
     public LinkedInImage NewImage(string owner, DateTimeOffset uploadUrlExpiresAt)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var image = new LinkedInImage($"D4E10SBX{++lastNumber:D8}", owner, uploadUrlExpiresAt, null, null, 0);
-            images[image.Id] = image;
+            var image = new LinkedInImage($"D4E10SBX{++_lastNumber:D8}", owner, uploadUrlExpiresAt, null, null, 0);
+            _images[image.Id] = image;
             return image;
         }
     }
 
     public LinkedInImage? Upload(string id, byte[] bytes, int processingPolls)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!images.TryGetValue(id, out var image))
+            if (!_images.TryGetValue(id, out var image))
             {
                 return null;
             }
 
-            return images[id] = image with { Bytes = bytes, Facts = ImageFacts.Read(bytes), ProcessingPollsLeft = processingPolls };
+            return _images[id] = image with { Bytes = bytes, Facts = ImageFacts.Read(bytes), ProcessingPollsLeft = processingPolls };
         }
     }
 
@@ -84,16 +84,16 @@ public sealed class LinkedInContent : IResettable
     public LinkedInImage? Poll(string urnOrId)
     {
         var id = urnOrId.StartsWith("urn:li:image:", StringComparison.Ordinal) ? urnOrId["urn:li:image:".Length..] : urnOrId;
-        lock (gate)
+        lock (_gate)
         {
-            if (!images.TryGetValue(id, out var image))
+            if (!_images.TryGetValue(id, out var image))
             {
                 return null;
             }
 
             if (image.ProcessingPollsLeft > 0)
             {
-                images[id] = image with { ProcessingPollsLeft = image.ProcessingPollsLeft - 1 };
+                _images[id] = image with { ProcessingPollsLeft = image.ProcessingPollsLeft - 1 };
             }
 
             return image;
@@ -102,18 +102,18 @@ public sealed class LinkedInContent : IResettable
 
     public LinkedInImage? Image(string urn)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return images.Values.FirstOrDefault(i => i.Urn == urn);
+            return _images.Values.FirstOrDefault(i => i.Urn == urn);
         }
     }
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            posts.Clear();
-            images.Clear();
+            _posts.Clear();
+            _images.Clear();
         }
     }
 }

@@ -4,25 +4,25 @@ namespace SocialPlanner.Sandbox.Mail;
 
 public sealed class MailStore(TimeProvider clock) : IResettable
 {
-    private readonly Lock gate = new();
-    private readonly List<CaughtMail> messages = [];
-    private long lastId;
+    private readonly Lock _gate = new();
+    private readonly List<CaughtMail> _messages = [];
+    private long _lastId;
 
     public CaughtMail Add(string from, IReadOnlyList<string> to, string subject, string? text, string? html, string raw)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var mail = new CaughtMail(++lastId, from, to, subject, text, html, clock.GetUtcNow(), raw);
-            messages.Add(mail);
+            var mail = new CaughtMail(++_lastId, from, to, subject, text, html, clock.GetUtcNow(), raw);
+            _messages.Add(mail);
             return mail;
         }
     }
 
     public IReadOnlyList<CaughtMail> List(string? to)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return messages
+            return _messages
                 .Where(m => to is null || m.To.Any(r => string.Equals(r, to, StringComparison.OrdinalIgnoreCase)))
                 .OrderByDescending(m => m.Id)
                 .ToList();
@@ -31,17 +31,17 @@ public sealed class MailStore(TimeProvider clock) : IResettable
 
     public CaughtMail? Find(long id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return messages.Find(m => m.Id == id);
+            return _messages.Find(m => m.Id == id);
         }
     }
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            messages.Clear();
+            _messages.Clear();
         }
     }
 }

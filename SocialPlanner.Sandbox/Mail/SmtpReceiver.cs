@@ -10,13 +10,13 @@ namespace SocialPlanner.Sandbox.Mail;
 /// <summary>Listens on 127.0.0.1 only: the catcher must never become an open relay on a shared machine.</summary>
 public sealed class SmtpReceiver(IOptions<SandboxOptions> options, MailStore store, ILogger<SmtpReceiver> logger) : BackgroundService
 {
-    private TcpListener? listener;
+    private TcpListener? _listener;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Bind before the host reports started, so a taken port fails the start instead of a later test.
-        listener = new TcpListener(IPAddress.Loopback, options.Value.SmtpPort);
-        listener.Start();
+        _listener = new TcpListener(IPAddress.Loopback, options.Value.SmtpPort);
+        _listener.Start();
         logger.Listening(options.Value.SmtpPort);
         return base.StartAsync(cancellationToken);
     }
@@ -27,7 +27,7 @@ public sealed class SmtpReceiver(IOptions<SandboxOptions> options, MailStore sto
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var client = await listener!.AcceptTcpClientAsync(stoppingToken);
+                var client = await _listener!.AcceptTcpClientAsync(stoppingToken);
                 _ = ServeAsync(client, stoppingToken);
             }
         }
@@ -36,7 +36,7 @@ public sealed class SmtpReceiver(IOptions<SandboxOptions> options, MailStore sto
         }
         finally
         {
-            listener!.Stop();
+            _listener!.Stop();
         }
     }
 

@@ -12,14 +12,14 @@ namespace SocialPlanner.Sandbox.Mail;
 /// </summary>
 public sealed class SmtpSession(NetworkStream stream, MailStore store, ILogger logger)
 {
-    private readonly SmtpLineReader lines = new(PipeReader.Create(stream));
-    private string? from;
-    private readonly List<string> recipients = [];
+    private readonly SmtpLineReader _lines = new(PipeReader.Create(stream));
+    private string? _from;
+    private readonly List<string> _recipients = [];
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await ReplyAsync("220 sandbox ESMTP SocialPlanner mail catcher", cancellationToken);
-        while (await lines.ReadCommandAsync(cancellationToken) is { } command)
+        while (await _lines.ReadCommandAsync(cancellationToken) is { } command)
         {
             var verb = command.Split(' ', 2)[0].ToUpperInvariant();
             var argument = command.Length > verb.Length ? command[(verb.Length + 1)..] : "";
@@ -35,17 +35,17 @@ public sealed class SmtpSession(NetworkStream stream, MailStore store, ILogger l
                     break;
                 case "MAIL" when argument.StartsWith("FROM:", StringComparison.OrdinalIgnoreCase):
                     ResetTransaction();
-                    from = AddressIn(argument[5..]);
+                    _from = AddressIn(argument[5..]);
                     await ReplyAsync("250 2.1.0 Sender OK", cancellationToken);
                     break;
                 case "RCPT" when argument.StartsWith("TO:", StringComparison.OrdinalIgnoreCase):
-                    if (from is null)
+                    if (_from is null)
                     {
                         await ReplyAsync("503 5.5.1 MAIL first", cancellationToken);
                         break;
                     }
 
-                    recipients.Add(AddressIn(argument[3..]));
+                    _recipients.Add(AddressIn(argument[3..]));
                     await ReplyAsync("250 2.1.5 Recipient OK", cancellationToken);
                     break;
                 case "DATA":
@@ -73,7 +73,7 @@ public sealed class SmtpSession(NetworkStream stream, MailStore store, ILogger l
 
     private async Task ReceiveDataAsync(CancellationToken cancellationToken)
     {
-        if (from is null || recipients.Count == 0)
+        if (_from is null || _recipients.Count == 0)
         {
             await ReplyAsync("503 5.5.1 RCPT first", cancellationToken);
             return;
@@ -81,7 +81,7 @@ public sealed class SmtpSession(NetworkStream stream, MailStore store, ILogger l
 
         await ReplyAsync("354 End data with <CR><LF>.<CR><LF>", cancellationToken);
         using var content = new MemoryStream();
-        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        while (await _lines.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line is [(byte)'.'])
             {
@@ -102,7 +102,7 @@ public sealed class SmtpSession(NetworkStream stream, MailStore store, ILogger l
     {
         using var input = new MemoryStream(raw);
         var message = MimeMessage.Load(input);
-        var mail = store.Add(from!, [.. recipients], message.Subject ?? "", message.TextBody, message.HtmlBody, Encoding.UTF8.GetString(raw));
+        var mail = store.Add(_from!, [.. _recipients], message.Subject ?? "", message.TextBody, message.HtmlBody, Encoding.UTF8.GetString(raw));
         logger.Caught(mail.Id, mail.To, mail.Subject);
         return mail;
     }
@@ -114,14 +114,14 @@ public sealed class SmtpSession(NetworkStream stream, MailStore store, ILogger l
         if (mechanism == "LOGIN")
         {
             await ReplyAsync("334 VXNlcm5hbWU6", cancellationToken);
-            await lines.ReadLineAsync(cancellationToken);
+            await _lines.ReadLineAsync(cancellationToken);
             await ReplyAsync("334 UGFzc3dvcmQ6", cancellationToken);
-            await lines.ReadLineAsync(cancellationToken);
+            await _lines.ReadLineAsync(cancellationToken);
         }
         else if (mechanism == "PLAIN" && parts.Length == 1)
         {
             await ReplyAsync("334 ", cancellationToken);
-            await lines.ReadLineAsync(cancellationToken);
+            await _lines.ReadLineAsync(cancellationToken);
         }
         else if (mechanism != "PLAIN")
         {
@@ -134,8 +134,8 @@ public sealed class SmtpSession(NetworkStream stream, MailStore store, ILogger l
 
     private void ResetTransaction()
     {
-        from = null;
-        recipients.Clear();
+        _from = null;
+        _recipients.Clear();
     }
 
     private static string AddressIn(string path)

@@ -7,15 +7,15 @@ public sealed record CodeGrant(string ClientId, string RedirectUri, SandboxPerso
 /// <summary>Single-use, expiring authorization codes; a code is spent by any redemption attempt, right or wrong.</summary>
 public sealed class AuthorizationCodes(TimeProvider clock) : IResettable
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, CodeGrant> codes = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, CodeGrant> _codes = new(StringComparer.Ordinal);
 
     public string Issue(string clientId, string redirectUri, SandboxPerson person, IReadOnlyList<string> scopes, TimeSpan lifetime)
     {
         var code = TokenBook.NewSecret("AQ");
-        lock (gate)
+        lock (_gate)
         {
-            codes[code] = new CodeGrant(clientId, redirectUri, person, scopes, clock.GetUtcNow() + lifetime);
+            _codes[code] = new CodeGrant(clientId, redirectUri, person, scopes, clock.GetUtcNow() + lifetime);
         }
 
         return code;
@@ -25,9 +25,9 @@ public sealed class AuthorizationCodes(TimeProvider clock) : IResettable
     public CodeGrant? Redeem(string? code, string? clientId, string? redirectUri)
     {
         CodeGrant? grant;
-        lock (gate)
+        lock (_gate)
         {
-            if (code is null || !codes.Remove(code, out grant))
+            if (code is null || !_codes.Remove(code, out grant))
             {
                 return null;
             }
@@ -39,9 +39,9 @@ public sealed class AuthorizationCodes(TimeProvider clock) : IResettable
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            codes.Clear();
+            _codes.Clear();
         }
     }
 }

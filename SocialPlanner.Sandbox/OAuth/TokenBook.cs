@@ -8,8 +8,8 @@ namespace SocialPlanner.Sandbox.OAuth;
 /// <summary>Access and refresh tokens one platform has issued; each platform keeps its own book.</summary>
 public abstract class TokenBook(TimeProvider clock) : IResettable, ICallerIdentities
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, IssuedToken> byAccessToken = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, IssuedToken> _byAccessToken = new(StringComparer.Ordinal);
 
     /// <summary>Name used by <c>/sandbox/tokens/expire</c>: <c>linkedin</c> or <c>instagram</c>.</summary>
     public abstract string Platform { get; }
@@ -23,9 +23,9 @@ public abstract class TokenBook(TimeProvider clock) : IResettable, ICallerIdenti
     {
         var now = clock.GetUtcNow();
         var token = new IssuedToken(NewSecret(TokenPrefix), person, subject, scopes, longLived, now, now + lifetime, refreshToken, refreshExpiresAt);
-        lock (gate)
+        lock (_gate)
         {
-            byAccessToken[token.AccessToken] = token;
+            _byAccessToken[token.AccessToken] = token;
         }
 
         return token;
@@ -34,9 +34,9 @@ public abstract class TokenBook(TimeProvider clock) : IResettable, ICallerIdenti
     public (TokenState State, IssuedToken? Token) Check(string? accessToken)
     {
         IssuedToken? token;
-        lock (gate)
+        lock (_gate)
         {
-            if (accessToken is null || !byAccessToken.TryGetValue(accessToken, out token))
+            if (accessToken is null || !_byAccessToken.TryGetValue(accessToken, out token))
             {
                 return (TokenState.Unknown, null);
             }
@@ -52,9 +52,9 @@ public abstract class TokenBook(TimeProvider clock) : IResettable, ICallerIdenti
 
     public IssuedToken? FindByRefreshToken(string refreshToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return byAccessToken.Values.Where(t => t.RefreshToken == refreshToken).MaxBy(t => t.IssuedAt);
+            return _byAccessToken.Values.Where(t => t.RefreshToken == refreshToken).MaxBy(t => t.IssuedAt);
         }
     }
 
@@ -62,12 +62,12 @@ public abstract class TokenBook(TimeProvider clock) : IResettable, ICallerIdenti
     public int ExpireNow(string who, bool revoke)
     {
         var now = clock.GetUtcNow().AddSeconds(-1);
-        lock (gate)
+        lock (_gate)
         {
-            var matching = byAccessToken.Values.Where(t => t.AccessToken == who || NamesOf(t.Subject).Contains(who)).ToList();
+            var matching = _byAccessToken.Values.Where(t => t.AccessToken == who || NamesOf(t.Subject).Contains(who)).ToList();
             foreach (var token in matching)
             {
-                byAccessToken[token.AccessToken] = revoke
+                _byAccessToken[token.AccessToken] = revoke
                     ? token with { Revoked = true }
                     : token with { ExpiresAt = now, RefreshExpiresAt = token.RefreshExpiresAt is null ? null : now };
             }
@@ -78,17 +78,17 @@ public abstract class TokenBook(TimeProvider clock) : IResettable, ICallerIdenti
 
     public IEnumerable<string> IdentitiesOf(string accessToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return byAccessToken.TryGetValue(accessToken, out var token) ? NamesOf(token.Subject).ToList() : [];
+            return _byAccessToken.TryGetValue(accessToken, out var token) ? NamesOf(token.Subject).ToList() : [];
         }
     }
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            byAccessToken.Clear();
+            _byAccessToken.Clear();
         }
     }
 

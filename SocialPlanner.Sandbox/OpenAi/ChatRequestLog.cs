@@ -9,30 +9,30 @@ public sealed record ReceivedChatRequest(DateTimeOffset ReceivedAt, JsonElement 
 /// <summary>Every chat request as received, so tests can check what our prompts really contained.</summary>
 public sealed class ChatRequestLog(TimeProvider clock) : IResettable
 {
-    private readonly Lock gate = new();
-    private readonly List<ReceivedChatRequest> requests = [];
+    private readonly Lock _gate = new();
+    private readonly List<ReceivedChatRequest> _requests = [];
 
     public void Add(JsonElement body)
     {
-        lock (gate)
+        lock (_gate)
         {
-            requests.Add(new ReceivedChatRequest(clock.GetUtcNow(), body.Clone()));
+            _requests.Add(new ReceivedChatRequest(clock.GetUtcNow(), body.Clone()));
         }
     }
 
     public IReadOnlyList<ReceivedChatRequest> List()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. requests];
+            return [.. _requests];
         }
     }
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            requests.Clear();
+            _requests.Clear();
         }
     }
 }

@@ -19,26 +19,26 @@ public sealed partial class PromptWords
         "which", "while", "will", "with", "write", "your", "ideas", "idea", "post", "posts", "list", "format", "following", "field", "fields",
     };
 
-    private readonly List<string> words;
-    private int next;
+    private readonly List<string> _words;
+    private int _next;
 
     public PromptWords(string prompt)
     {
         Prompt = prompt;
-        words = Word().Matches(prompt).Select(m => m.Value.ToLowerInvariant()).Where(w => !Ignored.Contains(w)).Distinct().ToList();
-        if (words.Count == 0)
+        _words = Word().Matches(prompt).Select(m => m.Value.ToLowerInvariant()).Where(w => !Ignored.Contains(w)).Distinct().ToList();
+        if (_words.Count == 0)
         {
-            words = ["social", "planning", "audience", "story"];
+            _words = ["social", "planning", "audience", "story"];
         }
 
-        next = BitConverter.ToUInt16(SHA256.HashData(Encoding.UTF8.GetBytes(prompt))) % words.Count;
+        _next = BitConverter.ToUInt16(SHA256.HashData(Encoding.UTF8.GetBytes(prompt))) % _words.Count;
     }
 
     public string Prompt { get; }
 
-    public string Next() => words[next++ % words.Count];
+    public string Next() => _words[_next++ % _words.Count];
 
-    public int Pick(int choices) => next++ % Math.Max(1, choices);
+    public int Pick(int choices) => _next++ % Math.Max(1, choices);
 
     public string Phrase(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => Next()));
 

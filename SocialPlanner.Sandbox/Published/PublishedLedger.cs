@@ -4,35 +4,35 @@ namespace SocialPlanner.Sandbox.Published;
 
 public sealed class PublishedLedger : IResettable
 {
-    private readonly Lock gate = new();
-    private readonly List<PublishedItem> items = [];
+    private readonly Lock _gate = new();
+    private readonly List<PublishedItem> _items = [];
 
     public void Record(PublishedItem item)
     {
-        lock (gate)
+        lock (_gate)
         {
-            items.Add(item);
+            _items.Add(item);
         }
     }
 
     /// <summary>Notes a further publish request that the platform resolved to an existing post.</summary>
     public void CountRepeat(string externalId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var index = items.FindIndex(i => i.ExternalId == externalId);
+            var index = _items.FindIndex(i => i.ExternalId == externalId);
             if (index >= 0)
             {
-                items[index] = items[index] with { RequestCount = items[index].RequestCount + 1 };
+                _items[index] = _items[index] with { RequestCount = _items[index].RequestCount + 1 };
             }
         }
     }
 
     public IReadOnlyList<PublishedItem> List(string? platform, string? account)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return items
+            return _items
                 .Where(i => (platform is null || i.Platform == platform) && (account is null || i.Account == account))
                 .OrderByDescending(i => i.PublishedAt)
                 .ToList();
@@ -41,9 +41,9 @@ public sealed class PublishedLedger : IResettable
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            items.Clear();
+            _items.Clear();
         }
     }
 }

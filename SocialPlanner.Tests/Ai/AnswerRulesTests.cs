@@ -21,7 +21,7 @@ public class AnswerRulesTests
     public void Fewer_ideas_than_asked_is_a_bad_answer_and_extra_ones_are_dropped()
     {
         var brief = new IdeasBrief("ctx", ["t"], 10);
-        IdeaDraft Idea(int i) => new($"Title {i}", "Description", AiPlatform.Linkedin, Engagement.High);
+        static IdeaDraft Idea(int i) => new($"Title {i}", "Description", AiPlatform.Linkedin, Engagement.High);
 
         Assert.NotNull(AnswerRules.Ideas(new IdeasAnswer([.. Enumerable.Range(0, 9).Select(Idea)]), brief).Problem);
         Assert.Equal(10, AnswerRules.Ideas(new IdeasAnswer([.. Enumerable.Range(0, 12).Select(Idea)]), brief).Value!.Ideas.Count);

@@ -77,7 +77,7 @@ public class LocalComposerTests
     [Fact]
     public void Longer_lengths_write_longer_posts()
     {
-        int Size(AiLength length) => PostComposer.Compose(new PostBrief("Pricing your services", "How to set prices that reflect your value.",
+        static int Size(AiLength length) => PostComposer.Compose(new PostBrief("Pricing your services", "How to set prices that reflect your value.",
             AiPlatform.Linkedin, AiTone.Casual, length)).Content.Length;
 
         Assert.True(Size(AiLength.Short) < Size(AiLength.Medium));

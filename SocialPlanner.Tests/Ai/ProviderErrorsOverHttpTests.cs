@@ -10,7 +10,7 @@ namespace SocialPlanner.Tests.Ai;
 [Collection(SandboxProviderCollection.Name)]
 public sealed partial class ProviderErrorsOverHttpTests(SandboxProviderFixture app)
 {
-    private static readonly object s_post = new
+    private static readonly object Post = new
     {
         idea = new { title = "Pricing your design work", description = "Why hourly rates hurt freelancers." },
         platform = "linkedin",
@@ -24,7 +24,7 @@ public sealed partial class ProviderErrorsOverHttpTests(SandboxProviderFixture a
     {
         var user = await app.RegisterAsync();
 
-        var response = await user.Http.PostAsJsonAsync("/api/ai/generate-post", s_post, Ct);
+        var response = await user.Http.PostAsJsonAsync("/api/ai/generate-post", Post, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var data = (await response.ReadJsonAsync())["data"]!;
@@ -38,7 +38,7 @@ public sealed partial class ProviderErrorsOverHttpTests(SandboxProviderFixture a
         var user = await app.RegisterAsync();
         await app.ArmPrimaryFaultAsync(times: 1, status: 503);
 
-        var response = await user.Http.PostAsJsonAsync("/api/ai/generate-post", s_post, Ct);
+        var response = await user.Http.PostAsJsonAsync("/api/ai/generate-post", Post, Ct);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter!.Delta);
@@ -53,7 +53,7 @@ public sealed partial class ProviderErrorsOverHttpTests(SandboxProviderFixture a
         var user = await app.RegisterAsync();
         await app.ArmPrimaryFaultAsync(times: 2, malformedJson: true);
 
-        var response = await user.Http.PostAsJsonAsync("/api/ai/generate-post", s_post, Ct);
+        var response = await user.Http.PostAsJsonAsync("/api/ai/generate-post", Post, Ct);
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var error = await response.ReadErrorAsync();
@@ -70,7 +70,7 @@ public sealed partial class ProviderErrorsOverHttpTests(SandboxProviderFixture a
         var user = await app.RegisterAsync();
         await app.ArmPrimaryFaultAsync(times: 1, status: 500);
 
-        var response = await user.Http.PostAsJsonAsync("/api/ai/generate-post", s_post, Ct);
+        var response = await user.Http.PostAsJsonAsync("/api/ai/generate-post", Post, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var generation = Guid.Parse((await response.ReadJsonAsync())["data"]!["generation_id"]!.GetValue<string>());

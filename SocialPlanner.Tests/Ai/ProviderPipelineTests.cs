@@ -14,9 +14,9 @@ public sealed class ProviderPipelineTests(AppFixture app)
 {
     private static readonly IdeasBrief Brief = new("coaching for freelance designers", ["pricing", "client onboarding"], 10);
 
-    private readonly string key = $"sk-test-{Guid.NewGuid():N}";
-    private readonly RecordingTimeProvider time = new();
-    private readonly HttpClient sandbox = app.CreateHttpClient("sandbox");
+    private readonly string _key = $"sk-test-{Guid.NewGuid():N}";
+    private readonly RecordingTimeProvider _time = new();
+    private readonly HttpClient _sandbox = app.CreateHttpClient("sandbox");
 
     [Fact]
     public async Task A_healthy_provider_answers_in_the_contract_and_reports_its_model_and_tokens()
@@ -26,7 +26,7 @@ public sealed class ProviderPipelineTests(AppFixture app)
         Assert.Equal(10, result.Answer.Ideas.Count);
         Assert.Equal("gpt-4o-mini", result.Model);
         Assert.True(result.TokensUsed > 0);
-        var sent = (await sandbox.GetFromJsonAsync<JsonArray>("/sandbox/openai/requests", TestContext.Current.CancellationToken))!
+        var sent = (await _sandbox.GetFromJsonAsync<JsonArray>("/sandbox/openai/requests", TestContext.Current.CancellationToken))!
             .Last()!["body"]!;
         Assert.Equal("json_schema", sent["response_format"]!["type"]!.GetValue<string>());
         Assert.Contains("pricing", sent["messages"]!.ToJsonString(), StringComparison.Ordinal);
@@ -35,29 +35,29 @@ public sealed class ProviderPipelineTests(AppFixture app)
     [Fact]
     public async Task Rate_limited_twice_then_served_after_backing_off_one_then_two_seconds()
     {
-        await ArmAsync(new { endpoint = "openai.chat", times = 2, status = 429, user = key });
+        await ArmAsync(new { endpoint = "openai.chat", times = 2, status = 429, user = _key });
 
         var result = await Generator(Connection("gpt-4o-mini")).IdeasAsync(Brief, TestContext.Current.CancellationToken);
 
         Assert.Equal(10, result.Answer.Ideas.Count);
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], time.Delays);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], _time.Delays);
     }
 
     [Fact]
     public async Task Still_rate_limited_after_one_two_and_four_seconds_is_unavailable()
     {
-        await ArmAsync(new { endpoint = "openai.chat", times = 4, status = 429, user = key });
+        await ArmAsync(new { endpoint = "openai.chat", times = 4, status = 429, user = _key });
 
         var error = await Assert.ThrowsAsync<AiGenerationException>(() => Generator(Connection("gpt-4o-mini")).IdeasAsync(Brief, TestContext.Current.CancellationToken));
 
         Assert.Equal(AiFailure.Unavailable, error.Failure);
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], time.Delays);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], _time.Delays);
     }
 
     [Fact]
     public async Task A_server_error_switches_to_the_fallback_provider()
     {
-        await ArmAsync(new { endpoint = "openai.chat", times = 1, status = 500, user = key });
+        await ArmAsync(new { endpoint = "openai.chat", times = 1, status = 500, user = _key });
         var fallbackKey = $"sk-fallback-{Guid.NewGuid():N}";
         var fallback = Connection("fallback-model") with { Key = fallbackKey };
 
@@ -69,7 +69,7 @@ public sealed class ProviderPipelineTests(AppFixture app)
     [Fact]
     public async Task A_server_error_without_fallback_is_unavailable()
     {
-        await ArmAsync(new { endpoint = "openai.chat", times = 1, status = 500, user = key });
+        await ArmAsync(new { endpoint = "openai.chat", times = 1, status = 500, user = _key });
 
         var error = await Assert.ThrowsAsync<AiGenerationException>(() => Generator(Connection("gpt-4o-mini")).IdeasAsync(Brief, TestContext.Current.CancellationToken));
 
@@ -79,20 +79,20 @@ public sealed class ProviderPipelineTests(AppFixture app)
     [Fact]
     public async Task Service_unavailable_is_not_retried_and_not_sent_to_the_fallback()
     {
-        await ArmAsync(new { endpoint = "openai.chat", times = 1, status = 503, user = key });
+        await ArmAsync(new { endpoint = "openai.chat", times = 1, status = 503, user = _key });
 
         var error = await Assert.ThrowsAsync<AiGenerationException>(() =>
             Generator(Connection("gpt-4o-mini"), Connection("fallback-model")).IdeasAsync(Brief, TestContext.Current.CancellationToken));
 
         Assert.Equal(AiFailure.Unavailable, error.Failure);
         Assert.Contains("503", error.Message, StringComparison.Ordinal);
-        Assert.Empty(time.Delays);
+        Assert.Empty(_time.Delays);
     }
 
     [Fact]
     public async Task Malformed_output_once_is_asked_again_and_succeeds()
     {
-        await ArmAsync(new { endpoint = "openai.chat", times = 1, malformed_json = true, user = key });
+        await ArmAsync(new { endpoint = "openai.chat", times = 1, malformed_json = true, user = _key });
 
         var result = await Generator(Connection("gpt-4o-mini")).IdeasAsync(Brief, TestContext.Current.CancellationToken);
 
@@ -102,7 +102,7 @@ public sealed class ProviderPipelineTests(AppFixture app)
     [Fact]
     public async Task Malformed_output_twice_is_a_bad_output_failure_with_the_answer_kept_for_the_audit()
     {
-        await ArmAsync(new { endpoint = "openai.chat", times = 2, malformed_json = true, user = key });
+        await ArmAsync(new { endpoint = "openai.chat", times = 2, malformed_json = true, user = _key });
 
         var error = await Assert.ThrowsAsync<AiGenerationException>(() => Generator(Connection("gpt-4o-mini")).IdeasAsync(Brief, TestContext.Current.CancellationToken));
 
@@ -133,14 +133,14 @@ public sealed class ProviderPipelineTests(AppFixture app)
         Assert.True(completed.Result.TokensUsed > 0);
     }
 
-    private ProviderConnection Connection(string model) => new(new Uri(app.GetEndpoint("sandbox"), "/v1"), key, model);
+    private ProviderConnection Connection(string model) => new(new Uri(app.GetEndpoint("sandbox"), "/v1"), _key, model);
 
     private AiGenerator Generator(ProviderConnection primary, ProviderConnection? fallback = null)
     {
-        var chat = AiServices.BuildChatClient(primary, fallback, ProviderPolicyChatClient.SpecBackoff, time, NullLoggerFactory.Instance);
-        return new AiGenerator(chat, new AiProviderInfo(primary.Model), time, new AiMetrics(new TestMeterFactory()));
+        var chat = AiServices.BuildChatClient(primary, fallback, ProviderPolicyChatClient.SpecBackoff, _time, NullLoggerFactory.Instance);
+        return new AiGenerator(chat, new AiProviderInfo(primary.Model), _time, new AiMetrics(new TestMeterFactory()));
     }
 
     private async Task ArmAsync(object fault) =>
-        (await sandbox.PostAsJsonAsync("/sandbox/faults", fault, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await _sandbox.PostAsJsonAsync("/sandbox/faults", fault, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 }

@@ -6,15 +6,15 @@ namespace SocialPlanner.Tests.Ai;
 /// assert the schedule without sleeping through it.</summary>
 public sealed class RecordingTimeProvider : TimeProvider
 {
-    private readonly List<TimeSpan> delays = [];
+    private readonly List<TimeSpan> _delays = [];
 
     public IReadOnlyList<TimeSpan> Delays
     {
         get
         {
-            lock (delays)
+            lock (_delays)
             {
-                return [.. delays];
+                return [.. _delays];
             }
         }
     }
@@ -25,9 +25,9 @@ public sealed class RecordingTimeProvider : TimeProvider
         {
             return System.CreateTimer(callback, state, dueTime, period);
         }
-        lock (delays)
+        lock (_delays)
         {
-            delays.Add(dueTime);
+            _delays.Add(dueTime);
         }
         return System.CreateTimer(callback, state, TimeSpan.Zero, period);
     }
@@ -35,14 +35,14 @@ public sealed class RecordingTimeProvider : TimeProvider
 
 public sealed class TestMeterFactory : IMeterFactory
 {
-    private readonly List<Meter> meters = [];
+    private readonly List<Meter> _meters = [];
 
     public Meter Create(MeterOptions options)
     {
         var meter = new Meter(options);
-        meters.Add(meter);
+        _meters.Add(meter);
         return meter;
     }
 
-    public void Dispose() => meters.ForEach(m => m.Dispose());
+    public void Dispose() => _meters.ForEach(m => m.Dispose());
 }

@@ -88,33 +88,33 @@ public class CalendarApiTests(AppFixture app)
     {
         var user = await app.RegisterAsync();
         var at = new DateTimeOffset(2030, 3, 10, 12, 0, 0, TimeSpan.Zero);
-        const string Month = "month=2030-03";
+        const string month = "month=2030-03";
         var first = await CreatePostAsync(user);
         Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(user, first, at)).StatusCode);
-        Assert.Equal("scheduled", StatusOn(await MonthAsync(user, Month), "2030-03-10", first));
-        Assert.Equal("scheduled", StatusOn(await MonthAsync(user, Month), "2030-03-10", first));
+        Assert.Equal("scheduled", StatusOn(await MonthAsync(user, month), "2030-03-10", first));
+        Assert.Equal("scheduled", StatusOn(await MonthAsync(user, month), "2030-03-10", first));
 
         var second = await CreatePostAsync(user, "Second");
         Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(user, second, at.AddDays(1))).StatusCode);
-        Assert.Equal("scheduled", StatusOn(await MonthAsync(user, Month), "2030-03-11", second));
+        Assert.Equal("scheduled", StatusOn(await MonthAsync(user, month), "2030-03-11", second));
 
         Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(user, second, at.AddDays(2))).StatusCode);
-        var rescheduled = await MonthAsync(user, Month);
+        var rescheduled = await MonthAsync(user, month);
         Assert.Null(rescheduled["data"]!["2030-03-11"]);
         Assert.Equal("scheduled", StatusOn(rescheduled, "2030-03-12", second));
 
         var edit = await user.Http.PatchAsJsonAsync($"/api/content/posts/{second}", new { content = "Edited text" }, cancellationToken: Ct);
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
-        Assert.Equal("Edited text", (await MonthAsync(user, Month))["data"]!["2030-03-12"]![0]!["content_preview"]!.GetValue<string>());
+        Assert.Equal("Edited text", (await MonthAsync(user, month))["data"]!["2030-03-12"]![0]!["content_preview"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsJsonAsync($"/api/content/posts/{second}/rate", new { rating = 4 }, cancellationToken: Ct)).StatusCode);
-        Assert.Equal(2, (await MonthAsync(user, Month))["meta"]!["total_posts"]!.GetValue<int>());
+        Assert.Equal(2, (await MonthAsync(user, month))["meta"]!["total_posts"]!.GetValue<int>());
 
         Assert.Equal(HttpStatusCode.OK, (await user.Http.DeleteAsync($"/api/calendar/posts/{second}/schedule", Ct)).StatusCode);
-        Assert.Null((await MonthAsync(user, Month))["data"]!["2030-03-12"]);
+        Assert.Null((await MonthAsync(user, month))["data"]!["2030-03-12"]);
 
         Assert.Equal(HttpStatusCode.NoContent, (await user.Http.DeleteAsync($"/api/content/posts/{first}", Ct)).StatusCode);
-        var empty = await MonthAsync(user, Month);
+        var empty = await MonthAsync(user, month);
         Assert.Empty(empty["data"]!.AsObject());
         Assert.Equal(0, empty["meta"]!["total_posts"]!.GetValue<int>());
     }

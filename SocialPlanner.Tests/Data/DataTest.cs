@@ -17,8 +17,8 @@ namespace SocialPlanner.Tests.Data;
 [Collection(AppCollection.Name)]
 public abstract class DataTest(AppFixture app) : IAsyncLifetime
 {
-    private readonly List<AsyncServiceScope> scopes = [];
-    private ServiceProvider? services;
+    private readonly List<AsyncServiceScope> _scopes = [];
+    private ServiceProvider? _services;
 
     /// <summary>Owner connections: they bypass row-level security, so tests use them to check what really happened.</summary>
     protected NpgsqlDataSource Owner { get; private set; } = null!;
@@ -29,19 +29,19 @@ public abstract class DataTest(AppFixture app) : IAsyncLifetime
     {
         ConnectionString = await app.GetConnectionStringAsync(AppDatabase.ConnectionName);
         Owner = BuildDataSource(ConnectionString);
-        services = HostLikeServices(Owner);
+        _services = HostLikeServices(Owner);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var scope in scopes)
+        foreach (var scope in _scopes)
         {
             await scope.DisposeAsync();
         }
 
-        if (services is not null)
+        if (_services is not null)
         {
-            await services.DisposeAsync();
+            await _services.DisposeAsync();
         }
 
         await Owner.DisposeAsync();
@@ -67,14 +67,14 @@ public abstract class DataTest(AppFixture app) : IAsyncLifetime
         return services.BuildServiceProvider();
     }
 
-    protected TokenProtector Tokens => services!.GetRequiredService<TokenProtector>();
+    protected TokenProtector Tokens => _services!.GetRequiredService<TokenProtector>();
 
-    protected AppDbContext As(DbRole role, Guid? userId = null) => As(services!, role, userId);
+    protected AppDbContext As(DbRole role, Guid? userId = null) => As(_services!, role, userId);
 
     protected AppDbContext As(ServiceProvider provider, DbRole role, Guid? userId)
     {
         var scope = provider.CreateAsyncScope();
-        scopes.Add(scope);
+        _scopes.Add(scope);
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
         session.Role = role;
         session.UserId = userId;

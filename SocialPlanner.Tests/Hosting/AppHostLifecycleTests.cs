@@ -10,8 +10,8 @@ namespace SocialPlanner.Tests.Hosting;
 /// no process behind. It takes the development ports, so it fails while a developer's <c>./run.sh</c> is up.</summary>
 public sealed class AppHostLifecycleTests
 {
-    private static readonly TimeSpan s_patience = TimeSpan.FromMinutes(3);
-    private static readonly (string Name, int Port)[] s_services = [("web", 5000), ("api", 5080), ("worker", 5090), ("sandbox", 5070)];
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    private static readonly (string Name, int Port)[] Services = [("web", 5000), ("api", 5080), ("worker", 5090), ("sandbox", 5070)];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -21,13 +21,13 @@ public sealed class AppHostLifecycleTests
         var dataRoot = AppHostArguments.NewDataRoot();
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(s_patience);
+        timeout.CancelAfter(Patience);
         var clock = Stopwatch.StartNew();
         using var appHost = StartAppHost(dataRoot, output);
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            await Task.WhenAll(s_services.Select(s => HealthyAsync(http, s.Port, timeout.Token)));
+            await Task.WhenAll(Services.Select(s => HealthyAsync(http, s.Port, timeout.Token)));
             TestContext.Current.TestOutputHelper?.WriteLine($"AppHost start to all healthy: {clock.Elapsed.TotalSeconds:0.0} s");
             using (var dashboard = await http.GetAsync(new Uri("http://localhost:18888/"), timeout.Token))
             {

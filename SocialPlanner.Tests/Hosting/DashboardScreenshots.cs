@@ -16,9 +16,9 @@ namespace SocialPlanner.Tests.Hosting;
 /// </summary>
 public sealed class DashboardScreenshots
 {
-    private static readonly Uri s_web = new("http://localhost:5000/");
-    private static readonly Uri s_sandbox = new("http://localhost:5070/");
-    private static readonly Uri s_dashboard = new("http://localhost:18888/");
+    private static readonly Uri Web = new("http://localhost:5000/");
+    private static readonly Uri Sandbox = new("http://localhost:5070/");
+    private static readonly Uri Dashboard = new("http://localhost:18888/");
 
     private static string ImageDirectory =>
         Environment.GetEnvironmentVariable("SOCIALPLANNER_SCREENSHOTS") ?? Path.Combine(BuiltProcess.RepositoryRoot, "docs", "images");
@@ -27,7 +27,7 @@ public sealed class DashboardScreenshots
     public async Task A_post_scheduled_in_the_web_app_shows_its_trace_logs_and_metrics_in_the_dashboard()
     {
         await using var chromium = await Browser.LaunchAsync();
-        var page = await chromium.NewPageAsync(s_web, 1600, 1000);
+        var page = await chromium.NewPageAsync(Web, 1600, 1000);
         await WebUser.SignUpAsync(page, $"dashboard-{Guid.NewGuid():N}@example.test", ApiClient.Password);
         await WebUser.ConnectAsync(page, "Linkedin");
 
@@ -47,7 +47,7 @@ public sealed class DashboardScreenshots
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reschedule" })).ToBeVisibleAsync();
 
-        using var sandbox = new HttpClient { BaseAddress = s_sandbox };
+        using var sandbox = new HttpClient { BaseAddress = Sandbox };
         var published = await WebUser.EventuallyAsync(async ct =>
         {
             var items = await sandbox.GetFromJsonAsync<JsonArray>("/api/published?platform=linkedin", ct);
@@ -56,7 +56,7 @@ public sealed class DashboardScreenshots
         var traceId = published!["trace_id"]!.GetValue<string>();
         Assert.Matches("^[0-9a-f]{32}$", traceId);
 
-        var dashboard = await chromium.NewPageAsync(s_dashboard, 1600, 1300);
+        var dashboard = await chromium.NewPageAsync(Dashboard, 1600, 1300);
         // The trace: the Web's call to the Api's schedule endpoint, the Worker's dispatch linked to it, the LinkedIn call.
         await dashboard.GotoAsync($"traces/detail/{traceId}");
         await Expect(dashboard.GetByText("/schedule").First).ToBeVisibleAsync();

@@ -22,8 +22,8 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 /// </summary>
 public class AppFixture : IAsyncLifetime
 {
-    private static readonly string[] s_services = ["sandbox", "api", "worker", "web"];
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
+    private static readonly string[] Services = ["sandbox", "api", "worker", "web"];
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly ConcurrentQueue<string> _logs = new();
     private readonly string _dataRoot = AppHostArguments.NewDataRoot();
@@ -58,7 +58,7 @@ public class AppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(s_startTimeout);
+        using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(
             AppHostArguments.For(_dataRoot), timeout.Token);
         // The services' console goes to RecentLogs (shown when the app fails to start), not to the test run's output.
@@ -74,7 +74,7 @@ public class AppFixture : IAsyncLifetime
         try
         {
             await _app.StartAsync(timeout.Token);
-            await Task.WhenAll(s_services.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s, timeout.Token)));
+            await Task.WhenAll(Services.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s, timeout.Token)));
         }
         catch (Exception e) when (e is DistributedApplicationException or OperationCanceledException or InvalidOperationException)
         {

@@ -55,7 +55,7 @@ public class InstagramImageTests
     [Fact]
     public void A_rendition_exists_only_where_Instagram_can_take_the_converted_image()
     {
-        MediaItem Item(string mime, int width, int height) =>
+        static MediaItem Item(string mime, int width, int height) =>
             new() { Type = MediaType.Image, MimeType = mime, Width = width, Height = height, SizeBytes = 100_000 };
 
         Assert.True(InstagramImage.HasRendition(Item("image/png", 1080, 1080)));

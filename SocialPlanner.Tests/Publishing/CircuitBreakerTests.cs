@@ -74,13 +74,13 @@ public sealed class CircuitBreakerTests
     /// <summary>A platform that is down: every request is answered 503.</summary>
     private sealed class CountingPlatform : HttpMessageHandler
     {
-        private int requests;
+        private int _requests;
 
-        public int Requests => Volatile.Read(ref requests);
+        public int Requests => Volatile.Read(ref _requests);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref requests);
+            Interlocked.Increment(ref _requests);
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
             {
                 Content = new StringContent("""{"message":"down"}"""),

@@ -7,7 +7,7 @@ namespace SocialPlanner.Tests.Publishing;
 [Collection(FaultyPlatformsCollection.Name)]
 public sealed class ConcurrentWorkersTests(FaultyPlatformsFixture app) : PlatformTest(app)
 {
-    private readonly FaultyPlatformsFixture fixture = app;
+    private readonly FaultyPlatformsFixture _fixture = app;
 
     [Fact]
     public async Task Two_workers_and_three_hundred_posts_due_at_the_same_second_publish_each_exactly_once()
@@ -51,7 +51,7 @@ public sealed class ConcurrentWorkersTests(FaultyPlatformsFixture app) : Platfor
         var postIds = await QueueAsync(marker, users: 15, postsEach: 10, DateTimeOffset.UtcNow.AddSeconds(1));
         await WaitUntilAsync(async () => await CountAsync("SELECT count(*) FROM post_publications WHERE post_id = ANY($1) AND lease_owner IS NOT NULL", postIds) > 0);
 
-        await fixture.KillResourceAsync("worker", 0);
+        await _fixture.KillResourceAsync("worker", 0);
         try
         {
             // The survivor takes the dead worker's rows once their leases lapse; rows caught mid-send are reconciled.
@@ -59,14 +59,14 @@ public sealed class ConcurrentWorkersTests(FaultyPlatformsFixture app) : Platfor
         }
         finally
         {
-            await fixture.StartResourceAsync("worker", 0);
+            await _fixture.StartResourceAsync("worker", 0);
         }
 
         Assert.Equal(postIds.Length, await CountAsync("SELECT count(*) FROM post_publications WHERE post_id = ANY($1) AND status = 'published'", postIds));
         var published = await PublishedAsync(marker);
         Assert.Equal(postIds.Length, published.Select(p => p.GetProperty("text").GetString()).Distinct().Count());
         Assert.Equal(postIds.Length, published.Count);
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("worker", Ct);
+        await _fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("worker", Ct);
     }
 
     /// <summary>Connected users' posts, all due at <paramref name="dueAt"/>, written in one statement as the scheduler

@@ -12,20 +12,20 @@ public sealed class GroupCommitTests
     /// <summary>Records each batch and holds it until the test releases it; "bad" items make their batch throw.</summary>
     private sealed class HeldWrite
     {
-        private readonly ConcurrentQueue<TaskCompletionSource> gates = new();
-        private readonly SemaphoreSlim started = new(0);
+        private readonly ConcurrentQueue<TaskCompletionSource> _gates = new();
+        private readonly SemaphoreSlim _started = new(0);
 
         public ConcurrentQueue<string[]> Batches { get; } = new();
 
-        private volatile bool hold = true;
+        private volatile bool _hold = true;
 
         public async Task<IReadOnlyList<string>> WriteAsync(IReadOnlyList<string> items)
         {
             Batches.Enqueue([.. items]);
             var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            gates.Enqueue(gate);
-            started.Release();
-            if (hold)
+            _gates.Enqueue(gate);
+            _started.Release();
+            if (_hold)
             {
                 await gate.Task;
             }
@@ -36,12 +36,12 @@ public sealed class GroupCommitTests
             return [.. items.Select(i => i.ToUpperInvariant())];
         }
 
-        public Task StartedAsync() => started.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        public Task StartedAsync() => _started.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         public void ReleaseAll()
         {
-            hold = false;
-            while (gates.TryDequeue(out var gate))
+            _hold = false;
+            while (_gates.TryDequeue(out var gate))
             {
                 gate.TrySetResult();
             }

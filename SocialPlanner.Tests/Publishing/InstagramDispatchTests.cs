@@ -11,12 +11,12 @@ namespace SocialPlanner.Tests.Publishing;
 /// sandbox's Business Login, the post published (or deferred) by the dispatcher (DESIGN §4 rules 5 and 6).</summary>
 public sealed class InstagramDispatchTests(AppFixture app) : PlatformTest(app)
 {
-    private readonly AppFixture app = app;
+    private readonly AppFixture _app = app;
 
     [Fact]
     public async Task A_post_for_both_platforms_is_published_once_on_each_and_the_post_becomes_published()
     {
-        var user = await app.RegisterAsync();
+        var user = await _app.RegisterAsync();
         await ConnectLinkedInUserAsync(user.Id);
         await ConnectInstagramAsync(user.Id);
         var text = Unique("Both platforms");
@@ -37,7 +37,7 @@ public sealed class InstagramDispatchTests(AppFixture app) : PlatformTest(app)
     [Fact]
     public async Task An_Instagram_post_over_the_daily_publishing_limit_is_deferred_not_failed()
     {
-        var user = await app.RegisterAsync();
+        var user = await _app.RegisterAsync();
         var igUserId = await ConnectInstagramAsync(user.Id);
         await ArmFaultAsync(new { endpoint = "instagram.publish", times = 1, status = 400, error_code = 9, error_subcode = 2207042, user = igUserId });
         var text = Unique("Over the limit");

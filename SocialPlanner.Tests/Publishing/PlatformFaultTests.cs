@@ -162,10 +162,10 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
     [Fact]
     public async Task Publish_now_answers_503_with_Retry_After_while_the_platform_is_failing_and_the_post_is_retried()
     {
-        const int RetryAfterSeconds = 6;
+        const int retryAfterSeconds = 6;
         var (user, account) = await ApiUserConnectedToLinkedInAsync();
         // One throttled answer: certainly not published, retried no sooner than LinkedIn's Retry-After.
-        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, status = 429, retry_after_seconds = RetryAfterSeconds, user = account.MemberId });
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, status = 429, retry_after_seconds = retryAfterSeconds, user = account.MemberId });
         var text = Unique("Throttled, then out");
         var postId = await CalendarApiTests.CreatePostAsync(user, text);
 
@@ -176,7 +176,7 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
         Assert.Contains("retried automatically", detail, StringComparison.Ordinal);
         // Seconds until the scheduled retry, which honours LinkedIn's Retry-After (the back-off alone is 0.2 s).
         var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
-        Assert.InRange(int.Parse(retryAfter, System.Globalization.CultureInfo.InvariantCulture), 3, RetryAfterSeconds);
+        Assert.InRange(int.Parse(retryAfter, System.Globalization.CultureInfo.InvariantCulture), 3, retryAfterSeconds);
         Assert.Empty(await PublishedAsync(text));
 
         var publication = await PublicationWhenAsync(Guid.Parse(postId), "published");

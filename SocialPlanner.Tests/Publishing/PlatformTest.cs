@@ -23,7 +23,7 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
 
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly AppFixture fixture = app;
+    private readonly AppFixture _fixture = app;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -135,7 +135,7 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
             }
             if (DateTimeOffset.UtcNow > deadline)
             {
-                Assert.Fail($"Still waiting after {Patience.TotalSeconds} s. Recent logs:{Environment.NewLine}{fixture.RecentLogs(400)}");
+                Assert.Fail($"Still waiting after {Patience.TotalSeconds} s. Recent logs:{Environment.NewLine}{_fixture.RecentLogs(400)}");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
         }

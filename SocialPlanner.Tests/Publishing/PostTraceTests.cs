@@ -11,12 +11,12 @@ namespace SocialPlanner.Tests.Publishing;
 /// id the Worker's LinkedIn call carried.</summary>
 public sealed class PostTraceTests(AppFixture app) : PlatformTest(app)
 {
-    private readonly AppFixture fixture = app;
+    private readonly AppFixture _fixture = app;
 
     [Fact]
     public async Task A_post_is_one_trace_from_the_schedule_request_to_the_platform_call()
     {
-        var user = await fixture.RegisterAsync();
+        var user = await _fixture.RegisterAsync();
         await ConnectLinkedInUserAsync(user.Id);
         var marker = Unique("Traced from the calendar");
         var postId = await CalendarApiTests.CreatePostAsync(user, marker);

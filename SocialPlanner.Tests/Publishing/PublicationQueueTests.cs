@@ -16,7 +16,7 @@ namespace SocialPlanner.Tests.Publishing;
 public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
 {
     /// <summary>Each test its own dispatcher: releasing acts on every lease of one.</summary>
-    private readonly string dispatcher = $"host:1234:{Guid.NewGuid():N}";
+    private readonly string _dispatcher = $"host:1234:{Guid.NewGuid():N}";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -31,10 +31,10 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         await ScheduleAsync(user, post.Id);
         var publication = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1", post.Id);
 
-        var first = LeaseOf(dispatcher, Guid.NewGuid());
+        var first = LeaseOf(_dispatcher, Guid.NewGuid());
         await HoldAsync(publication, first);
         await ScheduleAsync(user, post.Id); // the user's edit re-arms the row: pending, lease cleared
-        var second = LeaseOf(dispatcher, Guid.NewGuid());
+        var second = LeaseOf(_dispatcher, Guid.NewGuid());
         await HoldAsync(publication, second);
 
         var queue = new PublicationQueue(As(DbRole.Worker));
@@ -46,13 +46,13 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
     public async Task A_dispatcher_renews_and_releases_every_claim_it_holds_and_nobody_elses()
     {
         var user = await CreateUserAsync();
-        var ours = await ClaimedPublicationAsync(user, LeaseOf(dispatcher, Guid.NewGuid()));
+        var ours = await ClaimedPublicationAsync(user, LeaseOf(_dispatcher, Guid.NewGuid()));
         var theirs = await ClaimedPublicationAsync(user, LeaseOf($"host:1234:{Guid.NewGuid():N}", Guid.NewGuid()));
         var queue = new PublicationQueue(As(DbRole.Worker));
 
         var until = FarAhead.AddDays(1);
-        await queue.RenewAsync(dispatcher, [ours, theirs], until, Ct);
-        var released = await queue.ReleaseAsync(dispatcher, Ct);
+        await queue.RenewAsync(_dispatcher, [ours, theirs], until, Ct);
+        var released = await queue.ReleaseAsync(_dispatcher, Ct);
 
         Assert.Equal(1, released);
         Assert.Equal("pending", await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE id = $1", ours));
@@ -73,7 +73,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         foreach (var platform in new[] { SocialPlatform.Linkedin, SocialPlatform.Instagram })
         {
             var id = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1 AND platform = $2", post.Id, platform);
-            var lease = LeaseOf(dispatcher, Guid.NewGuid());
+            var lease = LeaseOf(_dispatcher, Guid.NewGuid());
             await HoldAsync(id, lease);
             claims.Add(new ClaimedPublication(id, post.Id, user, platform, false, 0, FarAhead, FarAhead, null, null, lease, HasSiblings: true));
         }
@@ -218,12 +218,12 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         var db = As(DbRole.Worker);
         // Rolled back: the claim must not keep rows other tests (or the running Worker) work on.
         await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-        var claimed = await new PublicationQueue(db).ClaimAsync(dispatcher, FarAhead, TimeSpan.FromMinutes(1),
+        var claimed = await new PublicationQueue(db).ClaimAsync(_dispatcher, FarAhead, TimeSpan.FromMinutes(1),
             new Dictionary<SocialPlatform, int> { [SocialPlatform.Linkedin] = 3 }, Ct);
 
         Assert.Equal(3, claimed.Count);
         Assert.Equal(3, claimed.Select(c => c.Lease).Distinct().Count());
-        Assert.All(claimed, c => Assert.StartsWith(dispatcher + "/", c.Lease));
+        Assert.All(claimed, c => Assert.StartsWith(_dispatcher + "/", c.Lease));
         await using var command = new NpgsqlCommand("SELECT id, lease_owner FROM post_publications WHERE id = ANY($1)",
             (NpgsqlConnection)db.Database.GetDbConnection());
         command.Parameters.Add(new NpgsqlParameter { Value = claimed.Select(c => c.Id).ToArray() });
@@ -289,9 +289,9 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
     /// <summary>A lease as a claim writes it: the dispatcher, then what tells this claim of the row from any other.</summary>
     private static string LeaseOf(string owner, Guid claim) => $"{owner}/{claim:N}";
 
-    private string LeaseA => LeaseOf(dispatcher, A);
-    private string LeaseB => LeaseOf(dispatcher, B);
-    private string LeaseC => LeaseOf(dispatcher, C);
+    private string LeaseA => LeaseOf(_dispatcher, A);
+    private string LeaseB => LeaseOf(_dispatcher, B);
+    private string LeaseC => LeaseOf(_dispatcher, C);
     private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid(), C = Guid.NewGuid();
 
     private Task<string> StatusOfAsync(Guid publication) =>

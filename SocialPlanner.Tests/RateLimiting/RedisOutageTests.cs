@@ -9,7 +9,7 @@ namespace SocialPlanner.Tests.RateLimiting;
 [Collection(ReplicatedApiCollection.Name)]
 public sealed class RedisOutageTests(ReplicatedApiFixture app)
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -104,7 +104,7 @@ public sealed class RedisOutageTests(ReplicatedApiFixture app)
     private async Task RestartCacheAsync()
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(s_timeout);
+        timeout.CancelAfter(Timeout);
         await app.StartResourceAsync("cache");
         await app.App.ResourceNotifications.WaitForResourceHealthyAsync("cache", timeout.Token);
         var probe = await app.RegisterAsync();
@@ -121,7 +121,7 @@ public sealed class RedisOutageTests(ReplicatedApiFixture app)
     private static async Task<HttpResponseMessage> PollAsync(Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, bool> done)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(s_timeout);
+        timeout.CancelAfter(Timeout);
         while (true)
         {
             var response = await send();

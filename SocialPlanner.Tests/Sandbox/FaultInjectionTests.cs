@@ -10,7 +10,7 @@ namespace SocialPlanner.Tests.Sandbox;
 [Collection(SandboxProcessGroup.Name)]
 public sealed class FaultInjectionTests(SandboxProcessFixture sandbox) : IAsyncDisposable
 {
-    private readonly ImageHost images = new();
+    private readonly ImageHost _images = new();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -18,7 +18,7 @@ public sealed class FaultInjectionTests(SandboxProcessFixture sandbox) : IAsyncD
     {
         using var http = sandbox.CreateClient();
         await http.DeleteAsync("/sandbox/faults", Cancel);
-        await images.DisposeAsync();
+        await _images.DisposeAsync();
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class FaultInjectionTests(SandboxProcessFixture sandbox) : IAsyncD
     {
         var account = await InstagramSession.ConnectAsync(sandbox);
         var caption = $"Ambiguous {Guid.NewGuid():N}";
-        var container = await account.ReadyContainerAsync(images.Serve(TestImages.Jpeg(1080, 1080)), caption);
+        var container = await account.ReadyContainerAsync(_images.Serve(TestImages.Jpeg(1080, 1080)), caption);
         await ArmAsync(new { endpoint = "instagram.publish", hang = true, after_success = true, user = account.UserId });
 
         // Only the publish gives up early, as a client timeout would; the set-up calls may be slow on a busy machine.

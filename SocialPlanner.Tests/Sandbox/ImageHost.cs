@@ -7,38 +7,38 @@ namespace SocialPlanner.Tests.Sandbox;
 /// <summary>Serves image bytes over loopback HTTP, standing in for the Api's signed media URLs that Instagram fetches.</summary>
 public sealed class ImageHost : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly ConcurrentDictionary<string, byte[]> files = new();
-    private readonly Task serving;
-    private readonly string prefix;
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentDictionary<string, byte[]> _files = new();
+    private readonly Task _serving;
+    private readonly string _prefix;
 
     public ImageHost()
     {
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
             probe.Start();
-            prefix = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
+            _prefix = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
         }
 
-        listener.Prefixes.Add(prefix);
-        listener.Start();
-        serving = ServeAsync();
+        _listener.Prefixes.Add(_prefix);
+        _listener.Start();
+        _serving = ServeAsync();
     }
 
     public string Serve(byte[] bytes, string name = "image.jpg")
     {
         var path = $"{Guid.NewGuid():N}/{name}";
-        files[path] = bytes;
-        return prefix + path;
+        _files[path] = bytes;
+        return _prefix + path;
     }
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
-        listener.Close();
+        _listener.Stop();
+        _listener.Close();
         try
         {
-            await serving;
+            await _serving;
         }
         catch (HttpListenerException)
         {
@@ -50,11 +50,11 @@ public sealed class ImageHost : IAsyncDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
-            var context = await listener.GetContextAsync();
+            var context = await _listener.GetContextAsync();
             using var response = context.Response;
-            if (files.TryGetValue(context.Request.Url!.AbsolutePath.TrimStart('/'), out var bytes))
+            if (_files.TryGetValue(context.Request.Url!.AbsolutePath.TrimStart('/'), out var bytes))
             {
                 response.ContentType = "image/jpeg";
                 await response.OutputStream.WriteAsync(bytes);

@@ -7,11 +7,11 @@ namespace SocialPlanner.Tests.Sandbox;
 [Collection(SandboxProcessGroup.Name)]
 public sealed class InstagramEmulatorTests(SandboxProcessFixture sandbox) : IAsyncDisposable
 {
-    private readonly ImageHost images = new();
+    private readonly ImageHost _images = new();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public ValueTask DisposeAsync() => images.DisposeAsync();
+    public ValueTask DisposeAsync() => _images.DisposeAsync();
 
     [Fact]
     public async Task Business_login_yields_a_long_lived_token_that_refreshes_and_identifies_the_account()
@@ -32,7 +32,7 @@ public sealed class InstagramEmulatorTests(SandboxProcessFixture sandbox) : IAsy
     {
         var account = await InstagramSession.ConnectAsync(sandbox);
         var caption = $"Launch day #release {Guid.NewGuid():N}";
-        var created = await account.CreateContainerAsync(images.Serve(TestImages.Jpeg(1080, 1350)), caption);
+        var created = await account.CreateContainerAsync(_images.Serve(TestImages.Jpeg(1080, 1350)), caption);
         var containerId = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!;
 
         Assert.Equal("IN_PROGRESS", await account.StatusCodeAsync(containerId));
@@ -60,11 +60,11 @@ public sealed class InstagramEmulatorTests(SandboxProcessFixture sandbox) : IAsy
         var account = await InstagramSession.ConnectAsync(sandbox);
         for (var i = 0; i < 3; i++)
         {
-            var ready = await account.ReadyContainerAsync(images.Serve(TestImages.Jpeg(1080, 1080)), $"Post {i}");
+            var ready = await account.ReadyContainerAsync(_images.Serve(TestImages.Jpeg(1080, 1080)), $"Post {i}");
             Assert.Equal(HttpStatusCode.OK, (await account.PublishAsync(ready)).StatusCode);
         }
 
-        var oneTooMany = await account.ReadyContainerAsync(images.Serve(TestImages.Jpeg(1080, 1080)), "Post 4");
+        var oneTooMany = await account.ReadyContainerAsync(_images.Serve(TestImages.Jpeg(1080, 1080)), "Post 4");
         var error = await GraphErrorAsync(await account.PublishAsync(oneTooMany));
 
         Assert.Equal(9, error.GetProperty("code").GetInt32());
@@ -80,7 +80,7 @@ public sealed class InstagramEmulatorTests(SandboxProcessFixture sandbox) : IAsy
         var account = await InstagramSession.ConnectAsync(sandbox);
         var bytes = format == "png" ? TestImages.Png(width, height) : TestImages.Jpeg(width, height);
 
-        var error = await GraphErrorAsync(await account.CreateContainerAsync(images.Serve(bytes), "Rejected"));
+        var error = await GraphErrorAsync(await account.CreateContainerAsync(_images.Serve(bytes), "Rejected"));
 
         Assert.Equal(subcode, error.GetProperty("error_subcode").GetInt32());
         Assert.Equal("OAuthException", error.GetProperty("type").GetString());
@@ -93,7 +93,7 @@ public sealed class InstagramEmulatorTests(SandboxProcessFixture sandbox) : IAsy
         var account = await InstagramSession.ConnectAsync(sandbox);
         var caption = string.Join(' ', Enumerable.Range(1, 31).Select(i => $"#tag{i}"));
 
-        var error = await GraphErrorAsync(await account.CreateContainerAsync(images.Serve(TestImages.Jpeg(1080, 1080)), caption));
+        var error = await GraphErrorAsync(await account.CreateContainerAsync(_images.Serve(TestImages.Jpeg(1080, 1080)), caption));
 
         Assert.Equal(2207010, error.GetProperty("error_subcode").GetInt32());
     }
@@ -103,7 +103,7 @@ public sealed class InstagramEmulatorTests(SandboxProcessFixture sandbox) : IAsy
     {
         var account = await InstagramSession.ConnectAsync(sandbox);
 
-        var error = await GraphErrorAsync(await account.CreateContainerAsync(images.Serve([]).Replace("image.jpg", "missing.jpg"), "Nothing there"));
+        var error = await GraphErrorAsync(await account.CreateContainerAsync(_images.Serve([]).Replace("image.jpg", "missing.jpg"), "Nothing there"));
 
         Assert.Equal(2207052, error.GetProperty("error_subcode").GetInt32());
     }

@@ -17,7 +17,7 @@ public sealed class SandboxProcessFixture : IAsyncLifetime
         ["Sandbox__Instagram__QuotaTotal"] = "3",
     };
 
-    private DistributedApplication? app;
+    private DistributedApplication? _app;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -46,19 +46,19 @@ public sealed class SandboxProcessFixture : IAsyncLifetime
         {
             sandbox.WithEnvironment(key, value);
         }
-        app = await builder.BuildAsync(timeout.Token);
-        await app.StartAsync(timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("sandbox", timeout.Token);
-        BaseUrl = app.GetEndpoint("sandbox", "http");
-        SmtpPort = app.GetEndpoint("sandbox", "smtp").Port;
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("sandbox", timeout.Token);
+        BaseUrl = _app.GetEndpoint("sandbox", "http");
+        SmtpPort = _app.GetEndpoint("sandbox", "smtp").Port;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (app is not null)
+        if (_app is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
     }
 }

@@ -132,13 +132,13 @@ public sealed class SocialApiTests(AppFixture app) : DataTest(app)
     {
         var user = await App.RegisterAsync();
         // The store keeps a hash of the state with its owner and expiry; plant one that expired a minute ago.
-        const string State = "expired-state-for-the-test";
-        var key = "oauth:state:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(State)));
+        const string state = "expired-state-for-the-test";
+        var key = "oauth:state:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
         var entry = JsonSerializer.Serialize(new { UserId = user.Id, Platform = 0, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
         await using var redis = await ConnectionMultiplexer.ConnectAsync(await App.GetConnectionStringAsync("cache"));
         await redis.GetDatabase().StringSetAsync(key, entry, TimeSpan.FromMinutes(1));
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await CallbackAsync(user, "linkedin", "any-code", State)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await CallbackAsync(user, "linkedin", "any-code", state)).StatusCode);
     }
 
     [Fact]

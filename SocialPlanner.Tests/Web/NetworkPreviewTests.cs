@@ -5,14 +5,14 @@ namespace SocialPlanner.Tests.Web;
 
 public sealed class NetworkPreviewTests : RadzenTestContext
 {
-    private static readonly string s_longText = string.Join(' ', Enumerable.Repeat("Planning beats improvising.", 20));
+    private static readonly string LongText = string.Join(' ', Enumerable.Repeat("Planning beats improvising.", 20));
 
     [Fact]
     public void LinkedIn_folds_a_long_post_behind_see_more_and_expands_on_click()
     {
         var preview = Render<NetworkPreview>(p => p
             .Add(c => c.Network, Network.LinkedIn)
-            .Add(c => c.Content, s_longText));
+            .Add(c => c.Content, LongText));
 
         var more = preview.Find("button.sp-preview-more");
         Assert.Equal("…see more", more.TextContent);
@@ -21,7 +21,7 @@ public sealed class NetworkPreviewTests : RadzenTestContext
         more.Click();
 
         Assert.Empty(preview.FindAll("button.sp-preview-more"));
-        Assert.Contains(s_longText, preview.Find(".sp-preview-text").TextContent);
+        Assert.Contains(LongText, preview.Find(".sp-preview-text").TextContent);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class NetworkPreviewTests : RadzenTestContext
     [Fact]
     public void Instagram_folds_after_about_125_characters_with_more()
     {
-        var preview = Render<NetworkPreview>(p => p.Add(c => c.Network, Network.Instagram).Add(c => c.Content, s_longText));
+        var preview = Render<NetworkPreview>(p => p.Add(c => c.Network, Network.Instagram).Add(c => c.Content, LongText));
 
         Assert.Equal("… more", preview.Find("button.sp-preview-more").TextContent);
     }

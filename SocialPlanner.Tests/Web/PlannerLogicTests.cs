@@ -39,7 +39,7 @@ public sealed class PlannerLogicTests
             Summary(Guid.NewGuid()) with { Status = PostStatus.Scheduled, ScheduledAt = new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero), Platform = PostPlatform.Instagram },
         };
         // Zurich is UTC+1 in January: Sunday 23:30 UTC is already Monday there.
-        DateTime ToZurich(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(1)).DateTime;
+        static DateTime ToZurich(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(1)).DateTime;
 
         var series = WeeklyActivity.Build(posts, ToZurich, today, platform: null);
 

@@ -9,9 +9,9 @@ public sealed class DispatcherIdentity
 /// <summary>The dispatcher loop's last sign of life, read by the health check.</summary>
 public sealed class DispatcherHeartbeat
 {
-    private long lastBeatTicks;
+    private long _lastBeatTicks;
 
-    public DateTimeOffset? LastBeat => Interlocked.Read(ref lastBeatTicks) is var t && t == 0 ? null : new DateTimeOffset(t, TimeSpan.Zero);
+    public DateTimeOffset? LastBeat => Interlocked.Read(ref _lastBeatTicks) is var t && t == 0 ? null : new DateTimeOffset(t, TimeSpan.Zero);
 
-    public void Beat(DateTimeOffset now) => Interlocked.Exchange(ref lastBeatTicks, now.UtcTicks);
+    public void Beat(DateTimeOffset now) => Interlocked.Exchange(ref _lastBeatTicks, now.UtcTicks);
 }

@@ -20,19 +20,19 @@ public sealed partial class PublishingDispatcher(
 
     /// <summary>What we hold, running or waiting for a slot, by claim: a row we claim again while an older claim of it
     /// is still finishing is two entries. Only the loop adds, so the room it computes is never overcommitted.</summary>
-    private readonly ConcurrentDictionary<ClaimedPublication, Task> held = new();
+    private readonly ConcurrentDictionary<ClaimedPublication, Task> _held = new();
 
-    private readonly Dictionary<SocialPlatform, SemaphoreSlim> slots =
+    private readonly Dictionary<SocialPlatform, SemaphoreSlim> _slots =
         Enum.GetValues<SocialPlatform>().ToDictionary(p => p, _ => new SemaphoreSlim(options.Value.MaxConcurrencyPerPlatform));
 
     /// <summary>When a platform's rows must be looked at again: at once after a claim that filled its room (more may be
     /// due), else at the next due time or lease expiry the database gave. A freed slot alone then costs no query; a
-    /// NOTIFY or a retry we scheduled ourselves (<see cref="rowsChanged"/>) brings it forward. Only the loop uses it.</summary>
-    private readonly Dictionary<SocialPlatform, DateTimeOffset> lookAgainAt =
+    /// NOTIFY or a retry we scheduled ourselves (<see cref="_rowsChanged"/>) brings it forward. Only the loop uses it.</summary>
+    private readonly Dictionary<SocialPlatform, DateTimeOffset> _lookAgainAt =
         Enum.GetValues<SocialPlatform>().ToDictionary(p => p, _ => DateTimeOffset.MinValue);
 
-    private TaskCompletionSource wakeUp = NewSignal();
-    private volatile bool rowsChanged;
+    private TaskCompletionSource _wakeUp = NewSignal();
+    private volatile bool _rowsChanged;
 
     private PublishingOptions Options => options.Value;
 
@@ -46,24 +46,24 @@ public sealed partial class PublishingDispatcher(
             var signal = ResetSignal();
             try
             {
-                if (rowsChanged)
+                if (_rowsChanged)
                 {
-                    rowsChanged = false;
+                    _rowsChanged = false;
                     foreach (var platform in Enum.GetValues<SocialPlatform>())
                     {
-                        lookAgainAt[platform] = DateTimeOffset.MinValue;
+                        _lookAgainAt[platform] = DateTimeOffset.MinValue;
                     }
                 }
 
                 var now = clock.GetUtcNow();
-                var ready = Room().Where(r => r.Value > 0 && lookAgainAt[r.Key] <= now).ToDictionary();
+                var ready = Room().Where(r => r.Value > 0 && _lookAgainAt[r.Key] <= now).ToDictionary();
                 if (ready.Count > 0)
                 {
                     await ClaimAndStartAsync(ready, now, stoppingToken);
                 }
 
                 // The earliest look-again of a platform that has room; none with room: a freed slot wakes us.
-                var next = Room().Where(r => r.Value > 0).Select(r => lookAgainAt[r.Key]).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+                var next = Room().Where(r => r.Value > 0).Select(r => _lookAgainAt[r.Key]).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
                 var wait = next == DateTimeOffset.MaxValue ? Options.MaxIdleWait : next - clock.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
@@ -77,13 +77,13 @@ public sealed partial class PublishingDispatcher(
             }
         }
 
-        await Task.WhenAll(held.Values);
+        await Task.WhenAll(_held.Values);
         await ReleaseHeldAsync();
         await Task.WhenAll(listener, renewer);
     }
 
     private IReadOnlyDictionary<SocialPlatform, int> Room() => DispatchRoom.Of(
-        held.Keys.CountBy(c => c.Platform).ToDictionary(), Options.MaxConcurrencyPerPlatform, Options.ClaimAhead, Options.BatchSize);
+        _held.Keys.CountBy(c => c.Platform).ToDictionary(), Options.MaxConcurrencyPerPlatform, Options.ClaimAhead, Options.BatchSize);
 
     private async Task ClaimAndStartAsync(IReadOnlyDictionary<SocialPlatform, int> room, DateTimeOffset now, CancellationToken stoppingToken)
     {
@@ -92,14 +92,14 @@ public sealed partial class PublishingDispatcher(
         {
             // Registered before it starts, so its own removal when it ends cannot come first.
             var start = new Task<Task>(() => RunAsync(work, stoppingToken));
-            held[work.Claim] = start.Unwrap();
+            _held[work.Claim] = start.Unwrap();
             start.Start(TaskScheduler.Default);
         }
 
         var drained = room.Keys.Where(p => batch.Count(w => w.Claim.Platform == p) < room[p]).ToList();
         foreach (var platform in room.Keys.Except(drained))
         {
-            lookAgainAt[platform] = now;
+            _lookAgainAt[platform] = now;
         }
         if (drained.Count > 0)
         {
@@ -108,7 +108,7 @@ public sealed partial class PublishingDispatcher(
             var at = due < now + MinimumPause ? now + MinimumPause : due > now + Options.MaxIdleWait ? now + Options.MaxIdleWait : due;
             foreach (var platform in drained)
             {
-                lookAgainAt[platform] = at;
+                _lookAgainAt[platform] = at;
             }
         }
     }
@@ -116,7 +116,7 @@ public sealed partial class PublishingDispatcher(
     private async Task RunAsync(PublicationWork work, CancellationToken stoppingToken)
     {
         var claim = work.Claim;
-        var slot = slots[claim.Platform];
+        var slot = _slots[claim.Platform];
         var running = false;
         try
         {
@@ -145,8 +145,8 @@ public sealed partial class PublishingDispatcher(
             {
                 slot.Release();
             }
-            held.TryRemove(claim, out _);
-            wakeUp.TrySetResult();
+            _held.TryRemove(claim, out _);
+            _wakeUp.TrySetResult();
         }
     }
 
@@ -219,7 +219,7 @@ public sealed partial class PublishingDispatcher(
         while (!stoppingToken.IsCancellationRequested)
         {
             await PauseAsync(every, stoppingToken);
-            if (held.IsEmpty || stoppingToken.IsCancellationRequested)
+            if (_held.IsEmpty || stoppingToken.IsCancellationRequested)
             {
                 continue;
             }
@@ -227,7 +227,7 @@ public sealed partial class PublishingDispatcher(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<PublicationQueue>()
-                    .RenewAsync(identity.Owner, [.. held.Keys.Select(c => c.Id)], clock.GetUtcNow() + Options.LeaseDuration, stoppingToken);
+                    .RenewAsync(identity.Owner, [.. _held.Keys.Select(c => c.Id)], clock.GetUtcNow() + Options.LeaseDuration, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -240,18 +240,18 @@ public sealed partial class PublishingDispatcher(
     /// been lost): every platform is looked at again.</summary>
     private void RowsChanged()
     {
-        rowsChanged = true;
-        wakeUp.TrySetResult();
+        _rowsChanged = true;
+        _wakeUp.TrySetResult();
     }
 
     private TaskCompletionSource ResetSignal()
     {
-        var current = wakeUp;
+        var current = _wakeUp;
         if (current.Task.IsCompleted)
         {
-            Interlocked.CompareExchange(ref wakeUp, NewSignal(), current);
+            Interlocked.CompareExchange(ref _wakeUp, NewSignal(), current);
         }
-        return wakeUp;
+        return _wakeUp;
     }
 
     private async Task SleepAsync(TaskCompletionSource signal, TimeSpan wait, CancellationToken stoppingToken)

@@ -8,12 +8,12 @@ namespace SocialPlanner.Web.Features.Auth;
 /// </summary>
 public sealed class CircuitServicesAccessor
 {
-    private static readonly AsyncLocal<IServiceProvider?> s_services = new();
+    private static readonly AsyncLocal<IServiceProvider?> CurrentServices = new();
 
     public IServiceProvider? Services
     {
-        get => s_services.Value;
-        set => s_services.Value = value;
+        get => CurrentServices.Value;
+        set => CurrentServices.Value = value;
     }
 }
 

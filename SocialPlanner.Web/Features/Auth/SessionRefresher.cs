@@ -11,7 +11,7 @@ namespace SocialPlanner.Web.Features.Auth;
 public sealed class SessionRefresher(SessionTokenStore store, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SessionRefresher> logger)
 {
     /// <summary>Refresh this long before expiry so a request never leaves with a token about to die in flight.</summary>
-    private static readonly TimeSpan s_skew = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Skew = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
@@ -19,7 +19,7 @@ public sealed class SessionRefresher(SessionTokenStore store, IServiceScopeFacto
     public async Task<ApiSession?> GetFreshAsync(string sessionKey, CancellationToken ct)
     {
         var session = await store.GetAsync(sessionKey, ct);
-        if (session is null || session.ExpiresAt - s_skew > clock.GetUtcNow())
+        if (session is null || session.ExpiresAt - Skew > clock.GetUtcNow())
         {
             return session;
         }

@@ -14,7 +14,7 @@ namespace SocialPlanner.Web.Features.Auth;
 public sealed class SessionTokenStore(IDistributedCache cache, IDataProtectionProvider protection)
 {
     /// <summary>Longer than any refresh token lives; an abandoned session simply ages out.</summary>
-    private static readonly TimeSpan s_retention = TimeSpan.FromDays(30);
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 
     private readonly IDataProtector _protector = protection.CreateProtector("SocialPlanner.Web.ApiSession");
 
@@ -26,7 +26,7 @@ public sealed class SessionTokenStore(IDistributedCache cache, IDataProtectionPr
 
     public Task SetAsync(string sessionKey, ApiSession session, CancellationToken ct = default) =>
         cache.SetAsync(Key(sessionKey), _protector.Protect(JsonSerializer.SerializeToUtf8Bytes(session, ApiJson.Options)),
-            new DistributedCacheEntryOptions { SlidingExpiration = s_retention }, ct);
+            new DistributedCacheEntryOptions { SlidingExpiration = Retention }, ct);
 
     public Task RemoveAsync(string sessionKey, CancellationToken ct = default) => cache.RemoveAsync(Key(sessionKey), ct);
 
