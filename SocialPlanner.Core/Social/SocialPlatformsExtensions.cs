@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using SocialPlanner.Core.Calendar;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social.Instagram;
 using SocialPlanner.Core.Social.LinkedIn;
@@ -60,27 +59,6 @@ public static class SocialPlatformsExtensions
 #pragma warning restore EXTEXP0001
 
         services.AddSingleton<TokenProtector>();
-        return services;
-    }
-
-    /// <summary>Everything the dispatcher and the publishing jobs use: the clients, the publishers, token refresh
-    /// (which needs the host's <see cref="IPublishingNotifier"/>) and the queue.</summary>
-    public static IServiceCollection AddPublishing(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSocialPlatforms(configuration);
-        services.AddScoped<IPlatformPublisher, LinkedInPublisher>();
-        services.AddScoped<IPlatformPublisher, InstagramPublisher>();
-        services.AddScoped<SocialTokens>();
-        services.AddSingleton<CalendarVersions>();
-        services.AddSingleton<PublishingTelemetry>();
-        services.AddScoped<PublicationQueue>();
-        services.AddScoped<PublicationOutcomes>();
-        services.AddScoped<OverdueNotices>();
-        services.AddScoped<PublicationSweeper>();
-        services.AddScoped<PublicationLoader>();
-        services.AddScoped<PublicationProcessor>();
-        services.AddSingleton<PublicationWrites>();
-        services.AddScoped<PublishingEmails>();
         return services;
     }
 

@@ -1,4 +1,4 @@
-using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Publishing;
 using SocialPlanner.Worker.Jobs;
 
 namespace SocialPlanner.Worker.Publishing;
