@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Routing;
 using Radzen;
 using SocialPlanner.Web.Features.Api;
 using SocialPlanner.Web.Features.Ideas;
-using SocialPlanner.Web.Features.Media;
 using SocialPlanner.Web.Features.Templates;
 
 namespace SocialPlanner.Web.Features.Posts;
@@ -31,15 +30,13 @@ public partial class Editor
     private DateTime? _theirsSavedAt;
     private DateTime? _lastSavedAt;
     private bool _generating;
-    private bool _loadingVariants;
-    private IReadOnlyList<PostVariant> _variants = [];
     private string _ideaText = "";
     private string _tone = "professional";
     private string _length = "medium";
     private DateTime? _scheduleLocal;
-    private string? _scheduleWarning;
     private bool _leaveWithoutSaving;
     private bool _generateOnceRendered;
+    private EditorAiPanel? _ai;
 
     private string Author => Clock.Email.Split('@')[0] is { Length: > 0 } name ? name : "You";
 
@@ -80,10 +77,10 @@ public partial class Editor
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // Started once the page is ready and shown, so the user watches the text arrive.
-        if (_generateOnceRendered)
+        if (_generateOnceRendered && _ai is not null)
         {
             _generateOnceRendered = false;
-            await GenerateAsync();
+            await _ai.GenerateAsync();
         }
     }
 
@@ -167,104 +164,6 @@ public partial class Editor
             _leaveWithoutSaving = true;
             Errors.Warning("Your changes are not saved", "Resolve the problem above, or leave again to discard them.");
             context.PreventNavigation();
-        }
-    }
-
-    private async Task GenerateAsync()
-    {
-        _generating = true;
-        _variants = [];
-        var platform = _state.Platform == PostPlatform.Both ? PostPlatform.Linkedin : _state.Platform;
-        var request = new GeneratePostRequest(new IdeaInput(Title(_ideaText), _ideaText), platform, _tone, _length);
-        _state.SetContent("");
-        StateHasChanged();
-        await Errors.TryAsync(async () =>
-        {
-            await foreach (var update in Ai.StreamPostAsync(request))
-            {
-                if (update.Restart)
-                {
-                    _state.SetContent("");
-                }
-                else if (update.Delta is { } delta)
-                {
-                    _state.AppendContent(delta);
-                }
-                else if (update.Completed is { } post)
-                {
-                    _state.SetContent(post.Content);
-                    _state.SetHashtags(post.Hashtags);
-                }
-                StateHasChanged();
-            }
-        });
-        _state.IdeaSource = _ideaText;
-        _state.AiGenerated = true;
-        _generating = false;
-        Change(() => { });
-        // Started from OnAfterRenderAsync when coming from Ideas: no event handler re-renders for us then.
-        StateHasChanged();
-    }
-
-    private static string Title(string idea)
-    {
-        var firstLine = idea.Split('\n', 2)[0].Trim();
-        return firstLine.Length <= 120 ? firstLine : firstLine[..120];
-    }
-
-    private async Task VariantsAsync()
-    {
-        if (_state.Id is not { } id || !await SaveAsync(overwrite: false) && _state.IsDirty)
-        {
-            return;
-        }
-        _loadingVariants = true;
-        _variants = await Errors.TryAsync(() => Ai.GenerateVariantsAsync(new GenerateVariantsRequest(id, AiChoices.Variations))) is { } result
-            ? result.Variants
-            : [];
-        _loadingVariants = false;
-    }
-
-    private void UseVariant(PostVariant variant)
-    {
-        Change(() => _state.SetContent(variant.Content));
-        _variants = [];
-    }
-
-    private async Task PickMediaAsync()
-    {
-        var chosen = await Dialogs.OpenAsync<MediaPicker>("Choose media",
-            new Dictionary<string, object?> { [nameof(MediaPicker.Selected)] = _state.Media.Select(m => m.Id).ToList() },
-            new DialogOptions { Width = "min(900px, 95vw)", Resizable = true });
-        if (chosen is IReadOnlyList<MediaItem> items)
-        {
-            var kept = _state.Media.Where(m => items.Any(i => i.Id == m.Id));
-            var added = items.Where(i => _state.Media.All(m => m.Id != i.Id)).Select(i => i.AsPostMedia());
-            Change(() => _state.SetMedia(kept.Concat(added)));
-        }
-    }
-
-    private async Task ScheduleAsync()
-    {
-        if (_scheduleLocal is not { } local || !await SaveAsync(overwrite: false) && _state.IsDirty || _state.Id is not { } id)
-        {
-            return;
-        }
-        if (await Errors.TryAsync(() => Calendar.ScheduleAsync(id, Clock.ToInstant(local))) is { } result)
-        {
-            _state.Saved(result.Post, changedSinceSending: false);
-            _scheduleWarning = result.Warning;
-            Errors.Success("Scheduled", $"{PostText.Describe(result.Post.Platform)} · {Clock.ToLocal(result.Post.ScheduledAt!.Value):ddd d MMM, HH:mm}");
-        }
-    }
-
-    private async Task UnscheduleAsync()
-    {
-        if (_state.Id is { } id && await Errors.TryAsync(() => Calendar.UnscheduleAsync(id))
-            && await Errors.TryAsync(() => Posts.GetAsync(id)) is { } post)
-        {
-            _state.Load(post);
-            _scheduleWarning = null;
         }
     }
 
