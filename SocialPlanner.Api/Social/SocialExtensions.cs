@@ -11,6 +11,7 @@ public static class SocialExtensions
     {
         var services = builder.Services;
         services.AddSocialPlatforms(builder.Configuration);
+        services.AddPublishingOptions(builder.Configuration);
         var web = builder.Configuration["services:web:http:0"];
         services.AddOptions<SocialOptions>().Bind(builder.Configuration.GetSection(SocialOptions.Section))
             .PostConfigure(o => o.RedirectBaseUrl ??= web is { Length: > 0 } ? new Uri(web) : null);

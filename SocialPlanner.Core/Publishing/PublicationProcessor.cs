@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Publishing.Platforms;
 using SocialPlanner.Core.Calendar;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Media;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SocialPlanner.Core.Publishing.Platforms;
 using SocialPlanner.Core.Calendar;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Core.Social.Instagram;
@@ -14,6 +15,7 @@ public static class PublishingServices
     public static IServiceCollection AddPublishing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSocialPlatforms(configuration);
+        services.AddPublishingOptions(configuration);
         services.AddScoped<IPlatformPublisher, LinkedInPublisher>();
         services.AddScoped<IPlatformPublisher, InstagramPublisher>();
         services.AddScoped<SocialTokens>();
@@ -27,6 +29,14 @@ public static class PublishingServices
         services.AddScoped<PublicationProcessor>();
         services.AddSingleton<PublicationWrites>();
         services.AddScoped<PublishingEmails>();
+        return services;
+    }
+
+    /// <summary>The <c>Publishing</c> section, for every host that runs publishing code (the Worker, and the Api's
+    /// publish-now and cron endpoints).</summary>
+    public static IServiceCollection AddPublishingOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.Section));
         return services;
     }
 }

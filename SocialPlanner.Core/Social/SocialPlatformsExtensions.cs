@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social.Instagram;
 using SocialPlanner.Core.Social.LinkedIn;
 
@@ -10,6 +9,13 @@ namespace SocialPlanner.Core.Social;
 public static class SocialPlatformsExtensions
 {
     private const string SandboxKey = "services:sandbox:http:0";
+
+    /// <summary>How long one platform call may take; it sits with the publishing settings, where deployments set it.</summary>
+    private const string RequestTimeoutKey = "Publishing:PlatformRequestTimeout";
+
+    /// <summary>How long the platform clients' circuit breaker stays open once it trips (the standard handler's
+    /// default, set explicitly because publishing schedules a paused publication's next attempt by it).</summary>
+    public static readonly TimeSpan CircuitBreakDuration = TimeSpan.FromSeconds(5);
 
     /// <summary>The platform clients (OAuth, profile, publishing calls) and the token encryption. Endpoints and credentials come from the
     /// <c>LinkedIn</c>/<c>Instagram</c> sections; whatever is unset points at the discovered sandbox (which serves
@@ -48,9 +54,8 @@ public static class SocialPlatformsExtensions
             o.TokenUrl ??= new Uri(sandbox, "oauth/access_token");
             o.GraphBaseUrl ??= sandbox;
         });
-        services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.Section));
 
-        var timeout = configuration.GetValue($"{PublishingOptions.Section}:PlatformRequestTimeout", TimeSpan.FromSeconds(20));
+        var timeout = configuration.GetValue(RequestTimeoutKey, TimeSpan.FromSeconds(20));
         // The service defaults give every client a standard handler that retries POSTs; these two replace it.
         // RemoveAllResilienceHandlers is marked experimental but is the documented way to do exactly that.
 #pragma warning disable EXTEXP0001
@@ -70,6 +75,6 @@ public static class SocialPlatformsExtensions
         options.AttemptTimeout.Timeout = timeout;
         options.TotalRequestTimeout.Timeout = timeout * 4;
         options.CircuitBreaker.SamplingDuration = timeout * 2;
-        options.CircuitBreaker.BreakDuration = TransportFailures.BreakDuration;
+        options.CircuitBreaker.BreakDuration = CircuitBreakDuration;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using SocialPlanner.Core.Publishing.Platforms;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social.Instagram;
 using SocialPlanner.Core.Social.LinkedIn;
@@ -16,7 +17,7 @@ public sealed class PlatformErrorTests
             { "status": 422, "message": "com.linkedin.content.common.exception.BadRequestResponseException: Content is a duplicate of urn:li:share:7400000000000000001",
               "errorDetails": { "inputErrors": [ { "code": "DUPLICATE_POST", "description": "Duplicate post is detected", "input": {} } ] } }
             """;
-        var (code, message) = LinkedInErrors.Parse(body);
+        var (code, message) = LinkedInErrorBody.Parse(body);
 
         var outcome = LinkedInErrors.ClassifyPostFailure(new LinkedInApiException(HttpStatusCode.UnprocessableEntity, code, message, null));
 

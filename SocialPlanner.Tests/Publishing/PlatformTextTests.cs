@@ -1,3 +1,4 @@
+using SocialPlanner.Core.Publishing.Platforms;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Core.Social.Instagram;

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Publishing.Platforms;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
 

@@ -175,7 +175,7 @@ public sealed class LinkedInClient(HttpClient http, IOptions<LinkedInOptions> op
             return;
         }
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var (code, message) = LinkedInErrors.Parse(body);
+        var (code, message) = LinkedInErrorBody.Parse(body);
         throw new LinkedInApiException(response.StatusCode, code, message, RetryAfter.From(response.Headers.RetryAfter, clock.GetUtcNow()));
     }
 

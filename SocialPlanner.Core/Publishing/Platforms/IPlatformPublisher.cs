@@ -1,8 +1,8 @@
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
-using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
 
-namespace SocialPlanner.Core.Social;
+namespace SocialPlanner.Core.Publishing.Platforms;
 
 /// <summary>Publishes one post to one platform. Implementations call <see cref="PublishRequest.MarkSendingAsync"/>
 /// immediately before the request that creates the post, and stop if it returns false.</summary>

@@ -1,7 +1,8 @@
 using System.Net;
-using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Social.Instagram;
 
-namespace SocialPlanner.Core.Social.Instagram;
+namespace SocialPlanner.Core.Publishing.Platforms;
 
 /// <summary>Turning Graph API failures into publishing outcomes (platform-apis §2.7).</summary>
 public static class InstagramErrors

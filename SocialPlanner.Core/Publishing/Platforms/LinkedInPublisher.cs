@@ -1,7 +1,8 @@
 using SocialPlanner.Core.Media;
-using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Social.LinkedIn;
 
-namespace SocialPlanner.Core.Social.LinkedIn;
+namespace SocialPlanner.Core.Publishing.Platforms;
 
 /// <summary>Posts to a member's feed. LinkedIn lets ordinary apps write but not list a member's posts, so
 /// reconciliation is a re-send of the identical post: LinkedIn answers 422 DUPLICATE_POST naming the post that

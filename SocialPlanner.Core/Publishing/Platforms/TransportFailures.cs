@@ -1,13 +1,13 @@
 using Polly.CircuitBreaker;
-using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
 
-namespace SocialPlanner.Core.Social;
+namespace SocialPlanner.Core.Publishing.Platforms;
 
 public static class TransportFailures
 {
-    /// <summary>How long the platform clients' circuit breaker stays open once it trips (the standard handler's
-    /// default, set explicitly so a paused publication waits exactly as long).</summary>
-    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(5);
+    /// <summary>How long the platform clients' circuit breaker stays open once it trips: a paused publication
+    /// waits exactly as long.</summary>
+    public static TimeSpan BreakDuration => SocialPlatformsExtensions.CircuitBreakDuration;
 
     /// <summary>A publish call that failed without an HTTP answer. Only a failure to connect (or an open circuit,
     /// which never sends) proves the request never left; a timeout or a dropped connection may have been processed.</summary>

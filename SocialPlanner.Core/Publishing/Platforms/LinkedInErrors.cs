@@ -1,30 +1,14 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Social.LinkedIn;
 
-namespace SocialPlanner.Core.Social.LinkedIn;
+namespace SocialPlanner.Core.Publishing.Platforms;
 
-/// <summary>Reading LinkedIn's error bodies and turning failures of a post creation into publishing outcomes.</summary>
+/// <summary>Turning failures of a LinkedIn post creation into publishing outcomes.</summary>
 public static partial class LinkedInErrors
 {
     public const string DuplicatePost = "DUPLICATE_POST";
-
-    /// <summary>The symbolic code (top-level <c>code</c>, else the first input error's) and the message.</summary>
-    public static (string? Code, string Message) Parse(string body)
-    {
-        try
-        {
-            var node = JsonNode.Parse(body);
-            var code = (string?)node?["code"]
-                ?? (string?)node?["errorDetails"]?["inputErrors"]?.AsArray().FirstOrDefault()?["code"];
-            return (code, (string?)node?["message"] ?? body);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return (null, body);
-        }
-    }
 
     /// <summary>The existing post a 422 DUPLICATE_POST names ("Content is a duplicate of urn:li:share:…").</summary>
     public static string? DuplicateOf(string message) => UrnPattern().Match(message) is { Success: true } m ? m.Value : null;

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
-using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Social.Instagram;
 
-namespace SocialPlanner.Core.Social.Instagram;
+namespace SocialPlanner.Core.Publishing.Platforms;
 
 /// <summary>Container → status → <c>media_publish</c>. The container id is recorded with "being sent", so an
 /// ambiguous publish is reconciled from the container's status and the account's recent media (platform-apis §2.8).</summary>
