@@ -9,7 +9,7 @@ internal sealed class Platforms
 {
     private readonly Action<IResourceBuilder<ProjectResource>> _wire;
 
-    private Platforms(Action<IResourceBuilder<ProjectResource>> wire) => this._wire = wire;
+    private Platforms(Action<IResourceBuilder<ProjectResource>> wire) => _wire = wire;
 
     public static Platforms Add(IDistributedApplicationBuilder builder, AppHostSettings settings)
     {

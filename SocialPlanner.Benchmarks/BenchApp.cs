@@ -27,7 +27,7 @@ public sealed class BenchApp : IAsyncDisposable
     {
         App = app;
         Instances = instances;
-        this._dataRoot = dataRoot;
+        _dataRoot = dataRoot;
         Owner = owner;
         Options = options;
         Sandbox = app.CreateHttpClient("sandbox");

@@ -18,7 +18,7 @@ public sealed class ResourceInstances : IDisposable
 
     private ResourceInstances(DistributedApplication app)
     {
-        this._app = app;
+        _app = app;
         _ = FollowAsync(_stopping.Token);
     }
 

@@ -21,8 +21,8 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     public GroupCommit(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
-        this._write = write;
-        this._maxBatch = maxBatch;
+        _write = write;
+        _maxBatch = maxBatch;
         _loop = new Lazy<Task>(() => Task.Run(RunAsync));
     }
 

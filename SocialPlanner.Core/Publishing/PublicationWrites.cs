@@ -19,7 +19,7 @@ public sealed class PublicationWrites : IAsyncDisposable
 
     public PublicationWrites(IServiceScopeFactory scopes)
     {
-        this._scopes = scopes;
+        _scopes = scopes;
         _marks = new(batch => InScopeAsync<PublicationQueue, IReadOnlyList<bool>>(queue => queue.MarkSendingAsync(batch, CancellationToken.None)), MaxBatch);
         _completions = new(batch => InScopeAsync<PublicationOutcomes, IReadOnlyList<PostState?>>(outcomes => outcomes.CompleteAloneAsync(batch, CancellationToken.None)), MaxBatch);
     }

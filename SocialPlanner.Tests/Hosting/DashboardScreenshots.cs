@@ -66,8 +66,8 @@ public sealed class DashboardScreenshots
 
         // The post's structured logs, across services, found by its trace.
         await dashboard.GotoAsync($"structuredlogs?filters=log.traceid:equals:{traceId}");
-        await SaveAsync(dashboard, "dashboard-logs");
         await Expect(dashboard.GetByRole(AriaRole.Gridcell, new() { Name = "worker" }).First).ToBeVisibleAsync();
+        await SaveAsync(dashboard, "dashboard-logs");
 
         // The publishing meter of the Worker.
         await dashboard.GotoAsync("metrics/resource/worker?meter=SocialPlanner.Publishing&instrument=socialplanner.publishing.outcomes&duration=5");
