@@ -61,10 +61,9 @@ public sealed class BenchApp : IAsyncDisposable
         Action<IDistributedApplicationTestingBuilder>? configure = null, bool restartCrashedResources = false)
     {
         Console.Error.WriteLine($"Starting the app with {options.Workers} workers…");
-        var dataRoot = Path.Combine("/var/tmp/socialplanner", "bench-" + Guid.NewGuid().ToString("N")[..12]);
+        var dataRoot = AppHostArguments.NewDataRoot("bench");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SocialPlanner_AppHost>(
-            [$"--SocialPlanner:DataRoot={dataRoot}", "--SocialPlanner:ThrowAwayData=true",
-             $"--SocialPlanner:RestartCrashedResources={restartCrashedResources}"], cancellationToken);
+            AppHostArguments.For(dataRoot, restartCrashedResources), cancellationToken);
         builder.CreateResourceBuilder<ProjectResource>("worker")
             .WithReplicas(options.Workers)
             // The benchmark measures publishing, not logging: console output is captured by the host either way.
@@ -165,9 +164,6 @@ public sealed class BenchApp : IAsyncDisposable
         Instances.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        if (Directory.Exists(_dataRoot))
-        {
-            Directory.Delete(_dataRoot, recursive: true);
-        }
+        AppHostArguments.DeleteDataRoot(_dataRoot);
     }
 }

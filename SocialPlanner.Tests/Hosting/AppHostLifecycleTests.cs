@@ -1,3 +1,4 @@
+using SocialPlanner.Benchmarks;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;

@@ -1,4 +1,4 @@
-using SocialPlanner.Tests.Infrastructure;
+using SocialPlanner.Benchmarks;
 
 namespace SocialPlanner.Tests.Hosting;
 

@@ -1,10 +1,11 @@
-namespace SocialPlanner.Tests.Infrastructure;
+namespace SocialPlanner.Benchmarks;
 
-/// <summary>The AppHost's settings for a test run: private data (deleted afterwards), throw-away durability, and no
-/// automatic restarts (tests that kill a process restart it themselves, or test the restart on purpose).</summary>
+/// <summary>The AppHost's settings for a test or benchmark run: private data (deleted afterwards), throw-away
+/// durability, and no automatic restarts unless asked (runs that kill a process restart it themselves, or test the
+/// restart on purpose).</summary>
 public static class AppHostArguments
 {
-    public static string NewDataRoot() => Path.Combine("/var/tmp/socialplanner", "test-" + Guid.NewGuid().ToString("N")[..12]);
+    public static string NewDataRoot(string kind = "test") => Path.Combine("/var/tmp/socialplanner", $"{kind}-{Guid.NewGuid().ToString("N")[..12]}");
 
     public static string[] For(string dataRoot, bool restartCrashedResources = false) =>
     [
