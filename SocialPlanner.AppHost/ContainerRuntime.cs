@@ -7,9 +7,7 @@ internal static class ContainerRuntime
 
     private static bool Answers(string runtime)
     {
-        var path = Environment.GetEnvironmentVariable("PATH")?.Split(':')
-            .Select(dir => Path.Combine(dir, runtime)).FirstOrDefault(File.Exists);
-        if (path is null)
+        if (MachineBinaries.Find(runtime) is not { } path)
         {
             return false;
         }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -66,7 +65,7 @@ internal static class LocalPostgres
 
         var server = new LocalPostgresResource(name, command, settings.DataRoot, dataDirectory, Password(settings.DataRoot, name, dataDirectory));
         var healthKey = $"{name}_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthKey, ct => CanQueryAsync(server.AdminConnectionString("postgres"), ct));
+        builder.Services.AddHealthChecks().AddNpgSql(_ => server.AdminConnectionString("postgres"), name: healthKey);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (e, ct) =>
             await InitialiseOnceAsync(server, initdb, owner, e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server), ct));
@@ -83,7 +82,7 @@ internal static class LocalPostgres
         var builder = server.ApplicationBuilder;
         var database = new LocalPostgresDatabaseResource(name, name, server.Resource);
         var healthKey = $"{name}_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthKey, ct => CanQueryAsync(server.Resource.AdminConnectionString(name), ct));
+        builder.Services.AddHealthChecks().AddNpgSql(_ => server.Resource.AdminConnectionString(name), name: healthKey);
 
         builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (e, ct) =>
         {
@@ -174,21 +173,6 @@ internal static class LocalPostgres
         finally
         {
             File.Delete(passwordFile);
-        }
-    }
-
-    private static async Task<HealthCheckResult> CanQueryAsync(string connectionString, CancellationToken ct)
-    {
-        try
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
-            return await command.ExecuteScalarAsync(ct) is 1 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("SELECT 1 did not answer 1");
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            return HealthCheckResult.Unhealthy(e.Message);
         }
     }
 
