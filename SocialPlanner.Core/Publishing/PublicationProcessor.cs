@@ -11,7 +11,8 @@ using SocialPlanner.Core.Social;
 namespace SocialPlanner.Core.Publishing;
 
 /// <summary>Takes one claimed publication, read with its batch by <see cref="PublicationLoader"/>, through one attempt:
-/// get a valid token, publish or reconcile, record the outcome, tell the user if it failed. Runs in its own DI scope.</summary>
+/// get a valid token, let the platform's publisher prepare the send (or reconcile), record "being sent" under the claim's
+/// lease, send, record the outcome, tell the user if it failed. Runs in its own DI scope.</summary>
 public sealed partial class PublicationProcessor(
     AppDbContext db, PublicationWrites writes, IEnumerable<IPlatformPublisher> publishers, SocialTokens tokens,
     IPublishingNotifier notifier, PublishingTelemetry telemetry, CalendarVersions calendars, TimeProvider clock,
@@ -29,8 +30,7 @@ public sealed partial class PublicationProcessor(
         activity?.SetTag("publication.reconcile", claim.Reconcile);
         activity?.SetTag("publication.attempt", claim.Attempts + 1);
 
-        var handle = claim.PlatformHandle;
-        var outcome = await AttemptAsync(work, h => handle = h ?? handle, cancellationToken);
+        var (outcome, handle) = await AttemptAsync(work, cancellationToken);
         telemetry.RecordOutcome(claim.Platform, outcome);
         activity?.SetTag("publication.outcome", PublishingTelemetry.OutcomeName(outcome));
 
@@ -55,13 +55,14 @@ public sealed partial class PublicationProcessor(
         return change;
     }
 
-    private async Task<PublishOutcome> AttemptAsync(
-        PublicationWork work, Action<string?> rememberHandle, CancellationToken cancellationToken)
+    /// <summary>The attempt's outcome, and the handle to reconcile from: the one recorded with "being sent" in this
+    /// attempt, or the claim's own.</summary>
+    private async Task<(PublishOutcome Outcome, string? Handle)> AttemptAsync(PublicationWork work, CancellationToken cancellationToken)
     {
         var (claim, post, connection) = work;
         if (post is null)
         {
-            return new PublishOutcome.Cancelled("The post was deleted.");
+            return (new PublishOutcome.Cancelled("The post was deleted."), claim.PlatformHandle);
         }
 
         var publisher = publishers.Single(p => p.Platform == claim.Platform);
@@ -69,10 +70,11 @@ public sealed partial class PublicationProcessor(
         // A re-claimed send is reconciled whatever the text now says: it may already be out.
         if (!claim.Reconcile && PublicationRules.BrokenPlatformRules(claim.Platform, post) is { } broken)
         {
-            return broken;
+            return (broken, claim.PlatformHandle);
         }
         var images = media.Where(m => m.Type == MediaType.Image).ToList();
 
+        var handle = claim.PlatformHandle;
         var refreshed = false;
         while (true)
         {
@@ -86,35 +88,52 @@ public sealed partial class PublicationProcessor(
             if (accessToken is null)
             {
                 var reason = $"No usable {PostState.PlatformName(claim.Platform)} connection";
-                return claim.Reconcile ? new PublishOutcome.Unconfirmed(reason) : new PublishOutcome.NotSent(reason + " — reconnect the account and reschedule.", false);
+                return (claim.Reconcile ? new PublishOutcome.Unconfirmed(reason) : new PublishOutcome.NotSent(reason + " — reconnect the account and reschedule.", false),
+                    claim.PlatformHandle);
             }
 
-            var request = new PublishRequest(post, images, accessToken, connection!.ProfileId, claim.PlatformHandle, claim.SendingAt,
-                async (handle, ct) =>
+            var request = new PublishRequest(post, images, accessToken, connection!.ProfileId, claim.PlatformHandle, claim.SendingAt);
+            var preparation = claim.Reconcile
+                ? await publisher.PrepareReconcileAsync(request, cancellationToken)
+                : await publisher.PrepareAsync(request, cancellationToken);
+            PublishOutcome outcome;
+            if (preparation is Preparation.Ready { Send: var send })
+            {
+                if (!await MarkSendingAsync(claim, send.Handle, cancellationToken))
                 {
-                    var now = clock.GetUtcNow();
-                    if (!await writes.MarkSendingAsync(new SendingMark(claim.Id, claim.Lease, now, handle), ct))
-                    {
-                        return false;
-                    }
-                    rememberHandle(handle);
-                    if (!claim.Reconcile && claim.Attempts == 0)
-                    {
-                        telemetry.RecordLateness(claim.Platform, now - claim.ScheduledAt);
-                    }
-                    return true;
-                });
-            var outcome = claim.Reconcile
-                ? await publisher.ReconcileAsync(request, cancellationToken)
-                : await publisher.PublishAsync(request, cancellationToken);
+                    return (new PublishOutcome.LeaseLost(), handle);
+                }
+                handle = send.Handle ?? handle;
+                outcome = await publisher.SendAsync(request, send, cancellationToken);
+            }
+            else
+            {
+                outcome = ((Preparation.Finished)preparation).Outcome;
+            }
 
             // A refused token is refreshed once and the attempt repeated: the refusal proves nothing was published.
             if (outcome is not PublishOutcome.TokenRejected || refreshed)
             {
-                return outcome;
+                return (outcome, handle);
             }
             refreshed = true;
         }
+    }
+
+    /// <summary>Records "being sent" under the claim's lease just before the request that can publish; false when the
+    /// lease is gone (rescheduled, edited, cancelled, taken over), and then nothing may be sent.</summary>
+    private async Task<bool> MarkSendingAsync(ClaimedPublication claim, string? handle, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!await writes.MarkSendingAsync(new SendingMark(claim.Id, claim.Lease, now, handle), cancellationToken))
+        {
+            return false;
+        }
+        if (!claim.Reconcile && claim.Attempts == 0)
+        {
+            telemetry.RecordLateness(claim.Platform, now - claim.ScheduledAt);
+        }
+        return true;
     }
 
     [LoggerMessage(LogLevel.Information, "Publication {PublicationId}: lease lost, result not recorded")]

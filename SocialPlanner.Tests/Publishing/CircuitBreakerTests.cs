@@ -27,7 +27,9 @@ public sealed class CircuitBreakerTests
         var calls = 0;
         do
         {
-            outcome = await publisher.PublishAsync(Request(), Ct);
+            outcome = await publisher.PrepareAsync(Request(), Ct) is Preparation.Ready { Send: var send }
+                ? await publisher.SendAsync(Request(), send, Ct)
+                : throw new InvalidOperationException("A text post needs no preparation that can fail.");
             calls++;
         }
         while (outcome is not PublishOutcome.Paused && calls < 500);
@@ -58,7 +60,7 @@ public sealed class CircuitBreakerTests
 
     private static PublishRequest Request() => new(
         new Post { UserId = Guid.NewGuid(), Platform = PostPlatform.Linkedin, Content = "Bonjour" }, [], "token", "member-1",
-        null, null, (_, _) => Task.FromResult(true));
+        null, null);
 
     private static ServiceProvider Services(HttpMessageHandler platform)
     {

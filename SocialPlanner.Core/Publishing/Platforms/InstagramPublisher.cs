@@ -20,7 +20,7 @@ public sealed class InstagramPublisher(
 
     public SocialPlatform Platform => SocialPlatform.Instagram;
 
-    public async Task<PublishOutcome> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
+    public async Task<Preparation> PrepareAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         if (request.Images.Count == 0)
         {
@@ -51,10 +51,10 @@ public sealed class InstagramPublisher(
             return InstagramErrors.ClassifyPreparation(e, clock.GetUtcNow(), publishingOptions.Value.QuotaRetryInterval);
         }
 
-        return await SendAsync(request, container, cancellationToken);
+        return new ContainerSend(container);
     }
 
-    public async Task<PublishOutcome> ReconcileAsync(PublishRequest request, CancellationToken cancellationToken)
+    public async Task<Preparation> PrepareReconcileAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -70,10 +70,11 @@ public sealed class InstagramPublisher(
                 case "PUBLISHED":
                     return await FindPublishedAsync(request, cancellationToken) ?? new PublishOutcome.Published(null, null);
                 case "FINISHED":
-                    return await SendAsync(request, container, cancellationToken);
+                    return new ContainerSend(container);
                 case "IN_PROGRESS":
-                    return await WaitUntilReadyAsync(container, request.AccessToken, cancellationToken)
-                        ?? await SendAsync(request, container, cancellationToken);
+                    return await WaitUntilReadyAsync(container, request.AccessToken, cancellationToken) is { } notReady
+                        ? notReady
+                        : new ContainerSend(container);
                 default:
                     return new PublishOutcome.NotSent("The Instagram container failed or expired before it was published.", true);
             }
@@ -126,17 +127,12 @@ public sealed class InstagramPublisher(
         return new PublishOutcome.NotSent("Instagram is still processing the media.", true);
     }
 
-    private async Task<PublishOutcome> SendAsync(PublishRequest request, string container, CancellationToken cancellationToken)
+    public async Task<PublishOutcome> SendAsync(PublishRequest request, PreparedSend send, CancellationToken cancellationToken)
     {
-        if (!await request.MarkSendingAsync(container, cancellationToken))
-        {
-            return new PublishOutcome.LeaseLost();
-        }
-
         string mediaId;
         try
         {
-            mediaId = await client.PublishContainerAsync(request.ProfileId, request.AccessToken, container, cancellationToken);
+            mediaId = await client.PublishContainerAsync(request.ProfileId, request.AccessToken, ((ContainerSend)send).Container, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -166,6 +162,9 @@ public sealed class InstagramPublisher(
         var match = InstagramReconciliation.FindMatch(recent, caption, request.SendingAt ?? clock.GetUtcNow(), instagramOptions.Value.ReconcileWindow);
         return match is null ? null : new PublishOutcome.Published(match.Id, match.Permalink);
     }
+
+    /// <summary>A container ready to publish; its id is the handle a later attempt reconciles from.</summary>
+    private sealed record ContainerSend(string Container) : PreparedSend(Container);
 }
 
 public static class InstagramReconciliation

@@ -13,7 +13,7 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
 {
     public SocialPlatform Platform => SocialPlatform.Linkedin;
 
-    public async Task<PublishOutcome> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
+    public async Task<Preparation> PrepareAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         var author = LinkedInClient.PersonUrn(request.ProfileId);
         var images = new List<LinkedInImage>();
@@ -34,15 +34,20 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
             return LinkedInErrors.ClassifyPreparationFailure(e);
         }
 
-        if (!await request.MarkSendingAsync(null, cancellationToken))
-        {
-            return new PublishOutcome.LeaseLost();
-        }
+        return new PostSend(images);
+    }
 
+    /// <summary>LinkedIn cannot be asked whether the earlier attempt landed: the identical post is sent again.</summary>
+    public Task<Preparation> PrepareReconcileAsync(PublishRequest request, CancellationToken cancellationToken) =>
+        PrepareAsync(request, cancellationToken);
+
+    public async Task<PublishOutcome> SendAsync(PublishRequest request, PreparedSend send, CancellationToken cancellationToken)
+    {
         try
         {
             var commentary = LittleText.Commentary(request.Post.Content, request.Post.Hashtags);
-            var urn = await client.CreatePostAsync(request.AccessToken, author, commentary, images, cancellationToken);
+            var urn = await client.CreatePostAsync(request.AccessToken, LinkedInClient.PersonUrn(request.ProfileId), commentary,
+                ((PostSend)send).Images, cancellationToken);
             return new PublishOutcome.Published(urn, LinkedInErrors.PostUrl(urn));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -51,6 +56,6 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
         }
     }
 
-    public Task<PublishOutcome> ReconcileAsync(PublishRequest request, CancellationToken cancellationToken) =>
-        PublishAsync(request, cancellationToken);
+    /// <summary>The uploaded images, in order; LinkedIn needs no handle to reconcile.</summary>
+    private sealed record PostSend(IReadOnlyList<LinkedInImage> Images) : PreparedSend(Handle: null);
 }
