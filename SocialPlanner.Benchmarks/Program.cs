@@ -1,5 +1,6 @@
 using SocialPlanner.Benchmarks;
 using SocialPlanner.Benchmarks.Chaos;
+using SocialPlanner.Benchmarks.Reads;
 
 // DESIGN §4 rule 9, measured: after a warm-up burst, a burst of posts due at one instant drained by K workers against a
 // bare SKIP LOCKED loop on the same rows (warmed up the same way), then posts spread over a minute.
@@ -14,6 +15,12 @@ if (args.FirstOrDefault() == "chaos")
     var chaos = await ChaosRun.RunAsync(ChaosOptions.Parse(args), stopping.Token);
     Console.WriteLine(chaos.Line());
     return chaos.Clean ? 0 : 1;
+}
+
+// Issue #15's read targets: bench-reads.sh [--rounds 3] [--seconds 10] [--connections 50] [--threads 2].
+if (args.FirstOrDefault() == "reads")
+{
+    return await ReadBenchmark.RunAsync(ReadOptions.Parse(args), stopping.Token);
 }
 
 var options = BenchmarkOptions.Parse(args);
