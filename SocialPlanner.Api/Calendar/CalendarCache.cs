@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Calendar;
-using StackExchange.Redis;
 
 namespace SocialPlanner.Api.Calendar;
 
-/// <summary>The calendar read is served from the Redis output cache (shared by every Api replica). Entries vary by
-/// user, query and the user's <see cref="CalendarVersions"/> counter, which every writer increments after
-/// committing, the Worker included: a write makes the next read miss, without the writer having to know which
-/// months, time zones or replicas hold copies. The expiry only bounds what a lost increment could leave stale.</summary>
+/// <summary>The calendar read is served from each Api replica's in-memory output cache. Entries vary by user, query and
+/// the user's <see cref="CalendarVersions"/> counter in Redis, which every writer increments after committing, the
+/// Worker included: a write makes the next read miss on every replica, without the writer having to know which months,
+/// time zones or replicas hold copies. An entry never changes once written (a new version is a new key), so a copy per
+/// replica is as fresh as a shared one; keeping it in memory saves a Redis round trip and the body's transfer on every
+/// hit (docs/performance.md). The expiry only bounds what a lost increment could leave stale.</summary>
 public static class CalendarCache
 {
     public const string PolicyName = "calendar";
@@ -20,9 +20,6 @@ public static class CalendarCache
         var services = builder.Services;
         services.AddSingleton<CalendarVersions>();
         services.AddOutputCache(o => o.AddPolicy(PolicyName, new CalendarCachePolicy()));
-        services.AddStackExchangeRedisOutputCache(o => o.InstanceName = "output-cache:");
-        services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer>((o, redis) =>
-            o.ConnectionMultiplexerFactory = () => Task.FromResult(redis));
         return builder;
     }
 
@@ -50,6 +47,13 @@ public static class CalendarCache
                 return;
             }
             var userId = user.UserId();
+            var (reached, version) = await context.HttpContext.RequestServices.GetRequiredService<RedisOutage>()
+                .TryAsync("the calendar cache", db => CalendarVersions.CurrentAsync(db, userId));
+            if (!reached)
+            {
+                // Without the version a cached month could be stale: serve it from Postgres, and keep nothing.
+                return;
+            }
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = true;
             context.AllowCacheStorage = true;
@@ -57,8 +61,7 @@ public static class CalendarCache
             context.ResponseExpirationTimeSpan = Lifetime;
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.VaryByValues["user"] = userId.ToString("N");
-            context.CacheVaryByRules.VaryByValues["version"] =
-                await context.HttpContext.RequestServices.GetRequiredService<CalendarVersions>().CurrentAsync(userId);
+            context.CacheVaryByRules.VaryByValues["version"] = version;
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;

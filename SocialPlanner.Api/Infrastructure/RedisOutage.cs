@@ -3,9 +3,9 @@ using StackExchange.Redis;
 namespace SocialPlanner.Api.Infrastructure;
 
 /// <summary>
-/// Redis holds only what may fail open (rate-limit counters, the sign-in throttle, the logout deny-list), so every
-/// Redis call goes through here: while the client is disconnected it answers "unreachable" at once instead of
-/// waiting for a timeout, a failed call is reported the same way, and the warning is logged at most every 30 s.
+/// Redis holds only what may fail open (rate-limit counters, the sign-in throttle, the logout deny-list, the calendar
+/// versions), so every Redis call goes through here: while the client is disconnected it answers "unreachable" at once
+/// instead of waiting for a timeout, a failed call is reported the same way, and the warning is logged at most every 30 s.
 /// Each caller decides what "unreachable" means for its feature.
 /// </summary>
 public sealed partial class RedisOutage(IServiceProvider services, TimeProvider time, ILogger<RedisOutage> logger)

@@ -9,10 +9,11 @@ namespace SocialPlanner.Core.Calendar;
 /// the commit matters: a read between a bump and a later commit would cache the old rows under the new version.</summary>
 public sealed partial class CalendarVersions(IConnectionMultiplexer redis, ILogger<CalendarVersions> logger)
 {
-    /// <summary>The user's current version; "0" until their first write.</summary>
-    public async Task<string> CurrentAsync(Guid userId)
+    /// <summary>The user's current version; "0" until their first write. Static, so the Api can read it through its
+    /// Redis outage gate.</summary>
+    public static async Task<string> CurrentAsync(IDatabase redis, Guid userId)
     {
-        var value = await redis.GetDatabase().StringGetAsync(Key(userId));
+        var value = await redis.StringGetAsync(Key(userId));
         return value.HasValue ? value.ToString() : "0";
     }
 
