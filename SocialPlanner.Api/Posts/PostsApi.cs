@@ -59,6 +59,8 @@ public static class PostsApi
             posts = posts.Where(p => p.Platform == pf);
         }
         posts = PostSearch.Apply(posts, search);
+        // The request's queries share one connection: every open costs a round trip to present the user to Postgres.
+        await db.Database.OpenConnectionAsync(ct);
         var total = await posts.CountAsync(ct);
 
         if (cursor is { } after)
@@ -75,7 +77,7 @@ public static class PostsApi
         var page = await posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Take(pageSize + 1)
             .Include(p => p.Media).ThenInclude(m => m.Media)
-            .AsSplitQuery()
+            .AsSingleQuery() // one collection of at most ten media per post: a join costs less than a second round trip
             .ToListAsync(ct);
         var hasMore = page.Count > pageSize;
         var items = page.Take(pageSize).Select(p => p.ToSummary(links)).ToList();
