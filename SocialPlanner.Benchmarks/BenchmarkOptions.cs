@@ -4,7 +4,7 @@ namespace SocialPlanner.Benchmarks;
 
 /// <summary>Command-line knobs, with the defaults the design's targets are stated for.</summary>
 public sealed record BenchmarkOptions(
-    int Posts, int Workers, int Users, int SpreadPosts, TimeSpan SpreadOver, TimeSpan Lead, int WarmUpPosts)
+    int Posts, int Workers, int Users, int SpreadPosts, TimeSpan SpreadOver, TimeSpan Lead, int WarmUpPosts, int Runs)
 {
     /// <summary>The Worker's default <c>Publishing:MaxConcurrencyPerPlatform</c>: the baseline gets as many loops.</summary>
     public int ConcurrencyPerWorker => 10;
@@ -21,7 +21,9 @@ public sealed record BenchmarkOptions(
             Lead: TimeSpan.FromSeconds(Int("--lead-seconds", 5)),
             // A first burst through freshly started processes mostly measures the JIT compiling them (the sandbox's
             // and the workers' hot paths); the baseline, running later, would not pay it. Both sides get this warm-up.
-            WarmUpPosts: Int("--warm-up-posts", 1_000));
+            WarmUpPosts: Int("--warm-up-posts", 1_000),
+            // Each run starts a fresh app; the median run is judged.
+            Runs: Int("--runs", 3));
     }
 }
 

@@ -43,7 +43,7 @@ public static class ChaosRun
 
     public static async Task<ChaosResult> RunAsync(ChaosOptions options, CancellationToken cancellationToken)
     {
-        var bench = new BenchmarkOptions(options.Posts, options.Workers, options.Users, 0, TimeSpan.Zero, options.Lead, 0);
+        var bench = new BenchmarkOptions(options.Posts, options.Workers, options.Users, 0, TimeSpan.Zero, options.Lead, 0, Runs: 1);
         // Crashed resources come back by themselves, as in development (Postgres and Redis included).
         await using var app = await BenchApp.StartAsync(bench, cancellationToken, builder =>
         {
