@@ -43,6 +43,7 @@ public sealed class MalformedInputTests(AppFixture app)
         foreach (var operation in await JsonOperationsAsync())
         {
             var user = await app.RegisterAsync();
+            var before = await ListSizesAsync(user);
             foreach (var field in operation.Fields)
             {
                 foreach (var (name, json) in Unstorable)
@@ -53,6 +54,12 @@ public sealed class MalformedInputTests(AppFixture app)
                         failures.Add($"{operation} field {field} with a {name}: {(int)status} {error?.ToJsonString()}");
                     }
                 }
+            }
+            // A refused request writes nothing: the user's lists are as they were before.
+            var after = await ListSizesAsync(user);
+            if (!after.SequenceEqual(before))
+            {
+                failures.Add($"{operation}: refused requests changed the user's posts/templates/media from {string.Join("/", before)} to {string.Join("/", after)}");
             }
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
@@ -77,6 +84,17 @@ public sealed class MalformedInputTests(AppFixture app)
             }
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static async Task<int[]> ListSizesAsync(TestUser user)
+    {
+        var sizes = new List<int>();
+        foreach (var list in new[] { "/api/content/posts", "/api/templates", "/api/media" })
+        {
+            using var response = await user.Http.GetAsync(list, Ct);
+            sizes.Add((await response.ReadJsonAsync())["data"]!.AsArray().Count);
+        }
+        return [.. sizes];
     }
 
     [Fact]
