@@ -17,16 +17,6 @@ public static class WireEnum
     public static T? Parse<T>(string? value) where T : struct, Enum =>
         value is null ? null : Names<T>.ByName[value];
 
-    public static T? Parse<T>(List<FieldError> errors, string field, string? value) where T : struct, Enum
-    {
-        if (!IsAbsentOrNameOf<T>(value))
-        {
-            errors.Add(new FieldError(field, Expected<T>()));
-            return null;
-        }
-        return Parse<T>(value);
-    }
-
     private static class Names<T> where T : struct, Enum
     {
         public static readonly Dictionary<string, T> ByName =
