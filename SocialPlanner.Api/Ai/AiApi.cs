@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -47,14 +48,14 @@ public static partial class AiApi
     }
 
     public static async Task<Results<Ok<Envelope<IdeasResponse>>, ApiProblem>> GenerateIdeas(
-        GenerateIdeasRequest request, HttpContext http, [FromServices] IdeaQuota quota, [FromServices] AiGenerator generator,
+        GenerateIdeasRequest request, HttpContext http, [FromServices] IValidator<GenerateIdeasRequest> validator, [FromServices] IdeaQuota quota, [FromServices] AiGenerator generator,
         [FromServices] AiAudit audit, [FromServices] AiMetrics metrics, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
-        var (brief, errors) = AiRequestValidation.Ideas(request);
-        if (brief is null)
+        if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
+        var brief = request.ToBrief();
         var reservation = await quota.ReserveAsync(http.User.UserId(), cancellationToken);
         if (reservation.Row is not { } row)
         {
@@ -74,28 +75,29 @@ public static partial class AiApi
     }
 
     public static async Task<Results<Ok<Envelope<PostResponse>>, ApiProblem>> GeneratePost(
-        GeneratePostRequest request, HttpContext http, [FromServices] AiGenerator generator, [FromServices] AiAudit audit,
-        CancellationToken cancellationToken)
+        GeneratePostRequest request, HttpContext http, [FromServices] IValidator<GeneratePostRequest> validator,
+        [FromServices] AiGenerator generator, [FromServices] AiAudit audit, CancellationToken cancellationToken)
     {
-        var (brief, errors) = AiRequestValidation.Post(request);
-        if (brief is null)
+        if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
+        var brief = request.ToBrief();
         var row = audit.Begin(http.User.UserId(), AiPrompts.Post(brief).Type);
         var result = await Audited(http, audit, row, ct => generator.PostAsync(brief, ct), cancellationToken);
         return TypedResults.Ok(Envelope.Of(ToResponse(result, row.Id)));
     }
 
     public static async Task<Results<Ok<Envelope<VariantsResponse>>, ApiProblem>> GenerateVariants(
-        GenerateVariantsRequest request, HttpContext http, [FromServices] AppDbContext db, [FromServices] AiGenerator generator,
+        GenerateVariantsRequest request, HttpContext http, [FromServices] IValidator<GenerateVariantsRequest> validator,
+        [FromServices] AppDbContext db, [FromServices] AiGenerator generator,
         [FromServices] AiAudit audit, CancellationToken cancellationToken)
     {
-        var (variations, errors) = AiRequestValidation.Variants(request);
-        if (variations is null)
+        if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
+        var variations = AiRequests.VariationsOf(request);
         var userId = http.User.UserId();
         // Row-level security already hides other users' posts; the filter says so in the query too.
         var post = await db.Posts.AsNoTracking()
@@ -120,14 +122,14 @@ public static partial class AiApi
     /// <summary>Errors found before the first content (validation, provider down) are ordinary error responses;
     /// once the stream has begun, a failure is an <c>error</c> event carrying the same error object.</summary>
     public static async Task<IResult> StreamPost(
-        GeneratePostRequest request, HttpContext http, [FromServices] AiGenerator generator, [FromServices] AiAudit audit,
-        [FromServices] IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, [FromServices] ILogger<AiGenerator> logger, CancellationToken cancellationToken)
+        GeneratePostRequest request, HttpContext http, [FromServices] IValidator<GeneratePostRequest> validator,
+        [FromServices] AiGenerator generator, [FromServices] AiAudit audit, [FromServices] IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, [FromServices] ILogger<AiGenerator> logger, CancellationToken cancellationToken)
     {
-        var (brief, errors) = AiRequestValidation.Post(request);
-        if (brief is null)
+        if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
+        var brief = request.ToBrief();
         var row = audit.Begin(http.User.UserId(), AiPrompts.Post(brief).Type);
         var options = json.Value.SerializerOptions;
         var events = generator.StreamPostAsync(brief, cancellationToken).GetAsyncEnumerator(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -40,18 +41,15 @@ public static class AuthApi
     }
 
     public static async Task<Results<Created<Envelope<AuthResult>>, ApiProblem>> Register(
-        CredentialsRequest request, UserManager<AppUser> users, SessionService sessions, TimeProvider clock, CancellationToken ct)
+        CredentialsRequest request, IValidator<CredentialsRequest> validator, UserManager<AppUser> users, SessionService sessions,
+        TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetDbNow();
-        var email = request.Email?.Trim();
-        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, CreatedAt = now };
-        var errors = new List<FieldError>();
-        AuthValidation.Email(errors, email);
-        await AuthValidation.PasswordAsync(errors, "password", request.Password, users, user);
-        if (errors.Count > 0)
+        if (await validator.ValidateAsync(request, o => o.IncludeRuleSets(CredentialsValidator.Register), ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
+        var email = request.Email!.Trim();
+        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, CreatedAt = clock.GetDbNow() };
 
         var created = await users.CreateAsync(user, request.Password!);
         if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
@@ -67,15 +65,12 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<Envelope<AuthResult>>, ApiProblem>> Login(
-        CredentialsRequest request, HttpContext http, UserManager<AppUser> users, SignInThrottle throttle,
-        SessionService sessions, TimeProvider clock, CancellationToken ct)
+        CredentialsRequest request, IValidator<CredentialsRequest> validator, HttpContext http, UserManager<AppUser> users,
+        SignInThrottle throttle, SessionService sessions, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        AuthValidation.Required(errors, "email", request.Email);
-        AuthValidation.Required(errors, "password", request.Password);
-        if (errors.Count > 0)
+        if (await validator.ValidateAsync(request, o => o.IncludeRuleSets(CredentialsValidator.Login), ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
 
         var email = request.Email!.Trim();
@@ -111,13 +106,13 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<Envelope<AuthResult>>, ApiProblem>> Refresh(
-        RefreshRequest request, SessionService sessions, CancellationToken ct)
+        RefreshRequest request, IValidator<RefreshRequest> validator, SessionService sessions, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation("refresh_token", "Required");
+            return invalid.ToProblem();
         }
-        var (user, session) = await sessions.RefreshAsync(request.RefreshToken, ct);
+        var (user, session) = await sessions.RefreshAsync(request.RefreshToken!, ct);
         return TypedResults.Ok(Envelope.Of(new AuthResult(UserDto.From(user), session)));
     }
 
@@ -143,13 +138,12 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ResetPassword(
-        ResetPasswordRequest request, UserManager<AppUser> users, PasswordResetMail mail, IOptions<AuthOptions> options)
+        ResetPasswordRequest request, IValidator<ResetPasswordRequest> validator, UserManager<AppUser> users, PasswordResetMail mail,
+        IOptions<AuthOptions> options, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        AuthValidation.Email(errors, request.Email);
-        if (errors.Count > 0)
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
 
         // The same answer whether or not the account exists: this endpoint must not tell who is registered.
@@ -163,15 +157,12 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ConfirmResetPassword(
-        ResetPasswordConfirmRequest request, UserManager<AppUser> users, SessionService sessions, CancellationToken ct)
+        ResetPasswordConfirmRequest request, IValidator<ResetPasswordConfirmRequest> validator, UserManager<AppUser> users,
+        SessionService sessions, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        AuthValidation.Required(errors, "email", request.Email);
-        AuthValidation.Required(errors, "token", request.Token);
-        AuthValidation.Required(errors, "new_password", request.NewPassword);
-        if (errors.Count > 0)
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
 
         var user = await users.FindByEmailAsync(request.Email!.Trim());
@@ -202,11 +193,12 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<Envelope<MeDto>>, ApiProblem>> UpdateMe(
-        UpdateMeRequest request, ClaimsPrincipal principal, UserManager<AppUser> users)
+        UpdateMeRequest request, IValidator<UpdateMeRequest> validator, ClaimsPrincipal principal, UserManager<AppUser> users,
+        CancellationToken ct)
     {
-        if (!AuthValidation.IsIanaTimeZone(request.TimeZone))
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation("time_zone", "Must be an IANA time zone such as Europe/Zurich");
+            return invalid.ToProblem();
         }
         var user = await users.FindByIdAsync(principal.UserId().ToString());
         if (user is null)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SocialPlanner.Api.Auth;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Posts;
 using SocialPlanner.Core.Data;
@@ -28,22 +28,14 @@ public static class CalendarApi
     }
 
     public static async Task<Results<Ok<Envelope<SortedDictionary<string, List<CalendarPostDto>>>>, ApiProblem>> GetMonth(
-        string? month, string? tz, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        string? month, string? tz, IValidator<CalendarMonthQuery> validator, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
+        if (await validator.ValidateAsync(new CalendarMonthQuery(month, tz), ct) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        var firstDay = CalendarMonth.Parse(month);
         var userId = user.UserId();
-        var errors = new List<FieldError>();
-        if (!CalendarMonth.TryParse(month, out var firstDay))
-        {
-            errors.Add(new FieldError("month", "Required, as YYYY-MM"));
-        }
-        if (tz is not null && !AuthValidation.IsIanaTimeZone(tz))
-        {
-            errors.Add(new FieldError("tz", "Must be an IANA time zone such as Europe/Zurich"));
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblem.Validation(errors);
-        }
 
         var zoneId = tz ?? await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).SingleAsync(ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
@@ -77,14 +69,14 @@ public static class CalendarApi
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> SchedulePost(
-        Guid id, ScheduleRequest request, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, TimeProvider clock,
-        SignedMediaLinks links, CancellationToken ct)
+        Guid id, ScheduleRequest request, IValidator<ScheduleRequest> validator, ClaimsPrincipal user, AppDbContext db,
+        PublicationScheduler scheduler, TimeProvider clock, SignedMediaLinks links, CancellationToken ct)
     {
-        if (request.ScheduledAt is not { } requested)
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation("scheduled_at", "Required, as an ISO-8601 timestamp");
+            return invalid.ToProblem();
         }
-        var scheduledAt = requested.ToDbPrecision();
+        var scheduledAt = request.ScheduledAt!.Value.ToDbPrecision();
         var userId = user.UserId();
         var post = await PostStore.FindAsync(db, userId, id, tracked: true, ct);
         if (post is null)

@@ -16,3 +16,6 @@ public sealed record ScheduleRequest(DateTimeOffset? ScheduledAt, DateTimeOffset
 
 /// <summary>Non-blocking remarks about a schedule the user may want to reconsider.</summary>
 public sealed record ScheduleMeta(IReadOnlyList<string> Warnings);
+
+/// <summary>The query of GET /api/calendar/posts, gathered so one validator checks it.</summary>
+public sealed record CalendarMonthQuery(string? Month, string? Tz);

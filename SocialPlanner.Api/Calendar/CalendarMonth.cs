@@ -18,6 +18,10 @@ public static class CalendarMonth
         DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out firstDay)
         && value!.Length == 7;
 
+    /// <summary>A month already validated with <see cref="TryParse"/>.</summary>
+    public static DateOnly Parse(string? value) =>
+        TryParse(value, out var firstDay) ? firstDay : throw new FormatException($"Not a YYYY-MM month: {value}");
+
     /// <summary>The month's first local instant (inclusive) and the next month's first (exclusive), in UTC.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) UtcRange(DateOnly firstDay, TimeZoneInfo zone) =>
         (StartOfLocalDay(firstDay, zone), StartOfLocalDay(firstDay.AddMonths(1), zone));

@@ -14,6 +14,7 @@ public static class ApplicationServices
         var services = builder.Services;
         services.AddApiJson();
         services.AddApiErrorHandling();
+        services.AddRequestValidation();
 
         builder.AddAppDatabase();
         builder.AddAppCache();

@@ -6,20 +6,20 @@ namespace SocialPlanner.Api.Infrastructure;
 /// bodies that carry them as plain strings.</summary>
 public static class WireEnum
 {
-    /// <summary>The value named by <paramref name="value"/>; null when it is absent, or — with a field error naming
-    /// every accepted value — when it names none.</summary>
-    public static T? Parse<T>(List<FieldError> errors, string field, string? value) where T : struct, Enum
+    /// <summary>Absent, or the wire name of a value: the rule the validators apply before <see cref="Parse{T}"/>.</summary>
+    public static bool IsAbsentOrNameOf<T>(string? value) where T : struct, Enum =>
+        value is null || Names<T>.ByName.ContainsKey(value);
+
+    /// <summary>The message of a value that names none, listing every accepted one.</summary>
+    public static string Expected<T>() where T : struct, Enum => $"Must be one of {string.Join(", ", Names<T>.ByName.Keys)}";
+
+    /// <summary>The value named by an already validated <paramref name="value"/>; null when it is absent.</summary>
+    public static T? Parse<T>(string? value) where T : struct, Enum =>
+        value is null ? null : Names<T>.ByName[value];
+
+    private static class Names<T> where T : struct, Enum
     {
-        if (value is null)
-        {
-            return null;
-        }
-        var names = Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
-        if (names.TryGetValue(value, out var parsed))
-        {
-            return parsed;
-        }
-        errors.Add(new FieldError(field, $"Must be one of {string.Join(", ", names.Keys)}"));
-        return null;
+        public static readonly Dictionary<string, T> ByName =
+            Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
     }
 }

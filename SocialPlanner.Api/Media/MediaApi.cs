@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -46,26 +47,15 @@ public static class MediaApi
 
     public static async Task<Results<Ok<Envelope<List<MediaDto>>>, ApiProblem>> ListMedia(
         ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, string? type, string? tags, Guid? cursor, int? limit,
-        CancellationToken ct)
+        IValidator<ListMediaQuery> validator, CancellationToken ct)
     {
+        if (await validator.ValidateAsync(new ListMediaQuery(type, limit), ct) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
         var userId = user.UserId();
-        var errors = new List<FieldError>();
-        MediaType? typeFilter = type switch
-        {
-            null => null,
-            "image" => MediaType.Image,
-            "video" => MediaType.Video,
-            _ => Invalid(errors, "type", "Must be image or video"),
-        };
+        var typeFilter = ListMediaQuery.TypeOf(type);
         var pageSize = limit ?? DefaultPageSize;
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add(new FieldError("limit", $"Must be between 1 and {MaxPageSize}"));
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblem.Validation(errors);
-        }
 
         var media = db.Media.AsNoTracking().Where(m => m.UserId == userId);
         if (typeFilter is { } t)
@@ -210,11 +200,5 @@ public static class MediaApi
     {
         var extension = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
         return MediaFormats.All.FirstOrDefault(f => f.Extensions.Contains(extension))?.MimeType ?? "application/octet-stream";
-    }
-
-    private static MediaType? Invalid(List<FieldError> errors, string field, string message)
-    {
-        errors.Add(new FieldError(field, message));
-        return null;
     }
 }

@@ -25,6 +25,9 @@ public sealed record PostListMeta(int Total, bool HasMore, Guid? NextCursor);
 
 public sealed record RateRequest(int? Rating);
 
+/// <summary>The filters of GET /api/content/posts, gathered so one validator checks them.</summary>
+public sealed record ListPostsQuery(string? Status, string? Platform, int? Limit);
+
 public static class PostMapping
 {
     public static PostSummaryDto ToSummary(this Post post, SignedMediaLinks links) => new(

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SocialPlanner.Api.Infrastructure;
+using FluentValidation.Results;
 using SocialPlanner.Core.Posts;
 
 namespace SocialPlanner.Api.Posts;
@@ -11,10 +11,12 @@ public readonly record struct Optional<T>(bool IsSet, T Value)
 }
 
 /// <summary>The writable fields of a post as sent by a client, read from raw JSON so that <c>PATCH</c> can tell
-/// absent from null; creation reads the same way and then requires content and platform.</summary>
+/// absent from null. Reading only sorts out values of the wrong JSON type (<see cref="Malformed"/>); the rules on
+/// the values are <see cref="PostInputValidator"/>'s, which reports both.</summary>
 public sealed class PostInput
 {
-    public const int MaxMedia = 10;
+    private readonly List<ValidationFailure> _malformed = [];
+    private readonly List<string> _fields = [];
 
     public Optional<PostPlatform> Platform { get; private set; }
     public Optional<string> Content { get; private set; }
@@ -32,54 +34,52 @@ public sealed class PostInput
         Platform.IsSet || Content.IsSet || Hashtags.IsSet || IdeaSource.IsSet || AiGenerated.IsSet || Rating.IsSet
         || MediaIds.IsSet || TemplateId.IsSet || Metadata.IsSet;
 
-    public static PostInput Read(JsonElement body, List<FieldError> errors)
+    /// <summary>The fields whose JSON value has the wrong type (or a body that is no object), in the body's order.</summary>
+    public IReadOnlyList<ValidationFailure> Malformed => _malformed;
+
+    public bool IsMalformed(string field) => _malformed.Any(f => f.PropertyName == field);
+
+    /// <summary>Where the body names <paramref name="field"/>: the body itself comes first, fields it lacks last.</summary>
+    public int PositionOf(string field) =>
+        field == "body" ? -1 : _fields.IndexOf(field) is >= 0 and var index ? index : int.MaxValue;
+
+    public static PostInput Read(JsonElement body)
     {
         var input = new PostInput();
         if (body.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new FieldError("body", "Must be a JSON object"));
+            input._malformed.Add(new ValidationFailure("body", "Must be a JSON object"));
             return input;
         }
         foreach (var property in body.EnumerateObject())
         {
             var value = property.Value;
+            input._fields.Add(property.Name);
             switch (property.Name)
             {
-                case "platform": input.Platform = Read(errors, "platform", value, ReadPlatform); break;
-                case "content": input.Content = Read(errors, "content", value, ReadContent); break;
-                case "hashtags": input.Hashtags = Read(errors, "hashtags", value, ReadHashtags); break;
-                case "idea_source": input.IdeaSource = Read(errors, "idea_source", value, v => OrNull(v, ReadString)); break;
-                case "ai_generated": input.AiGenerated = Read(errors, "ai_generated", value, ReadBool); break;
-                case "rating": input.Rating = Read(errors, "rating", value, v => OrNull(v, ReadRating)); break;
-                case "media_ids": input.MediaIds = Read(errors, "media_ids", value, ReadMediaIds); break;
-                case "template_id": input.TemplateId = Read(errors, "template_id", value, v => OrNull(v, ReadGuid)); break;
-                case "metadata": input.Metadata = Read(errors, "metadata", value, ReadObject); break;
-                case "updated_at": input.UpdatedAt = Read(errors, "updated_at", value, ReadTimestamp); break;
+                case "platform": input.Platform = input.Read("platform", value, ReadPlatform); break;
+                case "content": input.Content = input.Read("content", value, ReadContent); break;
+                case "hashtags": input.Hashtags = input.Read("hashtags", value, ReadHashtags); break;
+                case "idea_source": input.IdeaSource = input.Read("idea_source", value, v => OrNull(v, ReadString)); break;
+                case "ai_generated": input.AiGenerated = input.Read("ai_generated", value, ReadBool); break;
+                case "rating": input.Rating = input.Read("rating", value, v => OrNull(v, ReadRating)); break;
+                case "media_ids": input.MediaIds = input.Read("media_ids", value, ReadMediaIds); break;
+                case "template_id": input.TemplateId = input.Read("template_id", value, v => OrNull(v, ReadGuid)); break;
+                case "metadata": input.Metadata = input.Read("metadata", value, ReadObject); break;
+                case "updated_at": input.UpdatedAt = input.Read("updated_at", value, ReadTimestamp); break;
             }
         }
         return input;
     }
 
-    public void RequireForCreation(List<FieldError> errors)
-    {
-        if (!Content.IsSet && errors.All(e => e.Field != "content"))
-        {
-            errors.Add(new FieldError("content", "Required"));
-        }
-        if (!Platform.IsSet && errors.All(e => e.Field != "platform"))
-        {
-            errors.Add(new FieldError("platform", "Required"));
-        }
-    }
-
     private static int? ReadRating(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var rating) && rating is >= 1 and <= 5
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var rating)
             ? rating
-            : throw new FieldException("Must be an integer from 1 to 5");
+            : throw new FieldException(PostInputValidator.RatingRange);
 
     private sealed class FieldException(string message) : Exception(message);
 
-    private static Optional<T> Read<T>(List<FieldError> errors, string field, JsonElement value, Func<JsonElement, T> read)
+    private Optional<T> Read<T>(string field, JsonElement value, Func<JsonElement, T> read)
     {
         try
         {
@@ -87,7 +87,7 @@ public sealed class PostInput
         }
         catch (FieldException ex)
         {
-            errors.Add(new FieldError(field, ex.Message));
+            _malformed.Add(new ValidationFailure(field, ex.Message));
             return default;
         }
     }
@@ -99,9 +99,7 @@ public sealed class PostInput
         value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FieldException("Must be a string");
 
     private static string ReadContent(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!
-            : throw new FieldException("Required");
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FieldException("Required");
 
     private static bool ReadBool(JsonElement value) =>
         value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw new FieldException("Must be true or false");
@@ -122,16 +120,13 @@ public sealed class PostInput
         {
             return [];
         }
-        if (value.ValueKind != JsonValueKind.Array
-            || value.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String || !IsHashtag(t.GetString()!.TrimStart('#'))))
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
         {
-            throw new FieldException("Must be a list of words without spaces");
+            throw new FieldException(PostInputValidator.HashtagWords);
         }
         // Stored without '#': the platforms' text gets it back when the post is published.
         return value.EnumerateArray().Select(t => t.GetString()!.TrimStart('#')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
-
-    private static bool IsHashtag(string tag) => tag.Length is > 0 and <= 100 && !tag.Any(c => char.IsWhiteSpace(c) || c == '#');
 
     private static List<Guid> ReadMediaIds(JsonElement value)
     {
@@ -143,8 +138,7 @@ public sealed class PostInput
         {
             throw new FieldException("Must be a list of media ids");
         }
-        var ids = value.EnumerateArray().Select(v => v.GetGuid()).Distinct().ToList();
-        return ids.Count <= MaxMedia ? ids : throw new FieldException($"A post can have at most {MaxMedia} media");
+        return value.EnumerateArray().Select(v => v.GetGuid()).Distinct().ToList();
     }
 
     private static Guid? ReadGuid(JsonElement value) =>

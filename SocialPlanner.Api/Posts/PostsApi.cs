@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Api.Calendar;
@@ -33,21 +34,16 @@ public static class PostsApi
 
     public static async Task<Results<Ok<Envelope<List<PostSummaryDto>>>, ApiProblem>> ListPosts(
         ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, string? status, string? platform, string? search, Guid? cursor, int? limit,
-        CancellationToken ct)
+        IValidator<ListPostsQuery> validator, CancellationToken ct)
     {
+        if (await validator.ValidateAsync(new ListPostsQuery(status, platform, limit), ct) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
         var userId = user.UserId();
-        var errors = new List<FieldError>();
-        var statusFilter = WireEnum.Parse<PostStatus>(errors, "status", status);
-        var platformFilter = WireEnum.Parse<PostPlatform>(errors, "platform", platform);
+        var statusFilter = WireEnum.Parse<PostStatus>(status);
+        var platformFilter = WireEnum.Parse<PostPlatform>(platform);
         var pageSize = limit ?? DefaultPageSize;
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add(new FieldError("limit", $"Must be between 1 and {MaxPageSize}"));
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblem.Validation(errors);
-        }
 
         var posts = db.Posts.AsNoTracking().Where(p => p.UserId == userId);
         if (statusFilter is { } s)
@@ -92,15 +88,15 @@ public static class PostsApi
     }
 
     public static async Task<Results<Created<Envelope<PostDto>>, ApiProblem>> CreatePost(
-        JsonElement body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, SignedMediaLinks links, CancellationToken ct)
+        JsonElement body, IValidator<PostInput> validator, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, SignedMediaLinks links,
+        CancellationToken ct)
     {
         var userId = user.UserId();
-        var errors = new List<FieldError>();
-        var input = PostInput.Read(body, errors);
-        input.RequireForCreation(errors);
-        if (errors.Count > 0)
+        var input = PostInput.Read(body);
+        if (await validator.ValidateAsync(input, o => o.IncludeRulesNotInRuleSet().IncludeRuleSets(PostInputValidator.Creation), ct)
+            is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
 
         var now = clock.GetDbNow();
@@ -118,8 +114,8 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> UpdatePost(
-        Guid id, JsonElement body, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, TimeProvider clock,
-        SignedMediaLinks links, CancellationToken ct)
+        Guid id, JsonElement body, IValidator<PostInput> validator, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler,
+        TimeProvider clock, SignedMediaLinks links, CancellationToken ct)
     {
         var userId = user.UserId();
         var post = await PostStore.FindAsync(db, userId, id, tracked: true, ct);
@@ -127,11 +123,10 @@ public static class PostsApi
         {
             return PostNotFound();
         }
-        var errors = new List<FieldError>();
-        var input = PostInput.Read(body, errors);
-        if (errors.Count > 0)
+        var input = PostInput.Read(body);
+        if (await validator.ValidateAsync(input, ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
         const string retry = "apply your change again";
         if (Conflicts.StaleCopy(db, post, input.UpdatedAt.IsSet ? input.UpdatedAt.Value : (DateTimeOffset?)null, "post", retry) is { } stale)
@@ -182,11 +177,12 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> RatePost(
-        Guid id, RateRequest request, ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, CancellationToken ct)
+        Guid id, RateRequest request, IValidator<RateRequest> validator, ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links,
+        CancellationToken ct)
     {
-        if (request.Rating is not (>= 1 and <= 5))
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation("rating", "Must be an integer from 1 to 5");
+            return invalid.ToProblem();
         }
         var userId = user.UserId();
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id && p.UserId == userId, ct);

@@ -1,55 +1,24 @@
 using System.Text.Json;
-using SocialPlanner.Api.Infrastructure;
-using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Templates;
 
 namespace SocialPlanner.Api.Templates;
 
-/// <summary>Reading and checking the fields of template requests; each reader adds to <c>errors</c> and returns null
-/// on a bad value so that one response lists every problem.</summary>
+/// <summary>The values of template requests once <see cref="TemplateFieldsValidator{T}"/> has passed them.</summary>
 internal static class TemplateInput
 {
     public const int MaxNameLength = 100;
+    public const string VariablesShape = "Must be an object whose values are strings";
 
-    public static string? Name(List<FieldError> errors, string? name)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-        var trimmed = name.Trim();
-        if (trimmed.Length is 0 or > MaxNameLength)
-        {
-            errors.Add(new FieldError("name", $"Must be 1 to {MaxNameLength} characters"));
-            return null;
-        }
-        return trimmed;
-    }
+    /// <summary>Absent (or null), or a JSON object of strings: names to default values.</summary>
+    public static bool AreVariables(JsonElement? variables) =>
+        variables is not { } v || v.ValueKind == JsonValueKind.Null
+        || (v.ValueKind == JsonValueKind.Object && v.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String));
 
-    public static string? Content(List<FieldError> errors, string? content)
-    {
-        if (content is not null && string.IsNullOrWhiteSpace(content))
-        {
-            errors.Add(new FieldError("content", "Must not be blank"));
-            return null;
-        }
-        return content;
-    }
-
-    /// <summary>A JSON object of strings (names to default values); null when absent.</summary>
-    public static Dictionary<string, string>? Variables(List<FieldError> errors, string field, JsonElement? variables)
-    {
-        if (variables is not { } v || v.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        if (v.ValueKind != JsonValueKind.Object || v.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.String))
-        {
-            errors.Add(new FieldError(field, "Must be an object whose values are strings"));
-            return null;
-        }
-        return v.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-    }
+    /// <summary>The names and default values of <see cref="AreVariables"/>' object; null when absent.</summary>
+    public static Dictionary<string, string>? Variables(JsonElement? variables) =>
+        variables is { ValueKind: JsonValueKind.Object } v
+            ? v.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+            : null;
 
     /// <summary>The template's variables: those declared, plus every placeholder the content uses (empty default), so
     /// a client can list what to fill in from the template alone.</summary>

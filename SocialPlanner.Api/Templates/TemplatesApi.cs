@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Api.Calendar;
@@ -29,16 +30,15 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Ok<Envelope<List<TemplateDto>>>, ApiProblem>> ListTemplates(
-        ClaimsPrincipal user, AppDbContext db, string? category, string? platform, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, string? category, string? platform, IValidator<ListTemplatesQuery> validator, CancellationToken ct)
     {
-        var userId = user.UserId();
-        var errors = new List<FieldError>();
-        var categoryFilter = WireEnum.Parse<TemplateCategory>(errors, "category", category);
-        var platformFilter = WireEnum.Parse<PostPlatform>(errors, "platform", platform);
-        if (errors.Count > 0)
+        if (await validator.ValidateAsync(new ListTemplatesQuery(category, platform), ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
+        var userId = user.UserId();
+        var categoryFilter = WireEnum.Parse<TemplateCategory>(category);
+        var platformFilter = WireEnum.Parse<PostPlatform>(platform);
         var templates = db.Templates.AsNoTracking().Where(t => t.UserId == userId);
         if (categoryFilter is { } c)
         {
@@ -61,23 +61,12 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Created<Envelope<TemplateDto>>, ApiProblem>> CreateTemplate(
-        ClaimsPrincipal user, CreateTemplateRequest request, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, CreateTemplateRequest request, IValidator<CreateTemplateRequest> validator, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         var userId = user.UserId();
-        var errors = new List<FieldError>();
-        var name = TemplateInput.Name(errors, request.Name);
-        var category = WireEnum.Parse<TemplateCategory>(errors, "category", request.Category);
-        var platform = WireEnum.Parse<PostPlatform>(errors, "platform", request.Platform);
-        var content = TemplateInput.Content(errors, request.Content);
-        var variables = TemplateInput.Variables(errors, "variables", request.Variables);
-        if (request.Name is null)
-        {
-            errors.Add(new FieldError("name", "Required"));
-        }
-        if (request.Category is null)
-        {
-            errors.Add(new FieldError("category", "Required"));
-        }
+        var validation = await validator.ValidateAsync(request, ct);
+        // A post_id that names none of the user's posts answers 404 before any field error.
         Post? source = null;
         if (request.PostId is { } postId)
         {
@@ -87,23 +76,20 @@ public static class TemplatesApi
                 return ApiProblem.NotFound("Post");
             }
         }
-        else
+        if (!validation.IsValid)
         {
-            errors.AddRange(new[] { ("platform", request.Platform), ("content", request.Content) }
-                .Where(f => f.Item2 is null).Select(f => new FieldError(f.Item1, "Required (or give post_id)")));
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblem.Validation(errors);
+            return validation.ToProblem();
         }
 
-        var finalContent = content ?? source!.Content;
+        var finalContent = request.Content ?? source!.Content;
         var hashtags = TemplateInput.Hashtags(request.Hashtags ?? source?.Hashtags ?? []);
         var template = new Template
         {
-            UserId = userId, Name = name!, Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
-            Category = category!.Value, Platform = platform ?? source!.Platform, Content = finalContent, Hashtags = hashtags,
-            Variables = TemplateInput.Declared(variables, finalContent, hashtags), CreatedAt = clock.GetUtcNow(),
+            UserId = userId, Name = request.Name!.Trim(),
+            Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
+            Category = WireEnum.Parse<TemplateCategory>(request.Category)!.Value,
+            Platform = WireEnum.Parse<PostPlatform>(request.Platform) ?? source!.Platform, Content = finalContent, Hashtags = hashtags,
+            Variables = TemplateInput.Declared(TemplateInput.Variables(request.Variables), finalContent, hashtags), CreatedAt = clock.GetUtcNow(),
         };
         db.Templates.Add(template);
         await db.SaveChangesAsync(ct);
@@ -111,7 +97,8 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Ok<Envelope<TemplateDto>>, ApiProblem>> UpdateTemplate(
-        ClaimsPrincipal user, Guid id, UpdateTemplateRequest request, AppDbContext db, CancellationToken ct)
+        ClaimsPrincipal user, Guid id, UpdateTemplateRequest request, IValidator<UpdateTemplateRequest> validator, AppDbContext db,
+        CancellationToken ct)
     {
         var userId = user.UserId();
         var template = await db.Templates.SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, ct);
@@ -123,20 +110,16 @@ public static class TemplatesApi
         {
             return stale;
         }
-        var errors = new List<FieldError>();
-        var name = TemplateInput.Name(errors, request.Name);
-        var category = WireEnum.Parse<TemplateCategory>(errors, "category", request.Category);
-        var platform = WireEnum.Parse<PostPlatform>(errors, "platform", request.Platform);
-        var content = TemplateInput.Content(errors, request.Content);
-        var variables = TemplateInput.Variables(errors, "variables", request.Variables);
-        if (errors.Count > 0)
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
 
-        template.Name = name ?? template.Name;
-        template.Category = category ?? template.Category;
-        template.Platform = platform ?? template.Platform;
+        var content = request.Content;
+        var variables = TemplateInput.Variables(request.Variables);
+        template.Name = request.Name?.Trim() ?? template.Name;
+        template.Category = WireEnum.Parse<TemplateCategory>(request.Category) ?? template.Category;
+        template.Platform = WireEnum.Parse<PostPlatform>(request.Platform) ?? template.Platform;
         template.Content = content ?? template.Content;
         template.Hashtags = request.Hashtags is null ? template.Hashtags : TemplateInput.Hashtags(request.Hashtags);
         if (request.Description is not null)
@@ -164,8 +147,8 @@ public static class TemplatesApi
     /// <summary>The draft, the template's link and its usage count commit together: a count never drifts from the
     /// posts made, and concurrent uses each add one (the increment is done by the database, not read-modify-write).</summary>
     public static async Task<Results<Created<Envelope<PostDto>>, ApiProblem>> UseTemplate(
-        ClaimsPrincipal user, Guid id, UseTemplateRequest? request, AppDbContext db, TimeProvider clock, SignedMediaLinks links,
-        CancellationToken ct)
+        ClaimsPrincipal user, Guid id, UseTemplateRequest? request, IValidator<UseTemplateRequest> validator, AppDbContext db,
+        TimeProvider clock, SignedMediaLinks links, CancellationToken ct)
     {
         var userId = user.UserId();
         var template = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, ct);
@@ -173,12 +156,12 @@ public static class TemplatesApi
         {
             return ApiProblem.NotFound("Template");
         }
-        var errors = new List<FieldError>();
-        var supplied = TemplateInput.Variables(errors, "variables", request?.Variables) ?? [];
-        if (errors.Count > 0)
+        request ??= new UseTemplateRequest(null);
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
-            return ApiProblem.Validation(errors);
+            return invalid.ToProblem();
         }
+        var supplied = TemplateInput.Variables(request.Variables) ?? [];
         var rendering = TemplateRenderer.Render(template.Content, template.Hashtags, TemplateInput.Defaults(template.Variables), supplied);
         if (!rendering.Succeeded)
         {
