@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue #15's read benchmark: starts the real app with one Api (rate limits raised so every answer is a 200) and runs
-# wrk against /alive, the cached calendar month and the uncached 20-post list, alternately, in rounds; prints each
+# wrk against /alive, the cached calendar month, the uncached 20-post list and /health, alternately, in rounds; prints each
 # round's figures, the ratios to /alive and their medians. Exits non-zero when a median misses its target.
 # Usage: ./bench-reads.sh [--rounds 3] [--seconds 10] [--connections 50] [--threads 2]
 # --hold: seed, print the Api address and a token, and keep the app running for profiling by hand (Ctrl-C stops it).
