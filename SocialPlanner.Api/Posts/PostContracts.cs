@@ -25,14 +25,22 @@ public sealed record PostListMeta(int Total, bool HasMore, Guid? NextCursor);
 
 public sealed record RateRequest(int? Rating);
 
+/// <summary>The columns a post list reads (a projection, not the entity), and its media in their order.</summary>
+public sealed record PostSummaryRow(
+    Guid Id, PostPlatform Platform, string Content, PostStatus Status, bool AiGenerated, int? Rating, DateTimeOffset? ScheduledAt,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, string? ErrorMessage, List<PostMediaRow> Media);
+
+public sealed record PostMediaRow(Guid Id, string StoragePath, MediaType Type);
+
 /// <summary>The filters of GET /api/content/posts, gathered so one validator checks them.</summary>
 public sealed record ListPostsQuery(string? Status, string? Platform, int? Limit);
 
 public static class PostMapping
 {
-    public static PostSummaryDto ToSummary(this Post post, SignedMediaLinks links) => new(
+    public static PostSummaryDto ToSummary(this PostSummaryRow post, SignedMediaLinks links) => new(
         post.Id, post.Platform, post.Content, post.Status, post.AiGenerated, post.Rating, post.ScheduledAt,
-        post.CreatedAt, post.UpdatedAt, MediaOf(post, links), post.PublishedAt, post.ErrorMessage);
+        post.CreatedAt, post.UpdatedAt, [.. post.Media.Select(m => new PostMediaDto(m.Id, links.Url(m.StoragePath).AbsoluteUri, m.Type))],
+        post.PublishedAt, post.ErrorMessage);
 
     public static PostDto ToDto(this Post post, SignedMediaLinks links) => new(
         post.Id, post.UserId, post.Platform, post.Content, post.Hashtags, post.Status, post.IdeaSource, post.AiGenerated,

@@ -72,7 +72,12 @@ public static class PostsApi
 
         var page = await posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Take(pageSize + 1)
-            .Include(p => p.Media).ThenInclude(m => m.Media)
+            // Only what a summary shows: a whole entity also brings the stored search vector (three languages' lexemes,
+            // larger than the text), the metadata and the hashtags, all parsed and then thrown away.
+            .Select(p => new PostSummaryRow(p.Id, p.Platform, p.Content, p.Status, p.AiGenerated, p.Rating, p.ScheduledAt,
+                p.CreatedAt, p.UpdatedAt, p.PublishedAt, p.ErrorMessage,
+                p.Media.Where(m => m.Media != null).OrderBy(m => m.Order)
+                    .Select(m => new PostMediaRow(m.MediaId, m.Media!.StoragePath, m.Media.Type)).ToList()))
             .AsSingleQuery() // one collection of at most ten media per post: a join costs less than a second round trip
             .ToListAsync(ct);
         var hasMore = page.Count > pageSize;
