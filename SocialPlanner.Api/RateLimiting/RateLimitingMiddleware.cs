@@ -43,6 +43,7 @@ public static class RateLimitingMiddleware
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<RateLimitMetrics>();
+        builder.Services.AddSingleton<RedisRateLimiter>();
         builder.Services.AddHealthChecks().AddCheck<RateLimiterHealthCheck>("rate-limiter", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
         return builder;
     }
@@ -86,14 +87,15 @@ public static class RateLimitingMiddleware
 
     private static async Task<RateLimitDecision?> DecideAsync(IServiceProvider services, IReadOnlyList<Limit> limits, DateTimeOffset now)
     {
-        var (reached, counted) = await services.GetRequiredService<RedisOutage>()
-            .TryAsync("rate limiting", db => RedisRateLimiter.CountAsync(db, limits));
+        var outage = services.GetRequiredService<RedisOutage>();
+        var (reached, allowed, counts) = await services.GetRequiredService<RedisRateLimiter>()
+            .TakeAsync(limits, RateLimitRules.WindowNumber(now), grant => outage.TryAsync("rate limiting", grant));
         if (!reached)
         {
             services.GetRequiredService<RateLimitMetrics>().FailedOpen();
             return null;
         }
-        return RateLimitRules.Decide(counted.Counts, counted.Allowed, now);
+        return RateLimitRules.Decide(counts, allowed, now);
     }
 
     private static string Describe(string limit) => limit switch

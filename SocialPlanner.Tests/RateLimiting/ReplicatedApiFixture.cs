@@ -10,11 +10,13 @@ public sealed class ReplicatedApiCollection : ICollectionFixture<ReplicatedApiFi
     public const string Name = "replicated-api";
 }
 
-/// <summary>The AppHost model with two Api processes sharing one Redis, and per-user limits small enough to reach.
+/// <summary>The AppHost model with two Api processes sharing one Redis, and per-user limits small enough to reach. The
+/// per-user limit is large enough for the replicas to lease several tokens at once (a sixteenth of what is left of
+/// the window: 3, then 2, then one at a time), the AI limit small enough that they never do.
 /// Its tests run one after the other: some of them stop Redis.</summary>
 public sealed class ReplicatedApiFixture : AppFixture
 {
-    public const int PerUserPerMinute = 11;
+    public const int PerUserPerMinute = 49;
     public const int AiPerUserPerMinute = 4;
 
     /// <summary>Calls the Api as <paramref name="user"/> through replica <paramref name="instance"/>.</summary>
