@@ -1,4 +1,5 @@
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Calendar;
 using StackExchange.Redis;
 
 namespace SocialPlanner.Api.Auth;
@@ -26,10 +27,13 @@ public sealed class AccessTokenDenyList(RedisOutage redis, TimeProvider clock)
         return reached;
     }
 
-    public async Task<bool> IsDeniedAsync(string jti)
+    /// <summary>Whether the token was logged out and, read in the same round trip because every signed-in request
+    /// asks this first, the user's calendar version (what the calendar cache varies on; null when Redis could not be
+    /// reached, and the request then fails open as described above).</summary>
+    public async Task<(bool Denied, string? CalendarVersion)> CheckAsync(string jti, Guid userId)
     {
-        var (reached, denied) = await redis.TryAsync(Feature, db => db.KeyExistsAsync(Key(jti)));
-        return reached && denied;
+        var (reached, values) = await redis.TryAsync(Feature, db => db.StringGetAsync([Key(jti), CalendarVersions.Key(userId)]));
+        return reached ? (values[0].HasValue, CalendarVersions.Parse(values[1])) : (false, null);
     }
 
     private static RedisKey Key(string jti) => $"auth:denied-jti:{jti}";

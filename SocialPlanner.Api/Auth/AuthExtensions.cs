@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using SocialPlanner.Api.Calendar;
 using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Hosting;
@@ -68,12 +69,30 @@ public static class AuthExtensions
         return builder;
     }
 
+    /// <summary>Refuses logged-out tokens; the same Redis read gives the user's calendar version, which the calendar
+    /// cache then needs no round trip of its own for (docs/performance.md).</summary>
     private static async Task RejectLoggedOutTokens(TokenValidatedContext context)
     {
         var denyList = context.HttpContext.RequestServices.GetRequiredService<AccessTokenDenyList>();
-        if (context.Principal?.FindFirst(JwtRegisteredClaimNames.Jti)?.Value is not { } jti || await denyList.IsDeniedAsync(jti))
+        if (context.Principal?.FindFirst(JwtRegisteredClaimNames.Jti)?.Value is not { } jti)
         {
             context.Fail("The access token has been revoked");
+            return;
+        }
+        if (!Guid.TryParse(context.Principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId))
+        {
+            context.Fail("The access token names no user");
+            return;
+        }
+        var (denied, calendarVersion) = await denyList.CheckAsync(jti, userId);
+        if (denied)
+        {
+            context.Fail("The access token has been revoked");
+            return;
+        }
+        if (calendarVersion is not null)
+        {
+            context.HttpContext.Features.Set(new CalendarVersionRead(calendarVersion));
         }
     }
 }

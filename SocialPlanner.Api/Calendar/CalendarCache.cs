@@ -10,6 +10,9 @@ namespace SocialPlanner.Api.Calendar;
 /// time zones or replicas hold copies. An entry never changes once written (a new version is a new key), so a copy per
 /// replica is as fresh as a shared one; keeping it in memory saves a Redis round trip and the body's transfer on every
 /// hit (docs/performance.md). The expiry only bounds what a lost increment could leave stale.</summary>
+/// <summary>The user's calendar version as read for this request (with its token's deny-list check).</summary>
+public sealed record CalendarVersionRead(string Version);
+
 public static class CalendarCache
 {
     public const string PolicyName = "calendar";
@@ -47,8 +50,11 @@ public static class CalendarCache
                 return;
             }
             var userId = user.UserId();
-            var (reached, version) = await context.HttpContext.RequestServices.GetRequiredService<RedisOutage>()
-                .TryAsync("the calendar cache", db => CalendarVersions.CurrentAsync(db, userId));
+            // Read with the token's deny-list check when the request was authenticated; asked here otherwise.
+            var (reached, version) = context.HttpContext.Features.Get<CalendarVersionRead>() is { } read
+                ? (true, read.Version)
+                : await context.HttpContext.RequestServices.GetRequiredService<RedisOutage>()
+                    .TryAsync("the calendar cache", db => CalendarVersions.CurrentAsync(db, userId));
             if (!reached)
             {
                 // Without the version a cached month could be stale: serve it from Postgres, and keep nothing.

@@ -13,9 +13,11 @@ public sealed partial class CalendarVersions(IConnectionMultiplexer redis, ILogg
     /// Redis outage gate.</summary>
     public static async Task<string> CurrentAsync(IDatabase redis, Guid userId)
     {
-        var value = await redis.StringGetAsync(Key(userId));
-        return value.HasValue ? value.ToString() : "0";
+        return Parse(await redis.StringGetAsync(Key(userId)));
     }
+
+    /// <summary>The version a read of <see cref="Key"/> gave.</summary>
+    public static string Parse(RedisValue value) => value.HasValue ? value.ToString() : "0";
 
     /// <summary>Never fails the write it follows (that is already committed): if Redis is unreachable the cached
     /// months stay until their expiry, which bounds the staleness.</summary>
