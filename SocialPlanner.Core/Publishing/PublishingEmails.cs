@@ -12,24 +12,37 @@ public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
     {
         var failed = await db.PostPublications.AsNoTracking()
             .Where(p => p.Id == publicationId && p.Status == PublicationStatus.Failed)
-            .Select(p => new { p.Platform, p.ErrorMessage, p.ScheduledAt, p.Post!.Content, Email = db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault() })
+            .Select(p => new
+            {
+                p.Platform, p.ErrorMessage, p.ScheduledAt, p.Post!.Content,
+                User = db.Users.Where(u => u.Id == p.UserId).Select(u => new { u.Email, u.TimeZone }).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         // Rescheduled or deleted since: nothing to tell.
-        if (failed?.Email is not null)
+        if (failed?.User?.Email is { } email)
         {
-            await sender.SendAsync(failed.Email, $"Your {PostState.PlatformName(failed.Platform)} post was not published",
-                FailureText(failed.Platform, failed.ScheduledAt, failed.ErrorMessage, failed.Content), null, cancellationToken);
+            await sender.SendAsync(email, $"Your {PostState.PlatformName(failed.Platform)} post was not published",
+                FailureText(failed.Platform, LocalTime(failed.ScheduledAt, failed.User.TimeZone), failed.ErrorMessage, failed.Content),
+                null, cancellationToken);
         }
         // Only now is the notice settled; had the send thrown, the job's retries and then the sweeper try again.
         await db.PostPublications.Where(p => p.Id == publicationId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.NoticeDueAt, (DateTimeOffset?)null), cancellationToken);
     }
 
-    private static string FailureText(Social.SocialPlatform target, DateTimeOffset scheduledAt, string? error, string content)
+    /// <summary>The instant as the user reads times in the app: in their zone, named (UTC if the zone is unknown here).</summary>
+    public static string LocalTime(DateTimeOffset instant, string? zoneId)
     {
+        var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{local:dddd d MMMM yyyy, HH:mm} ({(zone == TimeZoneInfo.Utc ? "UTC" : zoneId)})");
+    }
 
+    private static string FailureText(Social.SocialPlatform target, string scheduledAt, string? error, string content)
+    {
         return $"""
-            Your post scheduled for {scheduledAt:yyyy-MM-dd HH:mm} UTC could not be published to {PostState.PlatformName(target)}.
+            Your post scheduled for {scheduledAt} could not be published to {PostState.PlatformName(target)}.
 
             Reason: {error}
 

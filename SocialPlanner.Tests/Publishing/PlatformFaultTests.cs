@@ -51,6 +51,7 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
     public async Task Three_consecutive_refusals_end_in_failed_with_the_reason_and_an_email()
     {
         var account = await ConnectLinkedInUserAsync();
+        await OwnerScalarAsync<int>("UPDATE users SET time_zone = 'Europe/Zurich' WHERE id = $1 RETURNING 1", account.UserId);
         await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 3, status = 429, retry_after_seconds = 1, user = account.MemberId });
         var text = Unique("Throttled three times");
 
@@ -60,6 +61,13 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
         Assert.Contains("gave up after 3 attempts", publication.Error);
         Assert.Empty(await PublishedAsync(text));
         await WaitUntilAsync(async () => (await MailSubjectsAsync(account.Email)).Contains("Your LinkedIn post was not published"));
+        // The email gives the time as the user reads it in the app: in their zone, named, not in UTC.
+        var scheduledAt = new DateTimeOffset(
+            await OwnerScalarAsync<DateTime>("SELECT scheduled_at FROM post_publications WHERE post_id = $1", post.Id), TimeSpan.Zero);
+        var zurich = TimeZoneInfo.ConvertTime(scheduledAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich"));
+        var body = await MailTextAsync(account.Email, "Your LinkedIn post was not published");
+        Assert.Contains($"{zurich.ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)} (Europe/Zurich)", body);
+        Assert.DoesNotContain("UTC", body);
         Assert.Contains("throttling", await OwnerScalarAsync<string>("SELECT error_message FROM posts WHERE id = $1", post.Id));
         // The email job settles the notice the failure recorded, so the sweeper will not send it again.
         await WaitUntilAsync(() => OwnerScalarAsync<bool>("SELECT notice_due_at IS NULL FROM post_publications WHERE post_id = $1", post.Id));

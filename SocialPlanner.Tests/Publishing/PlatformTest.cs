@@ -108,6 +108,11 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
         (await Sandbox.GetFromJsonAsync<JsonElement[]>($"/api/mail?to={Uri.EscapeDataString(to)}", Ct))!
             .Select(m => m.GetProperty("subject").GetString()!).ToList();
 
+    /// <summary>The text of the newest email to <paramref name="to"/> with that subject.</summary>
+    protected async Task<string> MailTextAsync(string to, string subject) =>
+        (await Sandbox.GetFromJsonAsync<JsonElement[]>($"/api/mail?to={Uri.EscapeDataString(to)}", Ct))!
+            .First(m => m.GetProperty("subject").GetString() == subject).GetProperty("text_body").GetString()!;
+
     /// <summary>The publication's row once it reached <paramref name="status"/>: (status, external_id, error_message).</summary>
     protected Task<(string Status, string? ExternalId, string? Error)> PublicationWhenAsync(Guid postId, string status) =>
         EventuallyAsync(async () =>
