@@ -41,15 +41,19 @@ public static class AuthApi
     }
 
     public static async Task<Results<Created<Envelope<AuthResult>>, ApiProblem>> Register(
-        CredentialsRequest request, IValidator<CredentialsRequest> validator, UserManager<AppUser> users, SessionService sessions,
+        RegisterRequest request, IValidator<RegisterRequest> validator, UserManager<AppUser> users, SessionService sessions,
         TimeProvider clock, CancellationToken ct)
     {
-        if (await validator.ValidateAsync(request, o => o.IncludeRuleSets(CredentialsValidator.Register), ct) is { IsValid: false } invalid)
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
             return invalid.ToProblem();
         }
         var email = request.Email!.Trim();
         var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, CreatedAt = clock.GetDbNow() };
+        if (request.TimeZone is { } zone)
+        {
+            user.TimeZone = zone;
+        }
 
         var created = await users.CreateAsync(user, request.Password!);
         if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
@@ -68,7 +72,7 @@ public static class AuthApi
         CredentialsRequest request, IValidator<CredentialsRequest> validator, HttpContext http, UserManager<AppUser> users,
         SignInThrottle throttle, SessionService sessions, TimeProvider clock, CancellationToken ct)
     {
-        if (await validator.ValidateAsync(request, o => o.IncludeRuleSets(CredentialsValidator.Login), ct) is { IsValid: false } invalid)
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
             return invalid.ToProblem();
         }

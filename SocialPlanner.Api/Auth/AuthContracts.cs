@@ -4,6 +4,10 @@ namespace SocialPlanner.Api.Auth;
 
 public sealed record CredentialsRequest(string? Email, string? Password);
 
+/// <summary>Sign-up: the spec's credentials and, optionally, the IANA time zone the browser reports (UTC when absent),
+/// so a new account shows and schedules times where the user lives from the first page.</summary>
+public sealed record RegisterRequest(string? Email, string? Password, string? TimeZone);
+
 public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record ResetPasswordRequest(string? Email);

@@ -6,39 +6,39 @@ using SocialPlanner.Core.Auth;
 
 namespace SocialPlanner.Api.Auth;
 
-/// <summary>Sign-up and sign-in send the same body with different rules: one rule set each.</summary>
-public sealed class CredentialsValidator : AbstractValidator<CredentialsRequest>
+/// <summary>Sign-up: a usable address, Identity's password policy (run up front so every field's problem is answered at
+/// once) and, when the browser sent one, the user's IANA time zone.</summary>
+public sealed class RegisterValidator : AbstractValidator<RegisterRequest>
 {
-    public const string Register = "register";
-    public const string Login = "login";
-
-    public CredentialsValidator(UserManager<AppUser> users)
+    public RegisterValidator(UserManager<AppUser> users)
     {
-        RuleSet(Register, () =>
-        {
-            RuleFor(r => r.Email).Email(trimmed: true);
-            // Identity's password policy runs up front so a sign-up answers every field's problem at once.
-            RuleFor(r => r.Password).Cascade(CascadeMode.Stop)
-                .Must(p => !string.IsNullOrEmpty(p)).WithMessage(RequestValidation.Required)
-                .CustomAsync(async (password, context, _) =>
+        RuleFor(r => r.Email).Email(trimmed: true);
+        RuleFor(r => r.Password).Cascade(CascadeMode.Stop)
+            .Must(p => !string.IsNullOrEmpty(p)).WithMessage(RequestValidation.Required)
+            .CustomAsync(async (password, context, _) =>
+            {
+                var email = context.InstanceToValidate.Email?.Trim();
+                var user = new AppUser { UserName = email, Email = email };
+                foreach (var validator in users.PasswordValidators)
                 {
-                    var email = context.InstanceToValidate.Email?.Trim();
-                    var user = new AppUser { UserName = email, Email = email };
-                    foreach (var validator in users.PasswordValidators)
+                    var result = await validator.ValidateAsync(users, user, password!);
+                    foreach (var error in result.Errors)
                     {
-                        var result = await validator.ValidateAsync(users, user, password!);
-                        foreach (var error in result.Errors)
-                        {
-                            context.AddFailure(error.Description);
-                        }
+                        context.AddFailure(error.Description);
                     }
-                });
-        });
-        RuleSet(Login, () =>
-        {
-            RuleFor(r => r.Email).NotEmpty().WithMessage(RequestValidation.Required);
-            RuleFor(r => r.Password).NotEmpty().WithMessage(RequestValidation.Required);
-        });
+                }
+            });
+        RuleFor(r => r.TimeZone).Must(RequestValidation.IsIanaTimeZone).When(r => r.TimeZone is not null)
+            .WithMessage(RequestValidation.IanaTimeZone);
+    }
+}
+
+public sealed class LoginValidator : AbstractValidator<CredentialsRequest>
+{
+    public LoginValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().WithMessage(RequestValidation.Required);
+        RuleFor(r => r.Password).NotEmpty().WithMessage(RequestValidation.Required);
     }
 }
 

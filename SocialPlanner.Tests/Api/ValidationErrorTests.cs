@@ -30,6 +30,7 @@ public sealed class ValidationErrorTests(AppFixture app)
         new("POST", "/api/auth/register", """{"email":"not-an-email","password":"short"}""", 400, "One or more fields are invalid", "email: Must be a valid email address", "password: Passwords must be at least 8 characters.", "password: Passwords must have at least one digit ('0'-'9').", "password: Passwords must have at least one uppercase ('A'-'Z')."),
         new("POST", "/api/auth/register", """{"email":" ","password":""}""", 400, "One or more fields are invalid", "email: Required", "password: Required"),
         new("POST", "/api/auth/register", """{"email":"a@b.co","password":"alllowercase1"}""", 400, "Passwords must have at least one uppercase ('A'-'Z').", "password: Passwords must have at least one uppercase ('A'-'Z')."),
+        new("POST", "/api/auth/register", """{"email":"zone@b.co","password":"SecurePass123!","time_zone":"Europe/Atlantis"}""", 400, "Must be an IANA time zone such as Europe/Zurich", "time_zone: Must be an IANA time zone such as Europe/Zurich"),
         new("POST", "/api/auth/login", """{}""", 400, "One or more fields are invalid", "email: Required", "password: Required"),
         new("POST", "/api/auth/login", """{"email":"  ","password":"x"}""", 400, "Required", "email: Required"),
         new("POST", "/api/auth/refresh", """{}""", 400, "Required", "refresh_token: Required"),

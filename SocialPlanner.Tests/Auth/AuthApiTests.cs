@@ -38,6 +38,26 @@ public class AuthApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Registering_with_the_browser_time_zone_starts_the_account_in_it_and_an_unknown_zone_answers_400()
+    {
+        var email = ApiClient.UniqueEmail();
+        var unknown = await _anonymous.PostAsJsonAsync("/api/auth/register",
+            new { email, password = ApiClient.Password, time_zone = "Europe/Atlantis" }, cancellationToken: Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var error = await unknown.ReadErrorAsync();
+        Assert.Equal("time_zone", Assert.Single(error["errors"]!.AsArray())!["field"]!.GetValue<string>());
+
+        var response = await _anonymous.PostAsJsonAsync("/api/auth/register",
+            new { email, password = ApiClient.Password, time_zone = "Europe/Zurich" }, cancellationToken: Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var http = app.CreateHttpClient("api");
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            (await response.ReadJsonAsync())["data"]!["session"]!["access_token"]!.GetValue<string>());
+        var me = await (await http.GetAsync("/api/auth/me", Ct)).ReadJsonAsync();
+        Assert.Equal("Europe/Zurich", me["data"]!["time_zone"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Registering_a_taken_email_in_another_case_answers_409()
     {
         var user = await app.RegisterAsync();

@@ -35,13 +35,16 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync(Uri web, int width = 1366, int height = 900)
+    /// <summary>A page in a new context; <paramref name="timeZone"/> and <paramref name="locale"/> are what the browser
+    /// reports (the machine's zone and en-GB unless given).</summary>
+    public async Task<IPage> NewPageAsync(Uri web, int width = 1366, int height = 900, string? timeZone = null, string locale = "en-GB")
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = web.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "en-GB",
+            Locale = locale,
+            TimezoneId = timeZone,
         });
         // Blazor Server round-trips through a circuit; a slow shared machine needs more than the 5 s default.
         context.SetDefaultTimeout(30_000);

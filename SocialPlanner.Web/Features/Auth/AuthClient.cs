@@ -5,8 +5,8 @@ namespace SocialPlanner.Web.Features.Auth;
 /// <summary>The Api's <c>/api/auth</c> endpoints.</summary>
 public sealed class AuthClient(ApiHttp http)
 {
-    public async Task<AuthResult> RegisterAsync(Credentials credentials, CancellationToken ct = default) =>
-        (await http.Anonymous().PostAsync<AuthResult>("/api/auth/register", credentials, ct)).Data;
+    public async Task<AuthResult> RegisterAsync(Registration registration, CancellationToken ct = default) =>
+        (await http.Anonymous().PostAsync<AuthResult>("/api/auth/register", registration, ct)).Data;
 
     public async Task<AuthResult> LoginAsync(Credentials credentials, CancellationToken ct = default) =>
         (await http.Anonymous().PostAsync<AuthResult>("/api/auth/login", credentials, ct)).Data;

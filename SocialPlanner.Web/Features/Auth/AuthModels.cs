@@ -11,6 +11,9 @@ public sealed record Me(Guid Id, string Email, string TimeZone, DateTimeOffset C
 
 public sealed record Credentials(string Email, string Password);
 
+/// <summary>Sign-up: the credentials and the browser's IANA time zone (null when it reported none the server knows).</summary>
+public sealed record Registration(string Email, string Password, string? TimeZone);
+
 public sealed record RefreshRequest(string RefreshToken);
 
 public sealed record ResetPasswordRequest(string Email);

@@ -6,4 +6,7 @@ public sealed class CredentialsForm
     public string Email { get; set; } = "";
     public string Password { get; set; } = "";
     public string ConfirmPassword { get; set; } = "";
+
+    /// <summary>Filled by the page's script with the browser's IANA zone (wwwroot/app.js); sign-up only.</summary>
+    public string? TimeZone { get; set; }
 }

@@ -31,6 +31,15 @@ public sealed class UserClock(AuthClient auth, TimeProvider clock)
 
     public DateTime Now => ToLocal(clock.GetUtcNow());
 
+    /// <summary>The zone a browser reported, if it is an IANA zone this server knows (what the Api accepts); otherwise
+    /// null, and the account starts in UTC rather than failing the sign-up over a hidden field.</summary>
+    public static string? KnownZone(string? reported) =>
+        reported is { Length: > 0 and <= 64 } id
+        && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _)
+        && TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out _)
+            ? id
+            : null;
+
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
     /// <summary>A wall-clock time in the user's zone as an instant (a time skipped by a DST change moves forward).</summary>
