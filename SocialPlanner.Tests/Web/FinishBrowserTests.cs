@@ -1,0 +1,97 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using SocialPlanner.Tests.Infrastructure;
+using SocialPlanner.Tests.Media;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocialPlanner.Tests.Web;
+
+/// <summary>The small things that read as unfinished (issue #16 §9): icon, header and link colours, the menu's
+/// highlight, counts in words.</summary>
+public sealed class FinishBrowserTests(AppFixture app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task The_app_has_an_icon_and_nothing_a_page_loads_answers_404()
+    {
+        var page = await Chromium.NewPageAsync(Web);
+        var missing = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status == 404)
+            {
+                missing.Add(response.Url);
+            }
+        };
+        await WebUser.SignUpAsync(page, ApiClient.UniqueEmail(), ApiClient.Password);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var icon = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
+        using var http = new HttpClient { BaseAddress = Web };
+        using var answer = await http.GetAsync(new Uri(icon!, UriKind.Relative), ApiClient.Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("image/svg+xml", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task Header_text_is_light_on_the_primary_colour_and_links_have_the_buttons_colour()
+    {
+        var page = await Chromium.NewPageAsync(Web);
+        await page.GotoAsync("register");
+        var link = await ColorAsync(page.GetByRole(AriaRole.Link, new() { Name = "Already have an account? Sign in" }), "color");
+        var button = await ColorAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create account" }), "background-color");
+        Assert.Equal(button, link);
+
+        await WebUser.SignUpAsync(page, ApiClient.UniqueEmail(), ApiClient.Password);
+        Assert.Equal(button, await ColorAsync(page.Locator(".rz-header"), "background-color"));
+        Assert.Equal("rgb(255, 255, 255)", await ColorAsync(page.Locator(".sp-brand"), "color"));
+        Assert.Equal("rgb(255, 255, 255)", await ColorAsync(page.Locator(".sp-user"), "color"));
+        Assert.Equal("rgb(255, 255, 255)", await ColorAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }), "color"));
+    }
+
+    [Fact]
+    public async Task The_menu_highlights_only_the_page_shown()
+    {
+        var page = await Chromium.NewPageAsync(Web);
+        await WebUser.SignUpAsync(page, ApiClient.UniqueEmail(), ApiClient.Password);
+        var highlighted = page.Locator(".rz-navigation-item-wrapper-active");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New post" }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "New post");
+        await Expect(highlighted).ToHaveCountAsync(1);
+        await Expect(highlighted).ToContainTextAsync("New post");
+
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("A first draft");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "Edit post");
+        await Expect(highlighted).ToHaveCountAsync(1);
+        await Expect(highlighted).ToContainTextAsync("Posts");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calendar" }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "Calendar");
+        await Expect(highlighted).ToHaveCountAsync(1);
+        await Expect(highlighted).ToContainTextAsync("Calendar");
+    }
+
+    [Fact]
+    public async Task Counts_are_written_in_words_not_with_item_s()
+    {
+        var user = await App.RegisterAsync();
+        var page = await Chromium.NewPageAsync(Web);
+        await WebUser.SignInAsync(page, user.Email, user.Password, "/media");
+        await WebUser.WaitForPageAsync(page, "Media library");
+        await Expect(page.Locator(".sp-media-count")).ToHaveTextAsync("0 items");
+        await WebUser.UploadImageAsync(page, "desk.jpg", "A tidy desk", MediaSamples.Jpeg(800, 800));
+        await Expect(page.Locator(".sp-media-count")).ToHaveTextAsync("1 item");
+
+        (await user.Http.PostAsJsonAsync("/api/templates",
+            new { name = "Monday tip", category = "autre", platform = "linkedin", content = "Tip of the week: {{tip}}" }, ApiClient.Ct)).EnsureSuccessStatusCode();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Templates" }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "Templates");
+        await Expect(page.Locator(".sp-template-uses")).ToHaveTextAsync("Not used yet");
+        await Expect(page.GetByText("(s)")).ToHaveCountAsync(0);
+    }
+
+    private static Task<string> ColorAsync(ILocator element, string property) =>
+        element.EvaluateAsync<string>($"e => getComputedStyle(e).getPropertyValue('{property}')");
+}
