@@ -28,7 +28,7 @@ public sealed class PlannerBrowserTests(AppFixture app) : BrowserTest(app)
 
         // Instagram needs an image: the Api's refusal reaches the user in its own words.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await Expect(page.GetByText("Instagram posts need at least one image")).ToBeVisibleAsync();
+        await Expect(page.Locator(".rz-notification-item").GetByText("Instagram posts need at least one image")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "editor-error");
         await page.Locator(".rz-selectbar").GetByText("LinkedIn", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();

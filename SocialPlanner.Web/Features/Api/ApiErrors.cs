@@ -23,7 +23,7 @@ public sealed class ApiErrors(NotificationService notifications, NavigationManag
         notifications.Notify(new NotificationMessage
         {
             Severity = problem.Status >= 500 ? NotificationSeverity.Error : NotificationSeverity.Warning,
-            Summary = problem.Title ?? "Something went wrong",
+            Summary = problem.Heading,
             Detail = string.Join(" · ", lines.Distinct()),
             Duration = 10_000,
         });

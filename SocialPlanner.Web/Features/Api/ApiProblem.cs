@@ -13,6 +13,25 @@ public sealed record ApiProblem(string? Type, string? Title, int Status, string?
     /// <summary>What the user reads: the detail when there is one, else the title, else the status in words.</summary>
     public string Summary => !string.IsNullOrWhiteSpace(Detail) ? Detail : !string.IsNullOrWhiteSpace(Title) ? Title : Describe(Status);
 
+    /// <summary>A notification's heading, worded for a person by the error's type (the Api's titles, such as "Business
+    /// Rule Violation", are for programs); the detail says what exactly.</summary>
+    public string Heading => Type switch
+    {
+        "validation_error" => "Please check what you entered",
+        "business_rule_violation" => "One thing to fix first",
+        "conflict" => "Changed somewhere else",
+        "not_found" => "It no longer exists",
+        "rate_limited" => "A little too fast",
+        "quota_exceeded" => "This month's allowance is used up",
+        "payload_too_large" => "The file is too large",
+        "unsupported_media_type" => "This kind of file is not supported",
+        "insufficient_storage" => "Your media storage is full",
+        "unauthorized" => "Please sign in again",
+        "forbidden" => "You are not allowed to do that",
+        "internal_error" or "bad_gateway" or "service_unavailable" => "Something went wrong on our side",
+        _ => Describe(Status),
+    };
+
     /// <summary>The message of one field, for inline validation next to the input.</summary>
     public string? MessageFor(string field) => FieldErrors.FirstOrDefault(e => e.Field == field)?.Message;
 
