@@ -1,6 +1,8 @@
 using System.Text.Json;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
+using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Api.Posts;
 
@@ -19,7 +21,11 @@ public sealed record PostDto(
     Guid Id, Guid UserId, PostPlatform Platform, string Content, IReadOnlyList<string> Hashtags, PostStatus Status,
     string? IdeaSource, bool AiGenerated, int? Rating, DateTimeOffset? ScheduledAt, DateTimeOffset? PublishedAt,
     Guid? TemplateId, JsonElement Metadata, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<PostMediaDto> Media, TemplateRefDto? Template, string? ErrorMessage);
+    IReadOnlyList<PostMediaDto> Media, TemplateRefDto? Template, string? ErrorMessage, IReadOnlyList<PublicationDto> Publications);
+
+/// <summary>Where a post went out (or failed to) on one network: an addition to the spec's post object, so a published
+/// post can link to itself on the network.</summary>
+public sealed record PublicationDto(SocialPlatform Platform, PublicationStatus Status, string? ExternalUrl, DateTimeOffset? PublishedAt, string? ErrorMessage);
 
 public sealed record PostListMeta(int Total, bool HasMore, Guid? NextCursor);
 
@@ -42,10 +48,13 @@ public static class PostMapping
         post.CreatedAt, post.UpdatedAt, [.. post.Media.Select(m => new PostMediaDto(m.Id, links.Url(m.StoragePath).AbsoluteUri, m.Type))],
         post.PublishedAt, post.ErrorMessage);
 
+    /// <summary>The whole post; its publications when they were loaded (a post's read loads them).</summary>
     public static PostDto ToDto(this Post post, SignedMediaLinks links) => new(
         post.Id, post.UserId, post.Platform, post.Content, post.Hashtags, post.Status, post.IdeaSource, post.AiGenerated,
         post.Rating, post.ScheduledAt, post.PublishedAt, post.TemplateId, post.Metadata.RootElement, post.CreatedAt,
-        post.UpdatedAt, MediaOf(post, links), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null, post.ErrorMessage);
+        post.UpdatedAt, MediaOf(post, links), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null, post.ErrorMessage,
+        [.. post.Publications.OrderBy(p => p.Platform)
+            .Select(p => new PublicationDto(p.Platform, p.Status, p.ExternalUrl, p.PublishedAt, p.ErrorMessage))]);
 
     /// <summary>Links are signed when the post is read; the media row's url is not a usable link.</summary>
     private static List<PostMediaDto> MediaOf(Post post, SignedMediaLinks links) =>

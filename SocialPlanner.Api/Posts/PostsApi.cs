@@ -89,7 +89,12 @@ public static class PostsApi
         Guid id, ClaimsPrincipal user, AppDbContext db, SignedMediaLinks links, CancellationToken ct)
     {
         var post = await PostStore.FindAsync(db, user.UserId(), id, tracked: false, ct);
-        return post is null ? PostNotFound() : TypedResults.Ok(Envelope.Of(post.ToDto(links)));
+        if (post is null)
+        {
+            return PostNotFound();
+        }
+        post.Publications = await db.PostPublications.AsNoTracking().Where(p => p.PostId == id).ToListAsync(ct);
+        return TypedResults.Ok(Envelope.Of(post.ToDto(links)));
     }
 
     public static async Task<Results<Created<Envelope<PostDto>>, ApiProblem>> CreatePost(

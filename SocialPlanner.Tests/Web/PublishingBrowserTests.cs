@@ -69,6 +69,22 @@ public sealed class PublishingBrowserTests(AppFixture app) : BrowserTest(app)
         await WebUser.WaitForPageAsync(page, "Home");
         await Expect(page.Locator("#published-posts")).ToContainTextAsync(content[..30]);
         await Browser.ScreenshotAsync(page, "home-published");
+
+        // A published post opens read-only, with a link to it on LinkedIn (issue #16 §4).
+        var post = (await (await user.Http.GetAsync($"/api/content/posts/{postId}", ApiClient.Ct)).ReadJsonAsync())["data"]!;
+        var publication = Assert.Single(post["publications"]!.AsArray())!;
+        Assert.Equal("linkedin", publication["platform"]!.GetValue<string>());
+        Assert.Equal("published", publication["status"]!.GetValue<string>());
+        var live = publication["external_url"]!.GetValue<string>();
+        Assert.StartsWith("https://www.linkedin.com/feed/update/urn:li:", live, StringComparison.Ordinal);
+        await page.Locator("#published-posts").GetByRole(AriaRole.Link).First.ClickAsync();
+        await WebUser.WaitForPageAsync(page, "Published post");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "View on LinkedIn" })).ToHaveAttributeAsync("href", live);
+        await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveAttributeAsync("readonly", "");
+        await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync(content);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Schedule" })).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(page, "published-post");
     }
 
     [Fact]

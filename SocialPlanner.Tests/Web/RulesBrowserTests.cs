@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SocialPlanner.Tests.Web;
 
 /// <summary>Rules said before they bite (issue #16 §3): the networks' rules beside Media for the chosen networks only,
-/// and a refusal worded for a person that keeps what was typed.</summary>
+/// and a refusal worded for a person that keeps what was typed; previews only for the chosen networks (§2).</summary>
 public sealed class RulesBrowserTests(AppFixture app) : BrowserTest(app)
 {
     [Fact]
@@ -20,8 +20,13 @@ public sealed class RulesBrowserTests(AppFixture app) : BrowserTest(app)
         // LinkedIn (the default) is not told about Instagram's rule.
         await Expect(hint).ToHaveTextAsync("No media yet: LinkedIn posts can go out as text only.");
 
+        // Only the chosen networks are previewed.
+        await Expect(page.Locator("section[data-network=LinkedIn]")).ToBeVisibleAsync();
+        await Expect(page.Locator("section[data-network=Instagram]")).ToHaveCountAsync(0);
+
         await page.Locator(".rz-selectbar").GetByText("Instagram", new() { Exact = true }).ClickAsync();
         await Expect(hint).ToContainTextAsync("Instagram posts need at least one image: add one here before saving.");
+        await Expect(page.Locator("section[data-network=LinkedIn]")).ToHaveCountAsync(0);
         await page.Locator(".rz-selectbar").GetByText("Both", new() { Exact = true }).ClickAsync();
         await Expect(hint).ToContainTextAsync("LinkedIn can go out as text only.");
 

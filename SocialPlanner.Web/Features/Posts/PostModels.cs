@@ -23,7 +23,11 @@ public sealed record Post(
     Guid Id, PostPlatform Platform, string Content, IReadOnlyList<string> Hashtags, PostStatus Status,
     string? IdeaSource, bool AiGenerated, int? Rating, DateTimeOffset? ScheduledAt, DateTimeOffset? PublishedAt,
     Guid? TemplateId, JsonElement? Metadata, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<PostMedia> Media, TemplateRef? Template, string? ErrorMessage = null);
+    IReadOnlyList<PostMedia> Media, TemplateRef? Template, string? ErrorMessage = null,
+    IReadOnlyList<PostPublication>? Publications = null);
+
+/// <summary>Where the post went out on one network ("linkedin"/"instagram", "published"/…), with its link there.</summary>
+public sealed record PostPublication(string Platform, string Status, string? ExternalUrl, DateTimeOffset? PublishedAt, string? ErrorMessage);
 
 public sealed record PostListMeta(int Total, bool HasMore, Guid? NextCursor);
 
