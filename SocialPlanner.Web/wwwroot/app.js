@@ -14,3 +14,8 @@
   window.Blazor?.addEventListener?.('enhancedload', fill);
   document.addEventListener('submit', fill, true);
 })();
+
+// The layout asks this after a navigation: on a phone-sized screen the open menu covers the page and should close.
+window.socialPlanner = {
+  isNarrow: () => window.matchMedia('(max-width: 768px)').matches,
+};
