@@ -4,15 +4,15 @@ using SocialPlanner.Core.Calendar;
 
 namespace SocialPlanner.Api.Calendar;
 
+/// <summary>The user's calendar version as read for this request (with its token's deny-list check).</summary>
+public sealed record CalendarVersionRead(string Version);
+
 /// <summary>The calendar read is served from each Api replica's in-memory output cache. Entries vary by user, query and
 /// the user's <see cref="CalendarVersions"/> counter in Redis, which every writer increments after committing, the
 /// Worker included: a write makes the next read miss on every replica, without the writer having to know which months,
 /// time zones or replicas hold copies. An entry never changes once written (a new version is a new key), so a copy per
 /// replica is as fresh as a shared one; keeping it in memory saves a Redis round trip and the body's transfer on every
 /// hit (docs/performance.md). The expiry only bounds what a lost increment could leave stale.</summary>
-/// <summary>The user's calendar version as read for this request (with its token's deny-list check).</summary>
-public sealed record CalendarVersionRead(string Version);
-
 public static class CalendarCache
 {
     public const string PolicyName = "calendar";

@@ -66,7 +66,7 @@ public sealed class RedisRateLimiter
         while (true)
         {
             bool[] wanted;
-            var landed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            TaskCompletionSource landed;
             lock (_lock)
             {
                 if (TryTakeLocked(limits, window) is { } counts)
@@ -74,6 +74,7 @@ public sealed class RedisRateLimiter
                     return (true, true, counts);
                 }
                 wanted = [.. limits.Select(l => !HoldsLocked(l.Key))];
+                landed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _inFlight.Add(landed.Task);
             }
 
