@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SocialPlanner.Tests.Web;
 
 /// <summary>The small things that read as unfinished (issue #16 §9): icon, header and link colours, the menu's
-/// highlight, counts in words.</summary>
+/// highlight, counts in words, template variables asked in text order with a live preview.</summary>
 public sealed class FinishBrowserTests(AppFixture app) : BrowserTest(app)
 {
     [Fact]
@@ -90,6 +90,36 @@ public sealed class FinishBrowserTests(AppFixture app) : BrowserTest(app)
         await WebUser.WaitForPageAsync(page, "Templates");
         await Expect(page.Locator(".sp-template-uses")).ToHaveTextAsync("Not used yet");
         await Expect(page.GetByText("(s)")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_templates_variables_are_asked_in_text_order_in_words_with_the_text_previewed_as_it_will_read()
+    {
+        var user = await App.RegisterAsync();
+        // The declared default comes first in the stored variables; the text uses it last.
+        (await user.Http.PostAsJsonAsync("/api/templates", new
+        {
+            name = "Astuce locale", category = "conseil", platform = "linkedin",
+            content = "Bonjour {{prenom}}, voici {{ astuce_du_jour }} pour {{ville}}.",
+            variables = new Dictionary<string, string> { ["ville"] = "Lausanne" },
+        }, ApiClient.Ct)).EnsureSuccessStatusCode();
+        var page = await Chromium.NewPageAsync(Web);
+        await WebUser.SignInAsync(page, user.Email, user.Password, "/templates");
+        await WebUser.WaitForPageAsync(page, "Templates");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.Locator("label")).ToHaveTextAsync(["Prenom", "Astuce du jour", "Ville"]);
+        var preview = dialog.Locator(".sp-template-preview");
+        await Expect(preview).ToHaveTextAsync("Bonjour {{prenom}}, voici {{ astuce_du_jour }} pour Lausanne.");
+        await dialog.GetByLabel("Prenom").FillAsync("Anna");
+        await dialog.GetByLabel("Astuce du jour").FillAsync("trois raccourcis clavier");
+        await Expect(preview).ToHaveTextAsync("Bonjour Anna, voici trois raccourcis clavier pour Lausanne.");
+        await Browser.ScreenshotAsync(page, "template-use");
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "Edit post");
+        await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync("Bonjour Anna, voici trois raccourcis clavier pour Lausanne.");
     }
 
     private static Task<string> ColorAsync(ILocator element, string property) =>

@@ -20,19 +20,6 @@ public sealed record CreateTemplateRequest(Guid PostId, string Name, TemplateCat
 
 public sealed record UseTemplateRequest(IReadOnlyDictionary<string, string> Variables);
 
-public static class TemplateText
-{
-    public static string Describe(TemplateCategory category) => category switch
-    {
-        TemplateCategory.Conseil => "Tips",
-        TemplateCategory.Actualite => "News",
-        TemplateCategory.Temoignage => "Testimonials",
-        TemplateCategory.EtudeCas => "Case studies",
-        TemplateCategory.Promo => "Promotions",
-        _ => "Other",
-    };
-}
-
 /// <summary>The Api's <c>/api/templates</c> endpoints.</summary>
 public sealed class TemplatesClient(ApiHttp http)
 {
