@@ -15,7 +15,8 @@
   document.addEventListener('submit', fill, true);
 })();
 
-// The layout asks this after a navigation: on a phone-sized screen the open menu covers the page and should close.
+// The layout asks this when the menu opens: on a phone-sized screen the open menu covers the page and closes once a
+// page is chosen.
 window.socialPlanner = {
   isNarrow: () => window.matchMedia('(max-width: 768px)').matches,
 };
