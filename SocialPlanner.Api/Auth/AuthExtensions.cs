@@ -90,9 +90,7 @@ public static class AuthExtensions
             context.Fail("The access token has been revoked");
             return;
         }
-        if (calendarVersion is not null)
-        {
-            context.HttpContext.Features.Set(new CalendarVersionRead(calendarVersion));
-        }
+        // Null when Redis was unreachable: the calendar then knows without asking Redis a second time.
+        context.HttpContext.Features.Set(new CalendarVersionRead(calendarVersion));
     }
 }

@@ -4,8 +4,9 @@ using SocialPlanner.Core.Calendar;
 
 namespace SocialPlanner.Api.Calendar;
 
-/// <summary>The user's calendar version as read for this request (with its token's deny-list check).</summary>
-public sealed record CalendarVersionRead(string Version);
+/// <summary>The user's calendar version as read for this request with its token's deny-list check; null when Redis
+/// could not be reached then.</summary>
+public sealed record CalendarVersionRead(string? Version);
 
 /// <summary>The calendar read is served from each Api replica's in-memory output cache. Entries vary by user, query and
 /// the user's <see cref="CalendarVersions"/> counter in Redis, which every writer increments after committing, the
@@ -50,9 +51,10 @@ public static class CalendarCache
                 return;
             }
             var userId = user.UserId();
-            // Read with the token's deny-list check when the request was authenticated; asked here otherwise.
+            // Read with the token's deny-list check (one Redis round trip for both); asked here only for a request
+            // authenticated some other way.
             var (reached, version) = context.HttpContext.Features.Get<CalendarVersionRead>() is { } read
-                ? (true, read.Version)
+                ? (read.Version is not null, read.Version ?? "")
                 : await context.HttpContext.RequestServices.GetRequiredService<RedisOutage>()
                     .TryAsync("the calendar cache", db => CalendarVersions.CurrentAsync(db, userId));
             if (!reached)
