@@ -38,10 +38,6 @@ public partial class Editor
     private bool _generateOnceRendered;
     private EditorAiPanel? _ai;
 
-    /// <summary>Where a published post went out; a published post is shown read-only, with links to it.</summary>
-    private IReadOnlyList<PostPublication> _publications = [];
-    private DateTimeOffset? _publishedAt;
-
     private bool IsPublished => _state.Status == PostStatus.Published;
 
     private string Heading => _state.IsNew ? "New post" : IsPublished ? "Published post" : "Edit post";
@@ -63,8 +59,6 @@ public partial class Editor
             if (await Errors.TryAsync(() => Posts.GetAsync(id)) is { } post)
             {
                 _state.Load(post);
-                _publications = post.Publications ?? [];
-                _publishedAt = post.PublishedAt;
                 _scheduleLocal = post.ScheduledAt is { } s ? Clock.ToLocal(s) : null;
                 _ideaText = post.IdeaSource ?? "";
             }

@@ -16,6 +16,9 @@ public sealed class PostEditorState
     public PostStatus Status { get; private set; } = PostStatus.Draft;
     public DateTimeOffset? ScheduledAt { get; private set; }
     public string? ErrorMessage { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    /// <summary>Where the post went out, with its links there (a published post is shown read-only).</summary>
+    public IReadOnlyList<PostPublication> Publications { get; private set; } = [];
     public int? Rating { get; private set; }
     public string? IdeaSource { get; set; }
     public bool AiGenerated { get; set; }
@@ -40,6 +43,8 @@ public sealed class PostEditorState
         Status = post.Status;
         ScheduledAt = post.ScheduledAt;
         ErrorMessage = post.ErrorMessage;
+        PublishedAt = post.PublishedAt;
+        Publications = post.Publications ?? [];
         Rating = post.Rating;
         IdeaSource = post.IdeaSource;
         AiGenerated = post.AiGenerated;
