@@ -45,7 +45,7 @@ public static class PostMapping
 {
     public static PostSummaryDto ToSummary(this PostSummaryRow post, SignedMediaLinks links) => new(
         post.Id, post.Platform, post.Content, post.Status, post.AiGenerated, post.Rating, post.ScheduledAt,
-        post.CreatedAt, post.UpdatedAt, [.. post.Media.Select(m => new PostMediaDto(m.Id, links.Url(m.StoragePath).AbsoluteUri, m.Type))],
+        post.CreatedAt, post.UpdatedAt, [.. post.Media.Select(m => MediaDto(m.Id, m.StoragePath, m.Type, links))],
         post.PublishedAt, post.ErrorMessage);
 
     /// <summary>The whole post; its publications when they were loaded (a post's read loads them).</summary>
@@ -56,10 +56,13 @@ public static class PostMapping
         [.. post.Publications.OrderBy(p => p.Platform)
             .Select(p => new PublicationDto(p.Platform, p.Status, p.ExternalUrl, p.PublishedAt, p.ErrorMessage))]);
 
-    /// <summary>Links are signed when the post is read; the media row's url is not a usable link.</summary>
+    /// <summary>Links are signed when the post is read (list or one post); the media row's url is not a usable link.</summary>
     private static List<PostMediaDto> MediaOf(Post post, SignedMediaLinks links) =>
         post.Media.OrderBy(m => m.Order)
             .Where(m => m.Media is not null)
-            .Select(m => new PostMediaDto(m.MediaId, links.Url(m.Media!.StoragePath).AbsoluteUri, m.Media.Type))
+            .Select(m => MediaDto(m.MediaId, m.Media!.StoragePath, m.Media.Type, links))
             .ToList();
+
+    private static PostMediaDto MediaDto(Guid id, string storagePath, MediaType type, SignedMediaLinks links) =>
+        new(id, links.Url(storagePath).AbsoluteUri, type);
 }
