@@ -13,12 +13,9 @@ public sealed class TimeZoneBrowserTests(AppFixture app) : BrowserTest(app)
     [Fact]
     public async Task A_browser_in_Zurich_signs_up_into_Zurich_time()
     {
-        var page = await Chromium.NewPageAsync(Web, timeZone: "Europe/Zurich", locale: "fr-CH");
-        var email = ApiClient.UniqueEmail();
+        var (page, api) = await SignUpInZurichAsync();
+        using var _ = api;
 
-        await WebUser.SignUpAsync(page, email, ApiClient.Password);
-
-        using var api = await SignInOverApiAsync(email);
         var me = await (await api.GetAsync("/api/auth/me", ApiClient.Ct)).ReadJsonAsync();
         Assert.Equal("Europe/Zurich", me["data"]!["time_zone"]!.GetValue<string>());
         await page.GetByRole(AriaRole.Link, new() { Name = "New post" }).ClickAsync();
@@ -49,10 +46,8 @@ public sealed class TimeZoneBrowserTests(AppFixture app) : BrowserTest(app)
     [Fact]
     public async Task Changing_the_zone_first_shows_each_scheduled_post_at_its_old_and_new_local_time_and_keeps_its_moment()
     {
-        var page = await Chromium.NewPageAsync(Web, timeZone: "Europe/Zurich", locale: "fr-CH");
-        var email = ApiClient.UniqueEmail();
-        await WebUser.SignUpAsync(page, email, ApiClient.Password);
-        using var api = await SignInOverApiAsync(email);
+        var (page, api) = await SignUpInZurichAsync();
+        using var _ = api;
         // Tuesday 12 January 2027, 09:00 in Zurich (UTC+1 in winter).
         var at = new DateTimeOffset(2027, 1, 12, 8, 0, 0, TimeSpan.Zero);
         var created = await (await api.PostAsJsonAsync("/api/content/posts",
@@ -77,6 +72,15 @@ public sealed class TimeZoneBrowserTests(AppFixture app) : BrowserTest(app)
 
         var post = await (await api.GetAsync($"/api/content/posts/{id}", ApiClient.Ct)).ReadJsonAsync();
         Assert.Equal(at, post["data"]!["scheduled_at"]!.GetValue<DateTimeOffset>());
+    }
+
+    /// <summary>Signs up in a Chromium that reports Zurich and fr-CH, as a Swiss user's would; the same user over the Api.</summary>
+    private async Task<(IPage Page, HttpClient Api)> SignUpInZurichAsync()
+    {
+        var page = await Chromium.NewPageAsync(Web, timeZone: "Europe/Zurich", locale: "fr-CH");
+        var email = ApiClient.UniqueEmail();
+        await WebUser.SignUpAsync(page, email, ApiClient.Password);
+        return (page, await SignInOverApiAsync(email));
     }
 
     private async Task<HttpClient> SignInOverApiAsync(string email)
