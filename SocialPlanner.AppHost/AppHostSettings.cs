@@ -45,14 +45,62 @@ internal sealed class AppHostSettings
         };
     }
 
-    /// <summary>The fixed development port, or a free one when ports are randomised (tests). Development ports stay
-    /// below the kernel's ephemeral range (32768+), so a test run's free ports never take them.</summary>
+    /// <summary>The fixed development port, or a free one when ports are randomised (tests).</summary>
     public int Port(int developmentPort) => RandomPorts ? FreePort() : developmentPort;
 
+    private const int LowestRandomPort = 20000;
+
+    // Ports handed out by this process (a test run starts several apps in one process).
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>A port that is free now and stays free until our server binds it. The port is chosen between 20000
+    /// and the start of the kernel's ephemeral range (32768 by default), never from that range: the kernel gives
+    /// ephemeral ports to every outgoing connection and to every "any port" listener (DCP's proxies and services),
+    /// so a port probed free there can be taken in the seconds before Postgres binds it — a CI run lost its whole
+    /// app that way ("could not bind … Address already in use"). Development ports (5000-5090, 15432, 16379,
+    /// 18888-18890, 2525) stay below 20000.</summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var highest = EphemeralRangeStart() - 1;
+        lock (HandedOut)
+        {
+            for (var attempt = 0; highest > LowestRandomPort && attempt < 200; attempt++)
+            {
+                var port = Random.Shared.Next(LowestRandomPort, highest + 1);
+                if (!HandedOut.Contains(port) && IsFree(port))
+                {
+                    HandedOut.Add(port);
+                    return port;
+                }
+            }
+        }
+        throw new InvalidOperationException($"No free port between {LowestRandomPort} and {highest}.");
+    }
+
+    private static int EphemeralRangeStart()
+    {
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            return int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 32768;
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }

@@ -15,8 +15,11 @@ internal sealed class Platforms
     {
         if (builder.ExecutionContext.IsRunMode)
         {
+            // The SMTP catcher listens on the port we choose (no DCP proxy): in tests a free one outside the kernel's
+            // ephemeral range (AppHostSettings.Port), like the data servers.
+            var smtpPort = settings.Port(2525);
             var sandbox = builder.AddProject<Projects.SocialPlanner_Sandbox>("sandbox")
-                .WithEndpoint(port: settings.Port(2525), scheme: "tcp", name: "smtp", env: "Sandbox__SmtpPort")
+                .WithEndpoint(port: smtpPort, targetPort: smtpPort, scheme: "tcp", name: "smtp", env: "Sandbox__SmtpPort", isProxied: false)
                 .WithHttpHealthCheck("/health")
                 .WithSandboxCommands();
             var smtp = ReferenceExpression.Create($"smtp://127.0.0.1:{sandbox.GetEndpoint("smtp").Property(EndpointProperty.Port)}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SocialPlanner.Tests.Infrastructure;
 
@@ -48,6 +49,19 @@ public sealed class AppHostModelTests(AppFixture fixture)
             var mail = State(service).EnvironmentVariables.Single(e => e.Name == "ConnectionStrings__mail").Value;
             Assert.Equal($"smtp://127.0.0.1:{fixture.GetEndpoint("sandbox", "smtp").Port}", mail);
         }
+    }
+
+    [Fact]
+    public void The_ports_the_AppHost_chooses_itself_lie_below_the_kernels_ephemeral_range()
+    {
+        // A port probed free inside the ephemeral range can be given to an outgoing connection or to DCP before
+        // Postgres binds it; a CI run lost its whole app that way. The servers we start ourselves take ports the
+        // kernel never hands out, and each a different one.
+        var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0], CultureInfo.InvariantCulture);
+        int[] ports = [fixture.GetEndpoint("postgres", "tcp").Port, fixture.GetEndpoint("cache", "tcp").Port, fixture.GetEndpoint("sandbox", "smtp").Port];
+
+        Assert.All(ports, port => Assert.InRange(port, 20000, ephemeralStart - 1));
+        Assert.Equal(ports.Length, ports.Distinct().Count());
     }
 
     [Fact]
