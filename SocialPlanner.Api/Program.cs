@@ -31,6 +31,7 @@ app.MapDefaultEndpoints();
 app.MapAuthApi();
 app.MapPostsApi();
 app.MapCalendarApi();
+app.MapCalendarChanges();
 app.MapSocialApi();
 app.MapMediaApi();
 app.MapTemplatesApi();

@@ -5,7 +5,8 @@ namespace SocialPlanner.Core.Calendar;
 
 /// <summary>A per-user counter in Redis that every writer of a user's posts increments after its change is
 /// committed. The Api's calendar cache varies on it, so an increment retires every cached month of that user at
-/// once, from any process: the Api after its writes, the Worker after it publishes or fails a post. Bumping after
+/// once, from any process: the Api after its writes, the Worker after it publishes or fails a post; and it tells the
+/// open calendars of that user (<see cref="Channel"/>). Bumping after
 /// the commit matters: a read between a bump and a later commit would cache the old rows under the new version.</summary>
 public sealed partial class CalendarVersions(IConnectionMultiplexer redis, ILogger<CalendarVersions> logger)
 {
@@ -25,7 +26,9 @@ public sealed partial class CalendarVersions(IConnectionMultiplexer redis, ILogg
     {
         try
         {
-            await redis.GetDatabase().StringIncrementAsync(Key(userId));
+            var database = redis.GetDatabase();
+            var version = await database.StringIncrementAsync(Key(userId));
+            await database.PublishAsync(Channel(userId), version);
         }
         catch (RedisException e)
         {
@@ -34,6 +37,11 @@ public sealed partial class CalendarVersions(IConnectionMultiplexer redis, ILogg
     }
 
     public static RedisKey Key(Guid userId) => $"calendar:version:{userId:N}";
+
+    /// <summary>Where each bump is announced with the new version, so open calendars refresh without a reload
+    /// (issue #16 §6). An announcement may be lost (Redis restarting, no subscriber yet): listeners compare versions
+    /// again on their own heartbeat.</summary>
+    public static RedisChannel Channel(Guid userId) => RedisChannel.Literal($"calendar:changed:{userId:N}");
 
     [LoggerMessage(LogLevel.Warning, "Could not retire the cached calendar of user {UserId}; it expires on its own")]
     private partial void LogBumpFailed(Exception exception, Guid userId);

@@ -12,14 +12,8 @@ public sealed class CalendarAppointment
     public required DateTime Start { get; init; }
     /// <summary>Never past the post's own day: a post at 23:45 would otherwise also show on the next day's cell.</summary>
     public DateTime End => Start + Length < Start.Date.AddDays(1) ? Start + Length : Start.Date.AddDays(1).AddTicks(-1);
-    public string Text => $"{PlatformMark} {Post.ContentPreview}";
-
-    public string PlatformMark => Post.Platform switch
-    {
-        PostPlatform.Linkedin => "in",
-        PostPlatform.Instagram => "ig",
-        _ => "in+ig",
-    };
+    /// <summary>The networks are drawn beside it as icons (<c>NetworkIcon</c>).</summary>
+    public string Text => Post.ContentPreview;
 
     /// <summary>The status is the fill, the platform the left edge: both readable at a glance, as in Later's calendar.</summary>
     public string Style => $"background: {StatusColour}; border-left: 5px solid {PlatformColour}; color: #fff";

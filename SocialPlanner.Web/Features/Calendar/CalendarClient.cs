@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using SocialPlanner.Web.Features.Api;
 using SocialPlanner.Web.Features.Posts;
 
@@ -35,6 +37,24 @@ public sealed class CalendarClient(ApiHttp http)
     }
 
     public Task UnscheduleAsync(Guid postId, CancellationToken ct = default) => http.DeleteAsync($"/api/calendar/posts/{postId}/schedule", ct);
+
+    /// <summary>The user's calendar version now, then again whenever their posts change anywhere (the Worker publishing
+    /// one, another tab) and on the Api's heartbeat: <c>GET /api/calendar/changes</c>, Server-Sent Events. Ends when
+    /// the connection does; the caller reconnects.</summary>
+    public async IAsyncEnumerable<string> ChangesAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/calendar/changes");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await http.SendRawAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        await foreach (var change in ServerSentEvents.ReadAsync(body, ct))
+        {
+            if (change.Event == "changed")
+            {
+                yield return change.Data;
+            }
+        }
+    }
 
     /// <summary>The Api's non-blocking remarks (<c>meta.warnings</c>), e.g. another post on that platform within 30 minutes.</summary>
     private static string? WarningOf(Envelope<Post> answer) =>

@@ -8,4 +8,19 @@ public static class CalendarMoves
     /// </summary>
     public static DateTime Target(DateTime start, DateTime slot) =>
         slot.TimeOfDay == TimeSpan.Zero ? slot.Date + start.TimeOfDay : slot;
+
+    /// <summary>
+    /// When a new post, or a draft dropped on the calendar, goes out: a month cell (a day) means 9:00 that day, or the
+    /// next full hour when that is today and 9:00 has passed; a week or day slot means its time. Null when that time
+    /// has passed.
+    /// </summary>
+    public static DateTime? NewPostTime(DateTime slot, bool isDay, DateTime now)
+    {
+        var local = isDay ? slot.Date.AddHours(9) : slot;
+        if (local.Date == now.Date && local <= now)
+        {
+            local = now.Date.AddHours(now.Hour + 1);
+        }
+        return local > now ? local : null;
+    }
 }
