@@ -26,11 +26,11 @@ public class LocalComposerTests
     }
 
     [Fact]
-    public void Ideas_mention_the_business_context()
+    public void Ideas_mention_the_audience_understood_from_the_business_context()
     {
         var ideas = IdeaComposer.Compose(EnglishIdeas).Ideas;
 
-        Assert.True(ideas.Count(i => (i.Title + i.Description).Contains(EnglishIdeas.Context, StringComparison.Ordinal)) >= ideas.Count / 2);
+        Assert.True(ideas.Count(i => (i.Title + i.Description).Contains("freelance designers", StringComparison.Ordinal)) >= ideas.Count / 2);
     }
 
     [Theory]
@@ -99,6 +99,64 @@ public class LocalComposerTests
 
         Assert.Equal(named, phrase.ToString());
         Assert.Equal(asComplement, phrase.DeWithoutArticle);
+    }
+
+    public static TheoryData<string, string[], string?> Sentences => new()
+    {
+        { "Je coache des entrepreneurs tech à Lausanne pour qu'ils vendent mieux", ["productivité", "IA"], "entrepreneurs tech à Lausanne" },
+        { "J'accompagne les PME romandes dans leur transformation digitale", ["digital", "IA", "réseaux sociaux"], "PME romandes" },
+        { "accompagnement tech entrepreneurs", ["productivité", "IA", "digital"], "entrepreneurs tech" },
+        { "Je forme les équipes à l'IA", [], "équipes" },
+        { "pâtisserie artisanale à Lausanne", ["Instagram", "vente"], null },
+        { "I help freelance designers price their work", ["pricing", "AI"], "freelance designers" },
+        { "coaching for freelance designers", ["pricing", "client onboarding"], "freelance designers" },
+        { "We help SMEs in Romandy go digital", [], "SMEs in Romandy" },
+        { "", ["productivité", "IA"], null },
+        { "", ["pricing"], null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void Ideas_posts_and_variants_read_as_grammatical_text_about_the_understood_audience(string context, string[] themes, string? audience)
+    {
+        var ideas = IdeaComposer.Compose(new IdeasBrief(context, themes, IdeaComposer.MaxCount)).Ideas;
+        var texts = ideas.SelectMany(i => new[] { i.Title, i.Description }).ToList();
+        foreach (var idea in ideas)
+        {
+            foreach (var (platform, tone, length) in new[] { (AiPlatform.Linkedin, AiTone.Professional, AiLength.Long), (AiPlatform.Instagram, AiTone.Casual, AiLength.Medium), (AiPlatform.Linkedin, AiTone.Inspirational, AiLength.Short) })
+            {
+                var post = PostComposer.Compose(new PostBrief(idea.Title, idea.Description, platform, tone, length));
+                texts.Add(post.Content);
+                texts.AddRange(VariantComposer.Compose(new VariantsBrief(post.Content, post.Hashtags, platform, VariationTypes.All)).Variants.Select(v => v.Content));
+            }
+        }
+
+        Assert.All(texts, text => AssertReadsWell(text, context));
+        if (audience is not null)
+        {
+            Assert.True(ideas.Count(i => (i.Title + i.Description).Contains(audience, StringComparison.Ordinal)) >= ideas.Count / 2, audience);
+        }
+    }
+
+    /// <summary>What the old composer wrote by pasting the sentence ("un vrai projet de Je coache…") and the French a
+    /// careless insertion produces ("de le", "à les", "de IA").</summary>
+    private static void AssertReadsWell(string text, string context)
+    {
+        var firstPerson = new[] { "Je coache", "J'accompagne", "Je forme", "I help", "We help", "je coache", "j'accompagne" };
+        Assert.DoesNotContain(firstPerson, p => text.Contains(p, StringComparison.Ordinal));
+        // A noun phrase may be the offer itself ("pâtisserie artisanale"); a sentence is never pasted whole.
+        if (context.Split(' ')[0] is "Je" or "J'accompagne" or "Nous" or "I" or "We")
+        {
+            Assert.DoesNotContain(context, text, StringComparison.Ordinal);
+        }
+        Assert.DoesNotMatch(@"(?i)\b(de|à) les?\b", text);
+        Assert.DoesNotMatch(@"(?i)\bde des\b", text);
+        Assert.DoesNotMatch(@"(?i)\bde [aeiouéèêàâîôû]", text);
+        Assert.DoesNotMatch(@"(?<![-\p{L}])(le|la) [aeiouéèêàâîôûAEIOUÉÈ]", text);
+        foreach (var wrong in new[] { "  ", " ,", "..", " .", ",,", "?.", "!." })
+        {
+            Assert.DoesNotContain(wrong, text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
