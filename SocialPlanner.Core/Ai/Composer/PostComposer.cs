@@ -11,7 +11,9 @@ public static class PostComposer
         var phrases = Phrases.For(language);
         var random = Seed.For(AiJson.Serialize(brief));
         var title = brief.IdeaTitle.Trim().TrimEnd('.', '!', '?', ':').TrimEnd();
-        var allKeywords = Text.Keywords($"{brief.IdeaTitle} {brief.IdeaDescription}");
+        // Only the title's first word owes its capital to its place; a name's ("Lausanne") stays in a point.
+        var allKeywords = Text.Keywords($"{brief.IdeaTitle} {brief.IdeaDescription}")
+            .Select((k, i) => i == 0 && brief.IdeaTitle.TrimStart().StartsWith(k, StringComparison.Ordinal) ? Tokens.LowerFirst(k) : k).ToList();
         var keywords = allKeywords.Where(k => !IdeaComposer.OwnWords.Contains(k)).DefaultIfEmpty(allKeywords.FirstOrDefault()).OfType<string>().ToList();
 
         // A question is its own hook: the hooks would make it a statement ("Quel est votre défi.").
@@ -68,7 +70,7 @@ public static class PostComposer
         var count = length switch { AiLength.Short => 1, AiLength.Medium => 3, _ => 6 };
         var templates = random.Shuffled(phrases.Points);
         // The audience is whom the points speak to, not what they are about.
-        var topics = keywords.Where(k => !AudienceWords.Contains(k)).Select(Tokens.LowerFirst).ToList();
+        var topics = keywords.Where(k => !AudienceWords.Contains(k)).ToList();
         var subjects = topics.Count > 0 ? topics : [phrases.DefaultSubject];
         var bullet = platform == AiPlatform.Instagram ? "•" : "→";
         return Enumerable.Range(0, Math.Min(count, templates.Count))
