@@ -26,11 +26,137 @@ public class LocalComposerTests
     }
 
     [Fact]
-    public void Ideas_mention_the_business_context()
+    public void Ideas_mention_the_audience_understood_from_the_business_context()
     {
         var ideas = IdeaComposer.Compose(EnglishIdeas).Ideas;
 
-        Assert.True(ideas.Count(i => (i.Title + i.Description).Contains(EnglishIdeas.Context, StringComparison.Ordinal)) >= ideas.Count / 2);
+        Assert.True(ideas.Count(i => (i.Title + i.Description).Contains("freelance designers", StringComparison.Ordinal)) >= ideas.Count / 2);
+    }
+
+    [Theory]
+    [InlineData("Je coache des entrepreneurs tech à Lausanne pour qu'ils vendent mieux", "des entrepreneurs tech à Lausanne", "le coaching")]
+    [InlineData("J'accompagne les PME romandes dans leur transformation digitale", "les PME romandes", "la transformation digitale")]
+    [InlineData("accompagnement tech entrepreneurs", "des entrepreneurs tech", "l'accompagnement")]
+    [InlineData("Nous aidons les indépendants à trouver des clients", "les indépendants", "l'accompagnement")]
+    [InlineData("Je forme les équipes marketing à l'IA", "les équipes marketing", "la formation")]
+    [InlineData("Je conseille des startups en stratégie digitale", "des startups", "le conseil")]
+    [InlineData("Je suis coach pour entrepreneurs", "des entrepreneurs", "le coaching")]
+    [InlineData("Coach pour indépendants", "des indépendants", "le coaching")]
+    [InlineData("coaching de dirigeants", "des dirigeants", "le coaching")]
+    [InlineData("coaching des dirigeants de PME", "les dirigeants de PME", "le coaching")]
+    [InlineData("Formation pour les PME", "les PME", "la formation")]
+    [InlineData("accompagnement des jeunes entrepreneurs", "les jeunes entrepreneurs", "l'accompagnement")]
+    [InlineData("Je crée des sites web pour les artisans", "les artisans", "la création de sites web")]
+    [InlineData("Je vends des bijoux aux particuliers", "les particuliers", "la vente de bijoux")]
+    [InlineData("Je suis consultante en marketing digital auprès des PME", "les PME", "le marketing digital")]
+    [InlineData("pâtisserie artisanale", null, "la pâtisserie artisanale")]
+    [InlineData("I help freelance designers price their work", "freelance designers", "pricing their work")]
+    [InlineData("coaching for freelance designers", "freelance designers", "coaching")]
+    [InlineData("I coach founders", "founders", "coaching")]
+    [InlineData("We train sales teams in Geneva", "sales teams in Geneva", "training")]
+    [InlineData("I build websites for small businesses", "small businesses", "building websites")]
+    [InlineData("I help startups with their marketing", "startups", "their marketing")]
+    [InlineData("I'm a coach for women entrepreneurs", "women entrepreneurs", "coaching")]
+    [InlineData("Freelance designers", "freelance designers", null)]
+    [InlineData("web design for startups", "startups", "web design")]
+    [InlineData("", null, null)]
+    [InlineData("???", null, null)]
+    [InlineData("hello world", null, null)]
+    public void The_business_sentence_is_understood_as_an_audience_and_an_offer(string sentence, string? audience, string? offer)
+    {
+        var business = Business.Read(sentence, LanguageDetector.Detect(sentence));
+
+        Assert.Equal(audience, business.Audience?.ToString());
+        Assert.Equal(offer, business.Offer?.ToString());
+    }
+
+    [Theory]
+    [InlineData("les PME", "des PME", "aux PME")]
+    [InlineData("le coaching", "du coaching", "au coaching")]
+    [InlineData("la vente", "de la vente", "à la vente")]
+    [InlineData("l'IA", "de l'IA", "à l'IA")]
+    [InlineData("des entrepreneurs", "d'entrepreneurs", "à des entrepreneurs")]
+    [InlineData("LinkedIn", "de LinkedIn", "à LinkedIn")]
+    [InlineData("Instagram", "d'Instagram", "à Instagram")]
+    public void French_phrases_join_de_and_a_with_contraction_and_elision(string phrase, string afterDe, string afterA)
+    {
+        var parsed = FrenchGrammar.Phrase(phrase);
+
+        Assert.Equal(afterDe, parsed.De);
+        Assert.Equal(afterA, parsed.A);
+    }
+
+    [Theory]
+    [InlineData("IA", "l'IA", "d'IA")]
+    [InlineData("productivité", "la productivité", "de productivité")]
+    [InlineData("digital", "le digital", "de digital")]
+    [InlineData("pricing", "le pricing", "de pricing")]
+    [InlineData("réseaux sociaux", "les réseaux sociaux", "de réseaux sociaux")]
+    [InlineData("Marketing", "le marketing", "de marketing")]
+    public void A_French_theme_gets_the_article_its_gender_and_number_ask_for(string theme, string named, string asComplement)
+    {
+        var phrase = FrenchGrammar.Phrase(theme);
+
+        Assert.Equal(named, phrase.ToString());
+        Assert.Equal(asComplement, phrase.DeWithoutArticle);
+    }
+
+    public static TheoryData<string, string[], string?> Sentences => new()
+    {
+        { "Je coache des entrepreneurs tech à Lausanne pour qu'ils vendent mieux", ["productivité", "IA"], "entrepreneurs tech à Lausanne" },
+        { "J'accompagne les PME romandes dans leur transformation digitale", ["digital", "IA", "réseaux sociaux"], "PME romandes" },
+        { "accompagnement tech entrepreneurs", ["productivité", "IA", "digital"], "entrepreneurs tech" },
+        { "Je forme les équipes à l'IA", [], "équipes" },
+        { "pâtisserie artisanale à Lausanne", ["Instagram", "vente"], null },
+        { "I help freelance designers price their work", ["pricing", "AI"], "freelance designers" },
+        { "coaching for freelance designers", ["pricing", "client onboarding"], "freelance designers" },
+        { "We help SMEs in Romandy go digital", [], "SMEs in Romandy" },
+        { "", ["productivité", "IA"], null },
+        { "", ["pricing"], null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void Ideas_posts_and_variants_read_as_grammatical_text_about_the_understood_audience(string context, string[] themes, string? audience)
+    {
+        var ideas = IdeaComposer.Compose(new IdeasBrief(context, themes, IdeaComposer.MaxCount)).Ideas;
+        var texts = ideas.SelectMany(i => new[] { i.Title, i.Description }).ToList();
+        foreach (var idea in ideas)
+        {
+            foreach (var (platform, tone, length) in new[] { (AiPlatform.Linkedin, AiTone.Professional, AiLength.Long), (AiPlatform.Instagram, AiTone.Casual, AiLength.Medium), (AiPlatform.Linkedin, AiTone.Inspirational, AiLength.Short) })
+            {
+                var post = PostComposer.Compose(new PostBrief(idea.Title, idea.Description, platform, tone, length));
+                texts.Add(post.Content);
+                texts.AddRange(VariantComposer.Compose(new VariantsBrief(post.Content, post.Hashtags, platform, VariationTypes.All)).Variants.Select(v => v.Content));
+            }
+        }
+
+        Assert.All(texts, text => AssertReadsWell(text, context));
+        if (audience is not null)
+        {
+            Assert.True(ideas.Count(i => (i.Title + i.Description).Contains(audience, StringComparison.Ordinal)) >= ideas.Count / 2, audience);
+        }
+    }
+
+    /// <summary>What the old composer wrote by pasting the sentence ("un vrai projet de Je coache…") and the French a
+    /// careless insertion produces ("de le", "à les", "de IA").</summary>
+    private static void AssertReadsWell(string text, string context)
+    {
+        var firstPerson = new[] { "Je coache", "J'accompagne", "Je forme", "I help", "We help", "je coache", "j'accompagne" };
+        Assert.DoesNotContain(firstPerson, p => text.Contains(p, StringComparison.Ordinal));
+        // A noun phrase may be the offer itself ("pâtisserie artisanale"); a sentence is never pasted whole.
+        if (context.Split(' ')[0] is "Je" or "J'accompagne" or "Nous" or "I" or "We")
+        {
+            Assert.DoesNotContain(context, text, StringComparison.Ordinal);
+        }
+        Assert.DoesNotMatch(@"(?i)\b(de|à) les?\b", text);
+        Assert.DoesNotMatch(@"(?i)\bde des\b", text);
+        Assert.DoesNotMatch(@"(?i)\bde [aeiouéèêàâîôû]", text);
+        Assert.DoesNotMatch(@"(?<![-\p{L}])(le|la) [aeiouéèêàâîôûAEIOUÉÈ]", text);
+        foreach (var wrong in new[] { "  ", " ,", "..", " .", ",,", "?.", "!." })
+        {
+            Assert.DoesNotContain(wrong, text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

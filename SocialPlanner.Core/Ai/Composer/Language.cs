@@ -11,11 +11,13 @@ public static partial class LanguageDetector
     {
         "le", "la", "les", "des", "du", "un", "une", "et", "pour", "avec", "dans", "sur", "est", "sont", "vos", "votre",
         "nos", "notre", "qui", "que", "pas", "plus", "comment", "entrepreneurs", "accompagnement", "idées", "outils", "très",
+        "je", "nous", "leur", "leurs", "aux", "au", "en", "de", "chez", "auprès",
     };
 
     private static readonly HashSet<string> English = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "and", "for", "with", "your", "is", "are", "to", "of", "you", "how", "what", "this", "that", "in", "on", "my",
+        "I", "we", "help", "their", "our", "who",
     };
 
     public static Language Detect(params string[] texts)

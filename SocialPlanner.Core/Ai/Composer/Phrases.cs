@@ -1,6 +1,8 @@
 namespace SocialPlanner.Core.Ai.Composer;
 
-/// <summary>The composers' wording in one language. {title}, {topic} and {kw} are filled in from the input.</summary>
+/// <summary>The composers' wording in one language. {title}, {topic} and {kw} are filled in from the input; they are
+/// the user's words, of any kind, so each sits where any phrase reads well: after a colon, in quotes, or as a
+/// sentence of its own.</summary>
 public sealed record Phrases(
     IReadOnlyDictionary<AiTone, string[]> Hooks,
     string[] Points,
@@ -12,7 +14,8 @@ public sealed record Phrases(
     IReadOnlyList<(string Formal, string Casual)> CasualSwaps,
     string KeyTakeaway,
     string QuestionOpener,
-    string LongerParagraph)
+    string LongerParagraph,
+    string DefaultSubject)
 {
     public static Phrases For(Language language) => language == Language.French ? French : English;
 
@@ -25,12 +28,12 @@ public sealed record Phrases(
         },
         [
             "Start small with {kw}: pick one task, try it for a week and measure the result.",
-            "Make {kw} a habit, not a one-off project.",
+            "Keep {kw} on your weekly agenda: a habit beats a one-off project.",
             "Be specific about {kw}: vague goals produce vague results.",
             "Share what you learn about {kw}; your clients notice and trust you more for it.",
             "Review {kw} every month and drop what does not pay off.",
             "Ask for feedback on {kw} early, before it is polished.",
-            "Write down your {kw} process so you can repeat it and delegate it.",
+            "Write down how you handle {kw} so you can repeat it and delegate it.",
         ],
         [
             "Why it matters: when you work alone, every hour counts, and clarity beats effort.",
@@ -47,24 +50,25 @@ public sealed record Phrases(
          ("you are", "you're"), ("You are", "You're"), ("we are", "we're"), ("I am", "I'm"), ("cannot", "can't"), ("will not", "won't"),
          ("However,", "But"), ("Therefore,", "So"), ("utilize", "use"), ("In addition,", "Plus,")],
         "Key takeaway: {topic}.",
-        "Quick question before you scroll: how do you handle {topic} today?",
-        "One more thing: results come from consistency, not intensity. Pick one step from this post and do it this week, then look at what changed.");
+        "Quick question before you scroll: “{Topic}”, where do you stand on this today?",
+        "One more thing: results come from consistency, not intensity. Pick one step from this post and do it this week, then look at what changed.",
+        "this topic");
 
     public static readonly Phrases French = new(
         new Dictionary<AiTone, string[]>
         {
             [AiTone.Professional] = ["{title}.", "{title} : ce qui fonctionne vraiment.", "La plupart des gens se trompent sur un point : {topic}."],
-            [AiTone.Casual] = ["On parle de {topic} ? 👇", "Soyons honnêtes : {topic}.", "Petite histoire sur {topic} ☕"],
+            [AiTone.Casual] = ["{title} — on en parle ? 👇", "Soyons honnêtes : {topic}.", "Petite histoire vraie, sur un sujet qui compte : {topic} ☕"],
             [AiTone.Inspirational] = ["✨ {title}", "🚀 {title} : tout commence par un premier pas.", "🌱 Petits pas, grands changements : {topic}."],
         },
         [
-            "Commencez petit avec {kw} : choisissez une tâche, testez une semaine et mesurez le résultat.",
-            "Faites de {kw} une habitude, pas un projet ponctuel.",
-            "Soyez précis sur {kw} : un objectif flou donne des résultats flous.",
-            "Partagez ce que vous apprenez sur {kw} ; vos clients le remarquent et vous font davantage confiance.",
-            "Faites le point sur {kw} chaque mois et abandonnez ce qui ne rapporte pas.",
-            "Demandez des retours sur {kw} tôt, avant que ce soit parfait.",
-            "Notez votre méthode pour {kw} afin de pouvoir la répéter et la déléguer.",
+            "Commencez petit sur « {kw} » : choisissez une tâche, testez une semaine et mesurez le résultat.",
+            "Travaillez « {kw} » chaque semaine : une habitude vaut mieux qu'un projet ponctuel.",
+            "Soyez précis sur « {kw} » : un objectif flou donne des résultats flous.",
+            "Partagez ce que vous apprenez sur « {kw} » ; vos clients le remarquent et vous font davantage confiance.",
+            "Faites le point sur « {kw} » chaque mois et abandonnez ce qui ne rapporte pas.",
+            "Demandez des retours sur « {kw} » tôt, avant que ce soit parfait.",
+            "Notez votre méthode sur « {kw} » afin de pouvoir la répéter et la déléguer.",
         ],
         [
             "Pourquoi c'est important : quand on travaille seul, chaque heure compte, et la clarté vaut mieux que l'effort.",
@@ -81,6 +85,7 @@ public sealed record Phrases(
          ("Cependant,", "Mais"), ("Par conséquent,", "Du coup,"), ("En effet,", "Franchement,"),
          ("Il est important de", "Il faut"), ("Vous pouvez", "Tu peux"), ("vous pouvez", "tu peux")],
         "À retenir : {topic}.",
-        "Question rapide avant de continuer : comment gérez-vous {topic} aujourd'hui ?",
-        "Une dernière chose : les résultats viennent de la régularité, pas de l'intensité. Choisissez une étape de ce post, appliquez-la cette semaine, puis regardez ce qui a changé.");
+        "Question rapide avant de continuer : « {Topic} », où en êtes-vous aujourd'hui ?",
+        "Une dernière chose : les résultats viennent de la régularité, pas de l'intensité. Choisissez une étape de ce post, appliquez-la cette semaine, puis regardez ce qui a changé.",
+        "le sujet");
 }

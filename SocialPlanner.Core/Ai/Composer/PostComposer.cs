@@ -10,12 +10,17 @@ public static class PostComposer
         var language = LanguageDetector.Detect(brief.IdeaTitle, brief.IdeaDescription);
         var phrases = Phrases.For(language);
         var random = Seed.For(AiJson.Serialize(brief));
-        var title = brief.IdeaTitle.Trim().TrimEnd('.', '!', '?', ':');
-        var keywords = Text.Keywords($"{brief.IdeaTitle} {brief.IdeaDescription}");
+        var title = brief.IdeaTitle.Trim().TrimEnd('.', '!', '?', ':').TrimEnd();
+        // Only the title's first word owes its capital to its place; a name's ("Lausanne") stays in a point.
+        var allKeywords = Text.Keywords($"{brief.IdeaTitle} {brief.IdeaDescription}")
+            .Select((k, i) => i == 0 && brief.IdeaTitle.TrimStart().StartsWith(k, StringComparison.Ordinal) ? Tokens.LowerFirst(k) : k).ToList();
+        var keywords = allKeywords.Where(k => !IdeaComposer.OwnWords.Contains(k)).DefaultIfEmpty(allKeywords.FirstOrDefault()).OfType<string>().ToList();
 
-        var hook = random.Pick(phrases.Hooks[brief.Tone])
-            .Replace("{title}", title, StringComparison.Ordinal)
-            .Replace("{topic}", Text.Lower(title), StringComparison.Ordinal);
+        // A question is its own hook: the hooks would make it a statement ("Quel est votre défi.").
+        var hook = brief.IdeaTitle.Trim().EndsWith('?') ? brief.IdeaTitle.Trim()
+            : random.Pick(phrases.Hooks[brief.Tone])
+                .Replace("{title}", title, StringComparison.Ordinal)
+                .Replace("{topic}", Text.Lower(title), StringComparison.Ordinal);
         var intro = Text.Sentence(brief.IdeaDescription);
         var points = Points(phrases, keywords, random, brief.Length, brief.Platform);
         var cta = random.Pick(phrases.Ctas[brief.Platform]);
@@ -64,7 +69,9 @@ public static class PostComposer
     {
         var count = length switch { AiLength.Short => 1, AiLength.Medium => 3, _ => 6 };
         var templates = random.Shuffled(phrases.Points);
-        var subjects = keywords.Count > 0 ? keywords : ["this"];
+        // The audience is whom the points speak to, not what they are about.
+        var topics = keywords.Where(k => !AudienceWords.Contains(k)).ToList();
+        var subjects = topics.Count > 0 ? topics : [phrases.DefaultSubject];
         var bullet = platform == AiPlatform.Instagram ? "•" : "→";
         return Enumerable.Range(0, Math.Min(count, templates.Count))
             .Select(i => templates[i].Replace("{kw}", subjects[i % subjects.Count], StringComparison.Ordinal))

@@ -13,7 +13,8 @@ public static partial class Text
         "with", "your", "from", "that", "this", "what", "when", "where", "have", "will", "into", "them", "they", "more", "most",
         "avec", "pour", "dans", "sans", "votre", "vos", "leur", "leurs", "cette", "comme", "mais", "plus", "tout", "tous",
         "toutes", "sont", "être", "avoir", "faire", "chaque", "quand", "comment", "pourquoi", "entre", "aussi", "très",
-        "step", "steps", "guide", "étapes", "idée", "idées", "ideas", "post", "posts",
+        "step", "steps", "guide", "étapes", "idée", "idées", "ideas", "post", "posts", "matière", "mettre", "service", "vois",
+        "cesse", "real", "project", "projet", "vrai",
     };
 
     public static string Capitalize(string text) =>
@@ -28,9 +29,10 @@ public static partial class Text
         return trimmed.Length == 0 || ".!?…".Contains(trimmed[^1]) ? trimmed : trimmed + ".";
     }
 
-    /// <summary>The meaningful words of a text, in order of appearance, without repeats.</summary>
+    /// <summary>The meaningful words of a text, in order of appearance, without repeats; an elided article is not
+    /// part of the word ("l'IA" → "IA").</summary>
     public static List<string> Keywords(string text) =>
-        Words().Matches(text).Select(m => m.Value)
+        Words().Matches(text).Select(m => Elision().Replace(m.Value, ""))
             .Where(w => w.Length >= 4 && !StopWords.Contains(w) && !w.All(char.IsDigit))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -65,6 +67,9 @@ public static partial class Text
 
     [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:['’-][\p{L}]+)*")]
     private static partial Regex Words();
+
+    [GeneratedRegex(@"^(?:qu|[ljdmtnsc])['’]", RegexOptions.IgnoreCase)]
+    private static partial Regex Elision();
 
     [GeneratedRegex(@"(?<=[.!?…])\s+")]
     private static partial Regex SentenceEnd();

@@ -26,7 +26,7 @@ public static class VariantComposer
         VariationTypes.MoreCasual => Text.JoinParagraphs([phrases.CasualOpener, Casual(original, phrases), phrases.CasualCloser]),
         VariationTypes.MoreProfessional => Text.JoinParagraphs([Formal(original, phrases), phrases.KeyTakeaway.Replace("{topic}", topic, StringComparison.Ordinal)]),
         VariationTypes.WithCta => Text.JoinParagraphs([.. WithoutClosingQuestion(paragraphs), "👉 " + random.Pick(phrases.Ctas[platform])]),
-        VariationTypes.WithQuestion => Text.JoinParagraphs([phrases.QuestionOpener.Replace("{topic}", topic, StringComparison.Ordinal), .. paragraphs]),
+        VariationTypes.WithQuestion => Text.JoinParagraphs([phrases.QuestionOpener.Replace("{Topic}", Text.Capitalize(topic), StringComparison.Ordinal), .. paragraphs]),
         VariationTypes.WithEmojis => Text.JoinParagraphs(paragraphs.Select((p, i) => $"{Emojis[(i + random.Next(Emojis.Length)) % Emojis.Length]} {p}")),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown variation type."),
     };
@@ -56,7 +56,7 @@ public static class VariantComposer
     private static string Formal(string text, Phrases phrases) =>
         phrases.CasualSwaps.Where(s => s.Casual.Contains('\'', StringComparison.Ordinal))
             .Aggregate(Text.WithoutEmojis(text), (current, swap) => current.Replace(swap.Casual, swap.Formal, StringComparison.Ordinal))
-            .Replace("!", ".", StringComparison.Ordinal);
+            .Replace(" !", ".", StringComparison.Ordinal).Replace("!", ".", StringComparison.Ordinal);
 
     /// <summary>A closing question is the original's own call to action; the explicit one replaces it.</summary>
     private static IEnumerable<string> WithoutClosingQuestion(List<string> paragraphs) =>
