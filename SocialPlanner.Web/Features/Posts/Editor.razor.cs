@@ -44,6 +44,14 @@ public partial class Editor
 
     private string Author => Clock.Email.Split('@')[0] is { Length: > 0 } name ? name : "You";
 
+    /// <summary>The connected accounts' names, so each preview shows who will post it (the e-mail's name otherwise).</summary>
+    private IReadOnlyDictionary<Network, string> _accounts = new Dictionary<Network, string>();
+
+    /// <summary>What the stars are for (issue #16 §9: they were unexplained): the spec's rating of a text's quality.</summary>
+    private string RatingHint => _state.AiGenerated
+        ? "How good was the AI's text? Only you see it; it marks the AI drafts worth reusing."
+        : "How good is this text? Only you see it; it marks the posts worth reusing.";
+
     private string SaveStateText => _conflict ? "Not saved: conflict"
         : _saving ? "Saving…"
         : _state.IsDirty ? "Unsaved changes"
@@ -53,6 +61,9 @@ public partial class Editor
     protected override async Task OnInitializedAsync()
     {
         await Errors.TryAsync(() => Clock.LoadAsync());
+        _accounts = (await Errors.TryAsync(() => Connections.ListAsync()) ?? [])
+            .Where(c => c.IsActive && !string.IsNullOrWhiteSpace(c.ProfileName))
+            .ToDictionary(c => c.Platform == SocialPlanner.Web.Features.Connections.SocialPlatform.Linkedin ? Network.LinkedIn : Network.Instagram, c => c.ProfileName!);
         _leaving = Navigation.RegisterLocationChangingHandler(OnLeavingAsync);
         if (Id is { } id)
         {

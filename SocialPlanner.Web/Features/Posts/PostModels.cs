@@ -33,6 +33,10 @@ public sealed record PostListMeta(int Total, bool HasMore, Guid? NextCursor);
 
 public sealed record PostPage(IReadOnlyList<PostSummary> Items, PostListMeta Meta);
 
+public sealed record PublishNowRequest(Guid PostId);
+
+public sealed record PublishOutcome(bool Published);
+
 public sealed record PostQuery(PostStatus? Status = null, PostPlatform? Platform = null, string? Search = null, Guid? Cursor = null, int Limit = 20);
 
 public sealed record CreatePostRequest(

@@ -44,6 +44,15 @@ public sealed class PostsClient(ApiHttp http)
 
     public Task DeleteAsync(Guid id, CancellationToken ct = default) => http.DeleteAsync($"{Base}/{id}", ct);
 
+    /// <summary>"Publish now" (<c>POST /api/social/{platform}/publish</c>): a post for both networks goes out on both
+    /// whichever one is asked. Published is false when the Api answered 202: still on its way when it stopped waiting.</summary>
+    public async Task<PublishOutcome> PublishNowAsync(Guid id, PostPlatform platform, CancellationToken ct = default)
+    {
+        var network = platform == PostPlatform.Instagram ? "instagram" : "linkedin";
+        var answer = await http.PostAsync<System.Text.Json.JsonElement>($"/api/social/{network}/publish", new PublishNowRequest(id), ct);
+        return new PublishOutcome(answer.Data.TryGetProperty("published", out var published) && published.ValueKind == System.Text.Json.JsonValueKind.True);
+    }
+
     public Task RateAsync(Guid id, int rating, CancellationToken ct = default) =>
         http.PostAsync($"{Base}/{id}/rate", new RateRequest(rating), ct);
 }
