@@ -30,6 +30,8 @@ public static class AuthApi
         api.MapGet("/me", GetMe).WithName("GetMe").WithSummary("The signed-in user").RequireAuthorization();
         api.MapPatch("/me", UpdateMe).WithName("UpdateMe").WithSummary("Change the user's time zone").RequireAuthorization()
             .InvalidatesCalendar();
+        api.MapPost("/password", ChangePassword).WithName("ChangePassword")
+            .WithSummary("Change the password; the user's other sessions end, this one stays").RequireAuthorization();
         return app;
     }
 
@@ -212,6 +214,63 @@ public static class AuthApi
         user.TimeZone = request.TimeZone!;
         await users.UpdateAsync(user);
         return TypedResults.Ok(Envelope.Of(MeDto.From(user)));
+    }
+
+    /// <summary>The current password is checked like a sign-in (a wrong one counts towards the lockout), so a stolen
+    /// access token cannot be used to guess it. A wrong one answers 400 on its field, not 401: the bearer token is
+    /// fine, and a 401 would send clients into refreshing it.</summary>
+    public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ChangePassword(
+        ChangePasswordRequest request, IValidator<ChangePasswordRequest> validator, ClaimsPrincipal principal,
+        UserManager<AppUser> users, SessionService sessions, TimeProvider clock, CancellationToken ct)
+    {
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        var user = await users.FindByIdAsync(principal.UserId().ToString());
+        if (user is null)
+        {
+            return ApiProblem.Unauthorized();
+        }
+        if (await CheckCurrentPasswordAsync(users, user, request.CurrentPassword!, clock) is { } refused)
+        {
+            return refused;
+        }
+
+        // The policy already passed in the validator; a new security stamp marks the credentials as changed.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, request.NewPassword!);
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded)
+        {
+            return ApiProblem.Validation(updated.Errors.Select(e => new FieldError("new_password", e.Description)).ToList());
+        }
+
+        // Whoever learnt the old password may hold sessions: they end with it. The session asking keeps going.
+        if (Guid.TryParse(principal.FindFirstValue(SessionService.SessionClaim), out var familyId))
+        {
+            await sessions.RevokeAllExceptAsync(user.Id, familyId, ct);
+        }
+        else
+        {
+            await sessions.RevokeAllAsync(user.Id, ct);
+        }
+        return TypedResults.Ok(Envelope.Of(new MessageDto("Password changed; your other sessions are signed out")));
+    }
+
+    /// <summary>Null when the password is right; otherwise the answer, after counting the failure like a sign-in's.</summary>
+    internal static async Task<ApiProblem?> CheckCurrentPasswordAsync(UserManager<AppUser> users, AppUser user, string password, TimeProvider clock)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            return TooManySignIns((user.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow());
+        }
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            return ApiProblem.Validation("current_password", "The current password is incorrect");
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        return null;
     }
 
     private static ApiProblem BadCredentials() => ApiProblem.Unauthorized("Invalid email or password");

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.JsonWebTokens;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Auth;
 
@@ -15,19 +17,7 @@ public sealed class RegisterValidator : AbstractValidator<RegisterRequest>
         RuleFor(r => r.Email).Email(trimmed: true);
         RuleFor(r => r.Password).Cascade(CascadeMode.Stop)
             .Must(p => !string.IsNullOrEmpty(p)).WithMessage(RequestValidation.Required)
-            .CustomAsync(async (password, context, _) =>
-            {
-                var email = context.InstanceToValidate.Email?.Trim();
-                var user = new AppUser { UserName = email, Email = email };
-                foreach (var validator in users.PasswordValidators)
-                {
-                    var result = await validator.ValidateAsync(users, user, password!);
-                    foreach (var error in result.Errors)
-                    {
-                        context.AddFailure(error.Description);
-                    }
-                }
-            });
+            .PasswordPolicy(users, r => r.Email?.Trim());
         RuleFor(r => r.TimeZone).Must(RequestValidation.IsIanaTimeZone).When(r => r.TimeZone is not null)
             .WithMessage(RequestValidation.IanaTimeZone);
     }
@@ -62,10 +52,45 @@ public sealed class ResetPasswordConfirmValidator : AbstractValidator<ResetPassw
     }
 }
 
+/// <summary>A new password meets the very policy sign-up does, judged against the account's own address (Identity's
+/// validators may compare the two). The current password is only required here: whether it is right is the handler's
+/// question, since answering it costs a hash and counts towards the lockout.</summary>
+public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordRequest>
+{
+    public ChangePasswordValidator(UserManager<AppUser> users, IHttpContextAccessor http)
+    {
+        RuleFor(r => r.CurrentPassword).NotEmpty().WithMessage(RequestValidation.Required);
+        RuleFor(r => r.NewPassword).Cascade(CascadeMode.Stop)
+            .Must(p => !string.IsNullOrEmpty(p)).WithMessage(RequestValidation.Required)
+            .PasswordPolicy(users, _ => http.HttpContext?.User.FindFirstValue(JwtRegisteredClaimNames.Email));
+    }
+}
+
 public sealed class UpdateMeValidator : AbstractValidator<UpdateMeRequest>
 {
     public UpdateMeValidator() =>
         RuleFor(r => r.TimeZone).Must(RequestValidation.IsIanaTimeZone).WithMessage(RequestValidation.IanaTimeZone);
+}
+
+public static class PasswordRule
+{
+    /// <summary>Every Identity password validator's complaint, each as an error of the rule's field, so one answer
+    /// lists all that is wrong with the password.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> PasswordPolicy<T>(
+        this IRuleBuilderOptions<T, string?> rule, UserManager<AppUser> users, Func<T, string?> email) =>
+        rule.CustomAsync(async (password, context, _) =>
+        {
+            var address = email(context.InstanceToValidate);
+            var user = new AppUser { UserName = address, Email = address };
+            foreach (var validator in users.PasswordValidators)
+            {
+                var result = await validator.ValidateAsync(users, user, password!);
+                foreach (var error in result.Errors)
+                {
+                    context.AddFailure(error.Description);
+                }
+            }
+        });
 }
 
 public static partial class EmailRule

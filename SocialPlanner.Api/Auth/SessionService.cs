@@ -66,6 +66,10 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     public Task RevokeAllAsync(Guid userId, CancellationToken ct) =>
         Revoke(db.RefreshTokens.Where(t => t.UserId == userId), ct);
 
+    /// <summary>Every session of the user but <paramref name="keptFamilyId"/>: the one that changed the password.</summary>
+    public Task RevokeAllExceptAsync(Guid userId, Guid keptFamilyId, CancellationToken ct) =>
+        Revoke(db.RefreshTokens.Where(t => t.UserId == userId && t.FamilyId != keptFamilyId), ct);
+
     private Task Revoke(IQueryable<RefreshToken> tokens, CancellationToken ct)
     {
         var now = clock.GetDbNow();

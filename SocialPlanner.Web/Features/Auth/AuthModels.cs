@@ -21,3 +21,5 @@ public sealed record ResetPasswordRequest(string Email);
 public sealed record ResetPasswordConfirmRequest(string Email, string Token, string NewPassword);
 
 public sealed record UpdateMeRequest(string TimeZone);
+
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
