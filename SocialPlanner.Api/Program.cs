@@ -29,6 +29,7 @@ app.UseOutputCache();
 
 app.MapDefaultEndpoints();
 app.MapAuthApi();
+app.MapAccountApi();
 app.MapPostsApi();
 app.MapCalendarApi();
 app.MapCalendarChanges();

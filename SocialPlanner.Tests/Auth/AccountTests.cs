@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SocialPlanner.Tests.Media;
+using SocialPlanner.Tests.Social;
 using SocialPlanner.Tests.Infrastructure;
 using static SocialPlanner.Tests.Infrastructure.ApiClient;
 
@@ -71,6 +74,61 @@ public class AccountTests(AppFixture app)
             new { current_password = Password, new_password = NewPassword }, cancellationToken: Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_data_export_is_a_JSON_attachment_of_everything_the_user_has_without_secrets_or_anyone_elses_data()
+    {
+        var user = await app.RegisterAsync();
+        var stranger = await app.RegisterAsync();
+        var mediaId = await user.UploadImageAsync();
+        var post = await (await user.Http.PostAsJsonAsync("/api/content/posts", new
+        {
+            platform = "linkedin", content = "Trois conseils pour votre bilan", hashtags = new[] { "PME", "Romandie" }, media_ids = new[] { mediaId },
+        }, Ct)).ReadJsonAsync();
+        (await user.Http.PostAsJsonAsync("/api/templates",
+            new { name = "Conseil du lundi", category = "conseil", platform = "linkedin", content = "Le conseil: {{sujet}}" }, Ct)).EnsureSuccessStatusCode();
+        await SocialAccounts.ConnectAsync(user, "linkedin", SocialAccounts.Member());
+        (await stranger.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "Pas à vous" }, Ct)).EnsureSuccessStatusCode();
+
+        var response = await user.Http.GetAsync("/api/auth/me/export", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.StartsWith("socialplanner-export-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        var export = JsonNode.Parse(text)!;
+        Assert.Equal(user.Email, export["user"]!["email"]!.GetValue<string>());
+        var exported = Assert.Single(export["posts"]!.AsArray())!;
+        Assert.Equal(post["data"]!["id"]!.GetValue<string>(), exported["id"]!.GetValue<string>());
+        Assert.Equal(["PME", "Romandie"], exported["hashtags"]!.AsArray().Select(h => h!.GetValue<string>()));
+        Assert.Equal(mediaId, Assert.Single(exported["media_ids"]!.AsArray())!.GetValue<string>());
+        Assert.Equal("Conseil du lundi", Assert.Single(export["templates"]!.AsArray())!["name"]!.GetValue<string>());
+        var media = Assert.Single(export["media"]!.AsArray())!;
+        Assert.Equal("square.jpg", media["filename"]!.GetValue<string>());
+        Assert.Contains("files themselves are not in", export["about"]!.GetValue<string>(), StringComparison.Ordinal);
+        var connection = Assert.Single(export["social_connections"]!.AsArray())!.AsObject();
+        Assert.Equal("linkedin", connection["platform"]!.GetValue<string>());
+
+        // No secret under any name: the password hash, the stamps, the platforms' (encrypted) tokens.
+        var storedToken = await app.OwnerScalarAsync<string>("SELECT access_token FROM social_connections WHERE user_id = $1", user.Id);
+        var passwordHash = await app.OwnerScalarAsync<string>("SELECT password_hash FROM users WHERE id = $1", user.Id);
+        Assert.DoesNotContain(storedToken, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(passwordHash, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(PropertyNames(export), name => name.Contains("token", StringComparison.Ordinal) || name.Contains("password", StringComparison.Ordinal));
+        Assert.DoesNotContain("Pas à vous", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_data_export_requires_a_bearer_token() =>
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _anonymous.GetAsync("/api/auth/me/export", Ct)).StatusCode);
+
+    private static IEnumerable<string> PropertyNames(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => PropertyNames(p.Value).Prepend(p.Key)),
+        JsonArray a => a.SelectMany(PropertyNames),
+        _ => [],
+    };
 
     private Task<HttpResponseMessage> LoginAsync(string email, string password) =>
         _anonymous.PostAsJsonAsync("/api/auth/login", new { email, password }, cancellationToken: Ct);

@@ -11,6 +11,7 @@ using SocialPlanner.Tests.Data;
 using SocialPlanner.Tests.Infrastructure;
 using StackExchange.Redis;
 using static SocialPlanner.Tests.Infrastructure.ApiClient;
+using static SocialPlanner.Tests.Social.SocialAccounts;
 
 namespace SocialPlanner.Tests.Social;
 
@@ -20,35 +21,6 @@ public sealed class SocialApiTests(AppFixture app) : DataTest(app)
     private const string DevelopmentCronSecret = "development-only-cron-secret";
 
     private AppFixture App { get; } = app;
-
-    /// <summary>Plays the browser: follows the authorization URL to the consent screen, which answers with a
-    /// redirect to our callback carrying the code and the state.</summary>
-    private async Task<(string Code, string State)> ConsentAsync(TestUser user, string platform, string member)
-    {
-        var start = await user.Http.PostAsync($"/api/social/{platform}/auth", null, Ct);
-        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
-        var url = (await start.ReadJsonAsync())["data"]!["authorization_url"]!.GetValue<string>();
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var consent = await browser.GetAsync($"{url}&auto_consent=true&sandbox_member={member}", Ct);
-        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
-        var location = consent.Headers.Location!;
-        Assert.EndsWith($"/connections/callback/{platform}", location.GetLeftPart(UriPartial.Path), StringComparison.Ordinal);
-        var query = QueryHelpers.ParseQuery(location.Query);
-        return (query["code"].ToString(), query["state"].ToString());
-    }
-
-    private static Task<HttpResponseMessage> CallbackAsync(TestUser user, string platform, string code, string state) =>
-        user.Http.PostAsync($"/api/social/{platform}/callback?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}", null, Ct);
-
-    private async Task<JsonNode> ConnectAsync(TestUser user, string platform, string member)
-    {
-        var (code, state) = await ConsentAsync(user, platform, member);
-        var response = await CallbackAsync(user, platform, code, state);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.ReadJsonAsync())["data"]!;
-    }
-
-    private static string Member() => $"member-{Guid.NewGuid():N}"[..20];
 
     [Theory]
     [InlineData("linkedin")]

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using SocialPlanner.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -59,6 +61,26 @@ public sealed class SettingsBrowserTests(AppFixture app) : BrowserTest(app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await WebUser.SignInAsync(page, user.Email, user.Password);
         await WebUser.WaitForPageAsync(page, "Home");
+    }
+
+    [Fact]
+    public async Task Download_my_data_saves_the_users_own_export_file()
+    {
+        var user = await App.RegisterAsync();
+        (await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "Un post à emporter" }, ApiClient.Ct))
+            .EnsureSuccessStatusCode();
+        var page = await OpenSettingsAsync(user);
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Download my data" }).ClickAsync());
+
+        Assert.StartsWith("socialplanner-export-", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.EndsWith(".json", download.SuggestedFilename, StringComparison.Ordinal);
+        await using var file = await download.CreateReadStreamAsync();
+        var export = await JsonNode.ParseAsync(file, cancellationToken: ApiClient.Ct);
+        Assert.Equal(user.Email, export!["user"]!["email"]!.GetValue<string>());
+        Assert.Equal("Un post à emporter", Assert.Single(export["posts"]!.AsArray())!["content"]!.GetValue<string>());
+        await WebUser.WaitForPageAsync(page, "Settings");
     }
 
     private async Task<IPage> OpenSettingsAsync(TestUser user)

@@ -27,6 +27,10 @@ public sealed class AuthClient(ApiHttp http)
     public async Task<Me> UpdateTimeZoneAsync(string timeZone, CancellationToken ct = default) =>
         (await http.PatchAsync<Me>("/api/auth/me", new UpdateMeRequest(timeZone), ct)).Data;
 
+    /// <summary>The Api's export file, unread, for the Web to stream on to the browser; the caller disposes it.</summary>
+    public Task<HttpResponseMessage> OpenExportAsync(CancellationToken ct = default) =>
+        http.SendRawAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/me/export"), HttpCompletionOption.ResponseHeadersRead, ct);
+
     /// <summary>The Api ends the user's other sessions and keeps this one, so the stored tokens stay good.</summary>
     public Task ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken ct = default) =>
         http.PostAsync("/api/auth/password", new ChangePasswordRequest(currentPassword, newPassword), ct);

@@ -1,7 +1,11 @@
+using SocialPlanner.Web.Features.Api;
+
 namespace SocialPlanner.Web.Features.Auth;
 
 public static class AuthEndpoints
 {
+    private const string ExportFileName = "socialplanner-export.json";
+
     /// <summary>Sign-out is a form POST (antiforgery-checked) because clearing a cookie needs an HTTP response, not a circuit.</summary>
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -10,6 +14,24 @@ public static class AuthEndpoints
             await session.SignOutAsync(http);
             return TypedResults.LocalRedirect("~/login");
         });
+
+        // A download is a plain browser request, which a circuit cannot answer: the Web streams the Api's file on with the
+        // user's token, which never reaches the browser. Errors keep the Api's shape and status.
+        app.MapGet("/account/export", async (HttpContext http, AuthClient auth, CancellationToken ct) =>
+        {
+            try
+            {
+                var response = await auth.OpenExportAsync(ct);
+                http.Response.RegisterForDispose(response);
+                var disposition = response.Content.Headers.ContentDisposition;
+                return Results.Stream(await response.Content.ReadAsStreamAsync(ct), "application/json",
+                    disposition?.FileNameStar ?? disposition?.FileName?.Trim('"') ?? ExportFileName);
+            }
+            catch (ApiException e)
+            {
+                return Results.Json(new { error = e.Problem }, ApiJson.Options, statusCode: e.Status);
+            }
+        }).RequireAuthorization();
         return app;
     }
 }
