@@ -2,12 +2,18 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.Json;
+using FromBodyAttribute = Microsoft.AspNetCore.Mvc.FromBodyAttribute;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Media;
+using SocialPlanner.Core.Publishing;
 
 namespace SocialPlanner.Api.Auth;
 
@@ -22,7 +28,69 @@ public static class AccountApi
 
         api.MapGet("/export", ExportMyData).WithName("ExportMyData")
             .WithSummary("Everything stored about the user as a JSON file (no password hash, no platform tokens, media files by name only)");
+        app.MapDelete("/api/auth/me", DeleteMyAccount).WithTags("Auth").WithName("DeleteMyAccount").RequireAuthorization()
+            .WithSummary("Delete the account and everything of it, given the password: posts, media files, templates, connections (their tokens revoked), sessions");
         return app;
+    }
+
+    /// <summary>
+    /// The password is asked again: a stolen access token must not be enough to destroy an account. Then, in an order
+    /// where a failure half-way leaves something the user can simply retry: open publications are cancelled as a
+    /// single post's deletion does (so no dispatcher sends a post of an account that no longer exists; one being sent
+    /// right now answers 409), the rows go (posts first:
+    /// posts_media guards media with RESTRICT; the user's row cascades to the rest, refresh tokens included), then the
+    /// media files, and last this access token is denied.
+    /// </summary>
+    public static async Task<Results<NoContent, ApiProblem>> DeleteMyAccount(
+        [FromBody] DeleteAccountRequest request, IValidator<DeleteAccountRequest> validator, ClaimsPrincipal principal,
+        UserManager<AppUser> users, AppDbContext db, PublicationScheduler scheduler, IMediaStore store,
+        AccessTokenDenyList denyList, TimeProvider clock, ILogger<AccountExport> logger, CancellationToken ct)
+    {
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        var user = await users.FindByIdAsync(principal.UserId().ToString());
+        if (user is null)
+        {
+            return ApiProblem.Unauthorized();
+        }
+        if (await AuthApi.CheckPasswordAsync(users, user, request.Password!, "password", clock) is { } refused)
+        {
+            return refused;
+        }
+
+        var userId = user.Id;
+        foreach (var post in await db.Posts.Where(p => p.UserId == userId && p.Publications.Any()).ToListAsync(ct))
+        {
+            if (await Conflicts.SaveAsync(() => scheduler.OnPostDeletedAsync(post, ct), "account", "delete it") is { } failed)
+            {
+                return failed;
+            }
+        }
+
+        var media = await db.Media.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(ct);
+        await db.Posts.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
+
+        foreach (var path in media.SelectMany(MediaPaths.AllFiles))
+        {
+            try
+            {
+                await store.DeleteAsync(path, CancellationToken.None);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning(e, "Could not delete {Path} of a deleted account; the media janitor will", path);
+            }
+        }
+        if (principal.FindFirstValue(JwtRegisteredClaimNames.Jti) is { } jti
+            && long.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp))
+        {
+            // Best effort: should Redis be out, the token still names a user who no longer exists and sees nothing.
+            await denyList.TryDenyAsync(jti, DateTimeOffset.FromUnixTimeSeconds(exp));
+        }
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<FileContentHttpResult, ApiProblem>> ExportMyData(

@@ -232,7 +232,7 @@ public static class AuthApi
         {
             return ApiProblem.Unauthorized();
         }
-        if (await CheckCurrentPasswordAsync(users, user, request.CurrentPassword!, clock) is { } refused)
+        if (await CheckPasswordAsync(users, user, request.CurrentPassword!, "current_password", clock) is { } refused)
         {
             return refused;
         }
@@ -257,8 +257,10 @@ public static class AuthApi
         return TypedResults.Ok(Envelope.Of(new MessageDto("Password changed; your other sessions are signed out")));
     }
 
-    /// <summary>Null when the password is right; otherwise the answer, after counting the failure like a sign-in's.</summary>
-    internal static async Task<ApiProblem?> CheckCurrentPasswordAsync(UserManager<AppUser> users, AppUser user, string password, TimeProvider clock)
+    /// <summary>Null when the password is right; otherwise the answer (on <paramref name="field"/>), after counting the
+    /// failure like a sign-in's.</summary>
+    internal static async Task<ApiProblem?> CheckPasswordAsync(
+        UserManager<AppUser> users, AppUser user, string password, string field, TimeProvider clock)
     {
         if (await users.IsLockedOutAsync(user))
         {
@@ -267,7 +269,7 @@ public static class AuthApi
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);
-            return ApiProblem.Validation("current_password", "The current password is incorrect");
+            return ApiProblem.Validation(field, "The password is incorrect");
         }
         await users.ResetAccessFailedCountAsync(user);
         return null;

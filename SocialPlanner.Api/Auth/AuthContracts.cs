@@ -18,6 +18,8 @@ public sealed record UpdateMeRequest(string? TimeZone);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
+public sealed record DeleteAccountRequest(string? Password);
+
 public sealed record UserDto(Guid Id, string Email, DateTimeOffset CreatedAt)
 {
     public static UserDto From(AppUser user) => new(user.Id, user.Email ?? "", user.CreatedAt);

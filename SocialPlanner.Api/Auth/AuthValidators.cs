@@ -66,6 +66,11 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordRe
     }
 }
 
+public sealed class DeleteAccountValidator : AbstractValidator<DeleteAccountRequest>
+{
+    public DeleteAccountValidator() => RuleFor(r => r.Password).NotEmpty().WithMessage(RequestValidation.Required);
+}
+
 public sealed class UpdateMeValidator : AbstractValidator<UpdateMeRequest>
 {
     public UpdateMeValidator() =>

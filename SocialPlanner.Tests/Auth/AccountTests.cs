@@ -123,6 +123,79 @@ public class AccountTests(AppFixture app)
     public async Task The_data_export_requires_a_bearer_token() =>
         Assert.Equal(HttpStatusCode.Unauthorized, (await _anonymous.GetAsync("/api/auth/me/export", Ct)).StatusCode);
 
+    [Fact]
+    public async Task Deleting_the_account_removes_every_row_and_media_file_of_it_cancels_its_schedule_and_ends_its_sessions()
+    {
+        var user = await app.RegisterAsync();
+        var bystander = await app.RegisterAsync();
+        var upload = await MediaClient.UploadOkAsync(user, MediaSamples.Jpeg(1080, 1080), "square.jpg", "image/jpeg");
+        await SocialAccounts.ConnectAsync(user, "linkedin", SocialAccounts.Member());
+        var post = await (await user.Http.PostAsJsonAsync("/api/content/posts", new
+        {
+            platform = "linkedin", content = "Programmé puis effacé", media_ids = new[] { upload["id"]!.GetValue<string>() },
+        }, Ct)).ReadJsonAsync();
+        var postId = post["data"]!["id"]!.GetValue<string>();
+        (await user.Http.PatchAsJsonAsync($"/api/calendar/posts/{postId}/schedule",
+            new { scheduled_at = DateTimeOffset.UtcNow.AddDays(3) }, Ct)).EnsureSuccessStatusCode();
+        (await user.Http.PostAsJsonAsync("/api/templates",
+            new { name = "Modèle", category = "autre", platform = "linkedin", content = "Bonjour {{qui}}" }, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal(1L, await CountAsync("post_publications", "user_id", user.Id));
+        using var anonymousMedia = new HttpClient();
+        var files = new[] { upload["url"]!.GetValue<string>(), upload["thumbnail_url"]!.GetValue<string>() };
+        foreach (var file in files)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await anonymousMedia.GetAsync(file, Ct)).StatusCode);
+        }
+
+        var response = await DeleteAccountAsync(user, user.Password);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        foreach (var (table, column) in OwnedTables)
+        {
+            Assert.Equal(0L, await CountAsync(table, column, user.Id));
+        }
+        foreach (var file in files)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymousMedia.GetAsync(file, Ct)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.Http.GetAsync("/api/auth/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(user.RefreshToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(user.Email, user.Password)).StatusCode);
+        Assert.Equal(1L, await CountAsync("users", "id", bystander.Id));
+        Assert.Equal(HttpStatusCode.OK, (await bystander.Http.GetAsync("/api/auth/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_with_a_wrong_or_missing_password_answers_400_and_deletes_nothing()
+    {
+        var user = await app.RegisterAsync();
+        (await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "Je reste" }, Ct)).EnsureSuccessStatusCode();
+
+        var wrong = await DeleteAccountAsync(user, "NotMine123");
+        var missing = await DeleteAccountAsync(user, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal("password", Assert.Single((await wrong.ReadErrorAsync())["errors"]!.AsArray())!["field"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("password", Assert.Single((await missing.ReadErrorAsync())["errors"]!.AsArray())!["field"]!.GetValue<string>());
+        Assert.Equal(1L, await CountAsync("users", "id", user.Id));
+        Assert.Equal(1L, await CountAsync("posts", "user_id", user.Id));
+        Assert.Equal(HttpStatusCode.OK, (await user.Http.GetAsync("/api/auth/me", Ct)).StatusCode);
+    }
+
+    /// <summary>Every table holding a user's rows, with the column naming the user.</summary>
+    private static readonly (string Table, string Column)[] OwnedTables =
+    [
+        ("users", "id"), ("posts", "user_id"), ("templates", "user_id"), ("media", "user_id"), ("ai_generations", "user_id"),
+        ("social_connections", "user_id"), ("post_publications", "user_id"), ("refresh_tokens", "user_id"),
+    ];
+
+    private Task<long> CountAsync(string table, string column, Guid userId) =>
+        app.OwnerScalarAsync<long>($"SELECT count(*) FROM {table} WHERE {column} = $1", userId);
+
+    private static Task<HttpResponseMessage> DeleteAccountAsync(TestUser user, string? password) =>
+        user.Http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/auth/me") { Content = JsonContent.Create(new { password }) }, Ct);
+
     private static IEnumerable<string> PropertyNames(JsonNode? node) => node switch
     {
         JsonObject o => o.SelectMany(p => PropertyNames(p.Value).Prepend(p.Key)),

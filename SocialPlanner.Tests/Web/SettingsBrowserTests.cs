@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SocialPlanner.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -22,7 +23,7 @@ public sealed class SettingsBrowserTests(AppFixture app) : BrowserTest(app)
         await card.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
         await card.GetByLabel("Confirm new password").FillAsync(NewPassword);
         await card.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await Expect(card.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The current password is incorrect");
+        await Expect(card.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The password is incorrect");
 
         await card.GetByLabel("Current password").FillAsync(user.Password);
         await card.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
@@ -81,6 +82,45 @@ public sealed class SettingsBrowserTests(AppFixture app) : BrowserTest(app)
         Assert.Equal(user.Email, export!["user"]!["email"]!.GetValue<string>());
         Assert.Equal("Un post à emporter", Assert.Single(export["posts"]!.AsArray())!["content"]!.GetValue<string>());
         await WebUser.WaitForPageAsync(page, "Settings");
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_asks_for_the_password_and_a_last_yes_then_says_goodbye_on_the_sign_in_page()
+    {
+        var user = await App.RegisterAsync();
+        (await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "Bientôt effacé" }, ApiClient.Ct))
+            .EnsureSuccessStatusCode();
+        var page = await OpenSettingsAsync(user);
+        var card = page.Locator(".sp-delete-card");
+
+        await card.GetByLabel("Your password, to confirm").FillAsync("NotMine123");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Alertdialog);
+        await Expect(confirm).ToContainTextAsync("This cannot be undone.");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Keep my account" }).ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
+        Assert.Equal(1L, await App.OwnerScalarAsync<long>("SELECT count(*) FROM users WHERE id = $1", user.Id));
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Delete for good" }).ClickAsync();
+        await Expect(card.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The password is incorrect");
+        Assert.Equal(1L, await App.OwnerScalarAsync<long>("SELECT count(*) FROM users WHERE id = $1", user.Id));
+
+        await card.GetByLabel("Your password, to confirm").FillAsync(user.Password);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+        await Expect(confirm).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "settings-delete-confirm");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Delete for good" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator(".sp-goodbye")).ToContainTextAsync("Your account and everything in it have been deleted.");
+        await Browser.ScreenshotAsync(page, "sign-in-goodbye");
+        Assert.Equal(0L, await App.OwnerScalarAsync<long>("SELECT count(*) FROM users WHERE id = $1", user.Id));
+        Assert.Equal(0L, await App.OwnerScalarAsync<long>("SELECT count(*) FROM posts WHERE user_id = $1", user.Id));
+        await page.GotoAsync("posts");
+        await Expect(page).ToHaveURLAsync(new Regex("/login\\?returnUrl=%2Fposts$"));
+        await WebUser.SignInAsync(page, user.Email, user.Password);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Invalid email or password");
     }
 
     private async Task<IPage> OpenSettingsAsync(TestUser user)

@@ -42,6 +42,12 @@ public sealed class ApiHttp(IHttpClientFactory factory)
         using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Delete, uri), HttpCompletionOption.ResponseContentRead, ct);
     }
 
+    /// <summary>A DELETE whose body says something the Api must check first (a password).</summary>
+    public async Task DeleteAsync(string uri, object body, CancellationToken ct = default)
+    {
+        using var response = await SendRawAsync(WithJson(HttpMethod.Delete, uri, body), HttpCompletionOption.ResponseContentRead, ct);
+    }
+
     public async Task<Envelope<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken ct = default)
     {
         using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, ct);

@@ -31,6 +31,10 @@ public sealed class AuthClient(ApiHttp http)
     public Task<HttpResponseMessage> OpenExportAsync(CancellationToken ct = default) =>
         http.SendRawAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/me/export"), HttpCompletionOption.ResponseHeadersRead, ct);
 
+    /// <summary>Deletes the account and all of its data; the Api ends every session of it.</summary>
+    public Task DeleteAccountAsync(string password, CancellationToken ct = default) =>
+        http.DeleteAsync("/api/auth/me", new DeleteAccountRequest(password), ct);
+
     /// <summary>The Api ends the user's other sessions and keeps this one, so the stored tokens stay good.</summary>
     public Task ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken ct = default) =>
         http.PostAsync("/api/auth/password", new ChangePasswordRequest(currentPassword, newPassword), ct);

@@ -23,3 +23,5 @@ public sealed record ResetPasswordConfirmRequest(string Email, string Token, str
 public sealed record UpdateMeRequest(string TimeZone);
 
 public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+public sealed record DeleteAccountRequest(string Password);

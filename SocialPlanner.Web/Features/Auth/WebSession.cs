@@ -44,6 +44,16 @@ public sealed class WebSession(SessionTokenStore store, AuthClient auth, ILogger
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
+    /// <summary>Forgets the Api tokens of a session whose Api side is already gone (the account was deleted). Usable from
+    /// a circuit, which cannot clear the cookie: the next request finds no tokens, and <see cref="ValidateAsync"/> clears it.</summary>
+    public async Task ForgetAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.FindFirstValue(SessionKeyClaim) is { } sessionKey)
+        {
+            await store.RemoveAsync(sessionKey, ct);
+        }
+    }
+
     /// <summary>A cookie whose tokens are gone (signed out elsewhere, refresh refused, cache lost) is no session.</summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
