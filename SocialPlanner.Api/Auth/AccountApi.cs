@@ -10,6 +10,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Social;
 using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Media;
@@ -37,13 +38,13 @@ public static class AccountApi
     /// The password is asked again: a stolen access token must not be enough to destroy an account. Then, in an order
     /// where a failure half-way leaves something the user can simply retry: open publications are cancelled as a
     /// single post's deletion does (so no dispatcher sends a post of an account that no longer exists; one being sent
-    /// right now answers 409), the rows go (posts first:
+    /// right now answers 409), the networks are asked to forget our tokens (best effort), the rows go (posts first:
     /// posts_media guards media with RESTRICT; the user's row cascades to the rest, refresh tokens included), then the
     /// media files, and last this access token is denied.
     /// </summary>
     public static async Task<Results<NoContent, ApiProblem>> DeleteMyAccount(
         [FromBody] DeleteAccountRequest request, IValidator<DeleteAccountRequest> validator, ClaimsPrincipal principal,
-        UserManager<AppUser> users, AppDbContext db, PublicationScheduler scheduler, IMediaStore store,
+        UserManager<AppUser> users, AppDbContext db, PublicationScheduler scheduler, PlatformTokenRevoker revoker, IMediaStore store,
         AccessTokenDenyList denyList, TimeProvider clock, ILogger<AccountExport> logger, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
@@ -68,6 +69,8 @@ public static class AccountApi
                 return failed;
             }
         }
+
+        await revoker.RevokeAllAsync(userId, ct);
 
         var media = await db.Media.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(ct);
         await db.Posts.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);

@@ -19,6 +19,7 @@ public static class SocialExtensions
         services.AddSingleton<OAuthStates>();
         services.AddScoped<SocialConnector>();
         services.AddScoped<PublicationScheduler>();
+        services.AddScoped<PlatformTokenRevoker>();
         services.AddScoped<PublicationQueue>();
         services.AddScoped<PublicationOutcomes>();
         services.AddScoped<PublicationSweeper>();

@@ -30,6 +30,7 @@ public static class SocialPlatformsExtensions
             {
                 o.AuthorizeUrl ??= new Uri("https://www.linkedin.com/oauth/v2/authorization");
                 o.TokenUrl ??= new Uri("https://www.linkedin.com/oauth/v2/accessToken");
+                o.RevokeUrl ??= new Uri("https://www.linkedin.com/oauth/v2/revoke");
                 o.ApiBaseUrl ??= new Uri("https://api.linkedin.com/");
                 return;
             }
@@ -37,6 +38,7 @@ public static class SocialPlatformsExtensions
             o.ClientSecret ??= "sandbox-linkedin-secret";
             o.AuthorizeUrl ??= new Uri(sandbox, "oauth/v2/authorization");
             o.TokenUrl ??= new Uri(sandbox, "oauth/v2/accessToken");
+            o.RevokeUrl ??= new Uri(sandbox, "oauth/v2/revoke");
             o.ApiBaseUrl ??= sandbox;
         });
         services.AddOptions<InstagramOptions>().Bind(configuration.GetSection(InstagramOptions.Section)).PostConfigure(o =>

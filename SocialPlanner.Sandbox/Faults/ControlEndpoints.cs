@@ -21,6 +21,7 @@ public static class ControlEndpoints
             return TypedResults.NoContent();
         }).WithName("ClearFaults");
         control.MapPost("/tokens/expire", ExpireTokens).WithName("ExpireTokens");
+        control.MapGet("/tokens/{platform}/{who}", TokenStates).WithName("TokenStates");
         control.MapPost("/reset", (IEnumerable<IResettable> state) =>
         {
             foreach (var store in state)
@@ -49,6 +50,12 @@ public static class ControlEndpoints
         return TypedResults.Created("/sandbox/faults", rule);
     }
 
+    /// <summary>The states (valid, expired, revoked) of the tokens issued to a member or user id, oldest first.</summary>
+    private static Results<Ok<TokenStates>, NotFound> TokenStates(string platform, string who, IEnumerable<TokenBook> books) =>
+        books.FirstOrDefault(b => b.Platform == platform) is { } book
+            ? TypedResults.Ok(new TokenStates([.. book.StatesOf(who).Select(s => s.ToString().ToLowerInvariant())]))
+            : TypedResults.NotFound();
+
     private static Results<Ok<ExpiredTokens>, BadRequest<string>> ExpireTokens(ExpireTokensRequest request, IEnumerable<TokenBook> books)
     {
         var book = books.FirstOrDefault(b => b.Platform == request.Platform);
@@ -63,3 +70,5 @@ public static class ControlEndpoints
 }
 
 public sealed record ExpiredTokens(int Expired);
+
+public sealed record TokenStates(IReadOnlyList<string> States);

@@ -27,6 +27,7 @@ public static class InstagramOAuthEndpoints
         graph.MapGet("/access_token", ExchangeForLongLived).Instagram("token").WithName("InstagramLongLivedToken" + nameSuffix);
         graph.MapGet("/refresh_access_token", Refresh).Instagram("token").WithName("InstagramRefreshToken" + nameSuffix);
         graph.MapGet("/me", Me).Instagram("me").WithName("InstagramMe" + nameSuffix);
+        graph.MapDelete("/me/permissions", RevokePermissions).Instagram("revoke").WithName("InstagramRevokePermissions" + nameSuffix);
         return graph;
     }
 
@@ -110,6 +111,22 @@ public static class InstagramOAuthEndpoints
         }
 
         return LongLived(tokens.Issue(token.Person, token.Subject, token.Scopes, longLived: true, TimeSpan.FromSeconds(instagram.LongLivedTokenLifetimeSeconds)));
+    }
+
+    /// <summary>The app's grant withdrawn, as Graph's <c>DELETE /me/permissions</c> does for Facebook Login. Whether Instagram
+    /// Login's graph.instagram.com serves it is unconfirmed (platform-apis.md has no revocation); the Api calls it when an
+    /// account is deleted. The grant is the account's, so every token issued under it (the short-lived one the long-lived
+    /// was exchanged from too) answers 190 afterwards.</summary>
+    private static async Task<IResult> RevokePermissions(HttpRequest request, InstagramTokens tokens)
+    {
+        var (token, problem) = await GraphWire.AuthenticateAsync(request, tokens);
+        if (token is null)
+        {
+            return problem!;
+        }
+
+        tokens.ExpireNow(token.Subject, revoke: true);
+        return TypedResults.Json(new { success = true });
     }
 
     private static async Task<IResult> Me(HttpRequest request, InstagramTokens tokens, string? fields)

@@ -76,6 +76,17 @@ public abstract class TokenBook(TimeProvider clock) : IResettable, ICallerIdenti
         }
     }
 
+    /// <summary>The state of every token an owner name matches, oldest first, so a test can tell whether a client revoked it.</summary>
+    public IReadOnlyList<TokenState> StatesOf(string who)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            return [.. _byAccessToken.Values.Where(t => NamesOf(t.Subject).Contains(who)).OrderBy(t => t.IssuedAt)
+                .Select(t => t.Revoked ? TokenState.Revoked : t.ExpiresAt <= now ? TokenState.Expired : TokenState.Valid)];
+        }
+    }
+
     public IEnumerable<string> IdentitiesOf(string accessToken)
     {
         lock (_gate)

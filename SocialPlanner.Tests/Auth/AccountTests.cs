@@ -129,7 +129,8 @@ public class AccountTests(AppFixture app)
         var user = await app.RegisterAsync();
         var bystander = await app.RegisterAsync();
         var upload = await MediaClient.UploadOkAsync(user, MediaSamples.Jpeg(1080, 1080), "square.jpg", "image/jpeg");
-        await SocialAccounts.ConnectAsync(user, "linkedin", SocialAccounts.Member());
+        var linkedIn = await SocialAccounts.ConnectAsync(user, "linkedin", SocialAccounts.Member());
+        var instagram = await SocialAccounts.ConnectAsync(user, "instagram", SocialAccounts.Member());
         var post = await (await user.Http.PostAsJsonAsync("/api/content/posts", new
         {
             platform = "linkedin", content = "Programmé puis effacé", media_ids = new[] { upload["id"]!.GetValue<string>() },
@@ -161,8 +162,27 @@ public class AccountTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await user.Http.GetAsync("/api/auth/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(user.RefreshToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(user.Email, user.Password)).StatusCode);
+        Assert.All(await SandboxTokenStatesAsync("linkedin", linkedIn["profile"]!["id"]!.GetValue<string>()), s => Assert.Equal("revoked", s));
+        Assert.All(await SandboxTokenStatesAsync("instagram", instagram["profile"]!["id"]!.GetValue<string>()), s => Assert.Equal("revoked", s));
         Assert.Equal(1L, await CountAsync("users", "id", bystander.Id));
         Assert.Equal(HttpStatusCode.OK, (await bystander.Http.GetAsync("/api/auth/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_network_refusing_to_revoke_its_token_does_not_keep_the_account_from_being_deleted()
+    {
+        var user = await app.RegisterAsync();
+        await SocialAccounts.ConnectAsync(user, "linkedin", SocialAccounts.Member());
+        using var sandbox = app.CreateHttpClient("sandbox");
+        (await sandbox.PostAsJsonAsync("/sandbox/faults", new { endpoint = "linkedin.revoke", status = 400, times = 1 }, Ct)).EnsureSuccessStatusCode();
+
+        var response = await DeleteAccountAsync(user, user.Password);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(0L, await CountAsync("users", "id", user.Id));
+        Assert.Equal(0L, await CountAsync("social_connections", "user_id", user.Id));
+        var faults = await (await sandbox.GetAsync("/sandbox/faults", Ct)).ReadJsonAsync();
+        Assert.DoesNotContain(faults.AsArray(), f => f!["endpoint"]!.GetValue<string>() == "linkedin.revoke");
     }
 
     [Fact]
@@ -189,6 +209,16 @@ public class AccountTests(AppFixture app)
         ("users", "id"), ("posts", "user_id"), ("templates", "user_id"), ("media", "user_id"), ("ai_generations", "user_id"),
         ("social_connections", "user_id"), ("post_publications", "user_id"), ("refresh_tokens", "user_id"),
     ];
+
+    /// <summary>What the sandbox's networks say of the tokens they issued to one account: valid, expired or revoked.</summary>
+    private async Task<List<string>> SandboxTokenStatesAsync(string platform, string who)
+    {
+        using var sandbox = app.CreateHttpClient("sandbox");
+        var states = await (await sandbox.GetAsync($"/sandbox/tokens/{platform}/{Uri.EscapeDataString(who)}", Ct)).ReadJsonAsync();
+        List<string> all = [.. states["states"]!.AsArray().Select(s => s!.GetValue<string>())];
+        Assert.NotEmpty(all);
+        return all;
+    }
 
     private Task<long> CountAsync(string table, string column, Guid userId) =>
         app.OwnerScalarAsync<long>($"SELECT count(*) FROM {table} WHERE {column} = $1", userId);

@@ -64,6 +64,15 @@ public sealed class InstagramClient(HttpClient http, IOptions<InstagramOptions> 
             ["access_token"] = longLivedToken,
         }, cancellationToken);
 
+    /// <summary>Withdraws the app's grant (<c>DELETE /me/permissions</c>, Graph's revocation for Facebook Login; unconfirmed
+    /// for Instagram Login, whose documentation platform-apis.md has no revocation from).</summary>
+    public async Task RevokeAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        var url = QueryHelpers.AddQueryString(Graph("me/permissions").ToString(), "access_token", accessToken);
+        using var response = await http.DeleteAsync(url, cancellationToken);
+        await ReadGraphAsync(response, cancellationToken);
+    }
+
     public async Task<PlatformProfile> GetMeAsync(string accessToken, CancellationToken cancellationToken)
     {
         var me = await GetAsync("me", accessToken, new() { ["fields"] = "user_id,username" }, cancellationToken);

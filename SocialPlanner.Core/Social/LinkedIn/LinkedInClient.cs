@@ -44,6 +44,23 @@ public sealed class LinkedInClient(HttpClient http, IOptions<LinkedInOptions> op
             ["refresh_token"] = refreshToken,
         }, cancellationToken);
 
+    /// <summary>Asks LinkedIn to forget a token (unconfirmed endpoint, see <see cref="LinkedInOptions.RevokeUrl"/>).</summary>
+    public async Task RevokeAsync(string token, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["client_id"] = Required(Options.ClientId, "ClientId"),
+            ["client_secret"] = Required(Options.ClientSecret, "ClientSecret"),
+            ["token"] = token,
+        };
+        using var response = await http.PostAsync(Required(Options.RevokeUrl, "RevokeUrl"), new FormUrlEncodedContent(form), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new OAuthException(
+                $"LinkedIn revoke endpoint answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}", false);
+        }
+    }
+
     /// <summary>The member behind a token; <c>sub</c> makes the author URN <c>urn:li:person:{sub}</c>.</summary>
     public async Task<PlatformProfile> GetUserInfoAsync(string accessToken, CancellationToken cancellationToken)
     {

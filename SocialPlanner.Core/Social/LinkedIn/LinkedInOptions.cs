@@ -10,6 +10,9 @@ public sealed class LinkedInOptions
     public string? ClientSecret { get; set; }
     public Uri? AuthorizeUrl { get; set; }
     public Uri? TokenUrl { get; set; }
+    /// <summary>Token revocation, called when an account is deleted. Not in platform-apis.md: the address is
+    /// unconfirmed (docs/architecture.md, "Account endpoints").</summary>
+    public Uri? RevokeUrl { get; set; }
     /// <summary>Root of <c>/v2/userinfo</c> and <c>/rest/*</c>.</summary>
     public Uri? ApiBaseUrl { get; set; }
     /// <summary><c>LinkedIn-Version</c> (YYYYMM); each is served about a year, so it is configuration, not code.</summary>
