@@ -29,9 +29,30 @@ public static class AccountApi
 
         api.MapGet("/export", ExportMyData).WithName("ExportMyData")
             .WithSummary("Everything stored about the user as a JSON file (no password hash, no platform tokens, media files by name only)");
+        api.MapPut("/notifications", UpdateNotifications).WithName("UpdateNotifications")
+            .WithSummary("Choose which publishing emails to get (a failed post, a network to reconnect); password resets are always sent");
         app.MapDelete("/api/auth/me", DeleteMyAccount).WithTags("Auth").WithName("DeleteMyAccount").RequireAuthorization()
             .WithSummary("Delete the account and everything of it, given the password: posts, media files, templates, connections (their tokens revoked), sessions");
         return app;
+    }
+
+    public static async Task<Results<Ok<Envelope<MeDto>>, ApiProblem>> UpdateNotifications(
+        UpdateNotificationsRequest request, IValidator<UpdateNotificationsRequest> validator, ClaimsPrincipal principal,
+        UserManager<AppUser> users, CancellationToken ct)
+    {
+        if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        var user = await users.FindByIdAsync(principal.UserId().ToString());
+        if (user is null)
+        {
+            return ApiProblem.Unauthorized();
+        }
+        user.NotifyPublicationFailed = request.PublicationFailed!.Value;
+        user.NotifyReconnectNeeded = request.ReconnectNeeded!.Value;
+        await users.UpdateAsync(user);
+        return TypedResults.Ok(Envelope.Of(MeDto.From(user)));
     }
 
     /// <summary>

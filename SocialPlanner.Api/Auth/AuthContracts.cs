@@ -27,9 +27,16 @@ public sealed record UserDto(Guid Id, string Email, DateTimeOffset CreatedAt)
 
 public sealed record AuthResult(UserDto User, SessionDto Session);
 
-public sealed record MeDto(Guid Id, string Email, string TimeZone, DateTimeOffset CreatedAt)
+/// <summary>The signed-in user; <c>notifications</c> is our addition: which publishing emails they want.</summary>
+public sealed record MeDto(Guid Id, string Email, string TimeZone, DateTimeOffset CreatedAt, NotificationsDto Notifications)
 {
-    public static MeDto From(AppUser user) => new(user.Id, user.Email ?? "", user.TimeZone, user.CreatedAt);
+    public static MeDto From(AppUser user) => new(user.Id, user.Email ?? "", user.TimeZone, user.CreatedAt,
+        new NotificationsDto(user.NotifyPublicationFailed, user.NotifyReconnectNeeded));
 }
+
+public sealed record NotificationsDto(bool PublicationFailed, bool ReconnectNeeded);
+
+/// <summary>Both choices, always: a form of two checkboxes sends both, and a missing one is a mistake, not "unchanged".</summary>
+public sealed record UpdateNotificationsRequest(bool? PublicationFailed, bool? ReconnectNeeded);
 
 public sealed record MessageDto(string Message);

@@ -71,6 +71,15 @@ public sealed class DeleteAccountValidator : AbstractValidator<DeleteAccountRequ
     public DeleteAccountValidator() => RuleFor(r => r.Password).NotEmpty().WithMessage(RequestValidation.Required);
 }
 
+public sealed class UpdateNotificationsValidator : AbstractValidator<UpdateNotificationsRequest>
+{
+    public UpdateNotificationsValidator()
+    {
+        RuleFor(r => r.PublicationFailed).NotNull().WithMessage(RequestValidation.Required);
+        RuleFor(r => r.ReconnectNeeded).NotNull().WithMessage(RequestValidation.Required);
+    }
+}
+
 public sealed class UpdateMeValidator : AbstractValidator<UpdateMeRequest>
 {
     public UpdateMeValidator() =>

@@ -7,6 +7,13 @@ public class AppUser : IdentityUser<Guid>
 {
     /// <summary>IANA zone used to place posts on the calendar.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Whether the user wants an email when a post could not be published. Password-reset emails ask no one:
+    /// they answer the user's own request.</summary>
+    public bool NotifyPublicationFailed { get; set; } = true;
+
+    /// <summary>Whether the user wants an email when a network must be connected again.</summary>
+    public bool NotifyReconnectNeeded { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

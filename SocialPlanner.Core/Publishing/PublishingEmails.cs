@@ -5,7 +5,8 @@ using SocialPlanner.Core.Mail;
 namespace SocialPlanner.Core.Publishing;
 
 /// <summary>The emails a user gets when publishing needs them: a post that failed for good and an
-/// account that must be reconnected.</summary>
+/// account that must be reconnected, each only if the user wants it (Settings). An unwanted email is settled like a
+/// sent one, so the sweeper does not owe it forever.</summary>
 public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
 {
     public async Task SendPublicationFailedAsync(Guid publicationId, CancellationToken cancellationToken)
@@ -15,11 +16,12 @@ public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
             .Select(p => new
             {
                 p.Platform, p.ErrorMessage, p.ScheduledAt, p.Post!.Content,
-                User = db.Users.Where(u => u.Id == p.UserId).Select(u => new { u.Email, u.TimeZone }).FirstOrDefault(),
+                User = db.Users.Where(u => u.Id == p.UserId)
+                    .Select(u => new { u.Email, u.TimeZone, Wanted = u.NotifyPublicationFailed }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         // Rescheduled or deleted since: nothing to tell.
-        if (failed?.User?.Email is { } email)
+        if (failed?.User is { Email: { } email, Wanted: true })
         {
             await sender.SendAsync(email, $"Your {PostState.PlatformName(failed.Platform)} post was not published",
                 FailureText(failed.Platform, LocalTime(failed.ScheduledAt, failed.User.TimeZone), failed.ErrorMessage, failed.Content),
@@ -56,9 +58,13 @@ public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
     {
         var connection = await db.SocialConnections.AsNoTracking()
             .Where(c => c.Id == connectionId && c.ReconnectNeeded)
-            .Select(c => new { c.Platform, c.ProfileName, Email = db.Users.Where(u => u.Id == c.UserId).Select(u => u.Email).FirstOrDefault() })
+            .Select(c => new
+            {
+                c.Platform, c.ProfileName,
+                User = db.Users.Where(u => u.Id == c.UserId).Select(u => new { u.Email, Wanted = u.NotifyReconnectNeeded }).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
-        if (connection?.Email is not null)
+        if (connection?.User is { Email: { } email, Wanted: true })
         {
             var platform = PostState.PlatformName(connection.Platform);
             var text = $"""
@@ -66,7 +72,7 @@ public sealed class PublishingEmails(AppDbContext db, IEmailSender sender)
 
                 Scheduled posts to {platform} cannot go out until you connect the account again in SocialPlanner's settings.
                 """;
-            await sender.SendAsync(connection.Email, $"Reconnect your {platform} account", text, null, cancellationToken);
+            await sender.SendAsync(email, $"Reconnect your {platform} account", text, null, cancellationToken);
         }
         await db.SocialConnections.Where(c => c.Id == connectionId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.NoticeDueAt, (DateTimeOffset?)null), cancellationToken);

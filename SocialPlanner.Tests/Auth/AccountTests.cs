@@ -203,6 +203,36 @@ public class AccountTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await user.Http.GetAsync("/api/auth/me", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_user_chooses_which_publishing_emails_to_get_and_both_are_on_for_a_new_account()
+    {
+        var user = await app.RegisterAsync();
+        var before = (await (await user.Http.GetAsync("/api/auth/me", Ct)).ReadJsonAsync())["data"]!["notifications"]!;
+        Assert.True(before["publication_failed"]!.GetValue<bool>());
+        Assert.True(before["reconnect_needed"]!.GetValue<bool>());
+
+        var response = await user.Http.PutAsJsonAsync("/api/auth/me/notifications",
+            new { publication_failed = false, reconnect_needed = true }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var after = (await (await user.Http.GetAsync("/api/auth/me", Ct)).ReadJsonAsync())["data"]!["notifications"]!;
+        Assert.False(after["publication_failed"]!.GetValue<bool>());
+        Assert.True(after["reconnect_needed"]!.GetValue<bool>());
+        Assert.False(await app.OwnerScalarAsync<bool>("SELECT notify_publication_failed FROM users WHERE id = $1", user.Id));
+    }
+
+    [Fact]
+    public async Task Email_choices_missing_one_answer_400_per_field_and_change_nothing()
+    {
+        var user = await app.RegisterAsync();
+
+        var response = await user.Http.PutAsJsonAsync("/api/auth/me/notifications", new { publication_failed = false }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("reconnect_needed", Assert.Single((await response.ReadErrorAsync())["errors"]!.AsArray())!["field"]!.GetValue<string>());
+        Assert.True(await app.OwnerScalarAsync<bool>("SELECT notify_publication_failed FROM users WHERE id = $1", user.Id));
+    }
+
     /// <summary>Every table holding a user's rows, with the column naming the user.</summary>
     private static readonly (string Table, string Column)[] OwnedTables =
     [

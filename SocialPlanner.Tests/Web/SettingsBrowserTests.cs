@@ -123,6 +123,32 @@ public sealed class SettingsBrowserTests(AppFixture app) : BrowserTest(app)
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Invalid email or password");
     }
 
+    [Fact]
+    public async Task Email_choices_are_saved_from_Settings_and_shown_again_on_the_next_visit()
+    {
+        var user = await App.RegisterAsync();
+        var page = await OpenSettingsAsync(user);
+        var card = page.Locator(".sp-notifications-card");
+        var failed = card.GetByRole(AriaRole.Checkbox, new() { Name = "When a post could not be published" });
+        var reconnect = card.GetByRole(AriaRole.Checkbox, new() { Name = "When LinkedIn or Instagram must be connected again" });
+        await Expect(failed).ToBeCheckedAsync();
+        await Expect(reconnect).ToBeCheckedAsync();
+        await Expect(card).ToContainTextAsync("Password-reset emails are always sent");
+
+        await failed.ClickAsync();
+        await Expect(failed).Not.ToBeCheckedAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save email choices" }).ClickAsync();
+        await Expect(page.GetByText("Your email choices are saved.")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "settings-email-choices");
+
+        Assert.False(await App.OwnerScalarAsync<bool>("SELECT notify_publication_failed FROM users WHERE id = $1", user.Id));
+        Assert.True(await App.OwnerScalarAsync<bool>("SELECT notify_reconnect_needed FROM users WHERE id = $1", user.Id));
+        await page.ReloadAsync();
+        await WebUser.WaitForPageAsync(page, "Settings");
+        await Expect(failed).Not.ToBeCheckedAsync();
+        await Expect(reconnect).ToBeCheckedAsync();
+    }
+
     private async Task<IPage> OpenSettingsAsync(TestUser user)
     {
         var page = await Chromium.NewPageAsync(Web);

@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5af6674b-d746-4093-9d98-44f2e24faee2"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("b40afb86-9a00-4bf1-97fc-72642dd4dab5"), entityTypeCount: 13)
         {
         }
 

@@ -21,7 +21,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Auth.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 20,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -122,6 +122,24 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 maxLength: 256);
             normalizedUserName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             normalizedUserName.AddAnnotation("Relational:ColumnName", "normalized_user_name");
+
+            var notifyPublicationFailed = runtimeEntityType.AddProperty(
+                "NotifyPublicationFailed",
+                typeof(bool),
+                propertyInfo: typeof(AppUser).GetProperty("NotifyPublicationFailed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<NotifyPublicationFailed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            notifyPublicationFailed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            notifyPublicationFailed.AddAnnotation("Relational:ColumnName", "notify_publication_failed");
+
+            var notifyReconnectNeeded = runtimeEntityType.AddProperty(
+                "NotifyReconnectNeeded",
+                typeof(bool),
+                propertyInfo: typeof(AppUser).GetProperty("NotifyReconnectNeeded", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<NotifyReconnectNeeded>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            notifyReconnectNeeded.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            notifyReconnectNeeded.AddAnnotation("Relational:ColumnName", "notify_reconnect_needed");
 
             var passwordHash = runtimeEntityType.AddProperty(
                 "PasswordHash",

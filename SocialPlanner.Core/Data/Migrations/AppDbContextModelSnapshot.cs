@@ -270,6 +270,14 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<bool>("NotifyPublicationFailed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notify_publication_failed");
+
+                    b.Property<bool>("NotifyReconnectNeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notify_reconnect_needed");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");

@@ -27,6 +27,12 @@ public sealed class AuthClient(ApiHttp http)
     public async Task<Me> UpdateTimeZoneAsync(string timeZone, CancellationToken ct = default) =>
         (await http.PatchAsync<Me>("/api/auth/me", new UpdateMeRequest(timeZone), ct)).Data;
 
+    public async Task<Me> UpdateNotificationsAsync(Notifications choices, CancellationToken ct = default) =>
+        (await http.SendAsync<Me>(new HttpRequestMessage(HttpMethod.Put, "/api/auth/me/notifications")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(choices, options: ApiJson.Options),
+        }, ct)).Data;
+
     /// <summary>The Api's export file, unread, for the Web to stream on to the browser; the caller disposes it.</summary>
     public Task<HttpResponseMessage> OpenExportAsync(CancellationToken ct = default) =>
         http.SendRawAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/me/export"), HttpCompletionOption.ResponseHeadersRead, ct);

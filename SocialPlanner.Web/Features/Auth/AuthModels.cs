@@ -7,7 +7,10 @@ public sealed record ApiUser(Guid Id, string Email, DateTimeOffset CreatedAt);
 
 public sealed record AuthResult(ApiUser User, ApiSession Session);
 
-public sealed record Me(Guid Id, string Email, string TimeZone, DateTimeOffset CreatedAt);
+public sealed record Me(Guid Id, string Email, string TimeZone, DateTimeOffset CreatedAt, Notifications? Notifications);
+
+/// <summary>Which publishing emails the user wants.</summary>
+public sealed record Notifications(bool PublicationFailed, bool ReconnectNeeded);
 
 public sealed record Credentials(string Email, string Password);
 
