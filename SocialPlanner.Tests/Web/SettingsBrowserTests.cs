@@ -137,7 +137,7 @@ public sealed class SettingsBrowserTests(AppFixture app) : BrowserTest(app)
 
         await failed.ClickAsync();
         await Expect(failed).Not.ToBeCheckedAsync();
-        await card.GetByRole(AriaRole.Button, new() { Name = "Save email choices" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Update email choices" }).ClickAsync();
         await Expect(page.GetByText("Your email choices are saved.")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "settings-email-choices");
 
