@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5af6674b-d746-4093-9d98-44f2e24faee2"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("6df3bbb3-71f3-48f9-8db9-966ab6a89ef9"), entityTypeCount: 13)
         {
         }
 
