@@ -1,4 +1,5 @@
 using SocialPlanner.Sandbox.Hosting;
+using SocialPlanner.Sandbox.Media;
 using SocialPlanner.Sandbox.Faults;
 using SocialPlanner.Sandbox.Instagram;
 using SocialPlanner.Sandbox.LinkedIn;
@@ -26,5 +27,6 @@ app.MapLinkedIn();
 app.MapInstagram();
 app.MapOpenAi();
 app.MapPublished();
+app.MapSandboxAvatars();
 
 app.Run();

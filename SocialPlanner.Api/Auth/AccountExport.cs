@@ -34,7 +34,7 @@ public sealed record AccountExport(
         var media = await db.Media.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         var connections = await db.SocialConnections.AsNoTracking().Where(c => c.UserId == userId)
             .OrderBy(c => c.CreatedAt)
-            .Select(c => new ExportedConnection(c.Platform, c.ProfileId, c.ProfileName, c.Scopes, c.IsActive, c.ReconnectNeeded,
+            .Select(c => new ExportedConnection(c.Platform, c.ProfileId, c.ProfileName, c.ProfilePictureUrl, c.Scopes, c.IsActive, c.ReconnectNeeded,
                 c.ExpiresAt, c.LastUsedAt, c.CreatedAt))
             .ToListAsync(ct);
         var generations = await db.AiGenerations.AsNoTracking().Where(g => g.UserId == userId).OrderBy(g => g.CreatedAt)
@@ -78,7 +78,7 @@ public sealed record ExportedMedia(
 }
 
 public sealed record ExportedConnection(
-    SocialPlatform Platform, string ProfileId, string? ProfileName, IReadOnlyList<string> Scopes, bool IsActive, bool ReconnectNeeded,
+    SocialPlatform Platform, string ProfileId, string? ProfileName, string? ProfilePictureUrl, IReadOnlyList<string> Scopes, bool IsActive, bool ReconnectNeeded,
     DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, DateTimeOffset CreatedAt);
 
 public sealed record ExportedAiGeneration(

@@ -38,7 +38,7 @@ public static class SocialApi
         var connections = await db.SocialConnections.AsNoTracking()
             .Where(c => c.UserId == userId && c.IsActive)
             .OrderBy(c => c.Platform)
-            .Select(c => new ConnectionDto(c.Platform, c.ProfileId, c.ProfileName, c.ExpiresAt, c.Scopes, c.IsActive, c.ReconnectNeeded, c.LastUsedAt))
+            .Select(c => new ConnectionDto(c.Platform, c.ProfileId, c.ProfileName, c.ExpiresAt, c.Scopes, c.IsActive, c.ReconnectNeeded, c.LastUsedAt, c.ProfilePictureUrl))
             .ToListAsync(ct);
         return TypedResults.Ok(Envelope.Of(connections));
     }

@@ -53,6 +53,7 @@ public static class ConnectionRules
         TokenRules.Apply(connection, tokens, protect);
         connection.ProfileId = profile.Id;
         connection.ProfileName = profile.Name;
+        connection.ProfilePictureUrl = profile.PictureUrl;
         connection.IsActive = true;
     }
 

@@ -12,7 +12,7 @@ public sealed record ConnectedDto(bool Connected, ProfileDto Profile);
 /// <summary>A connection as the user may see it: never a token.</summary>
 public sealed record ConnectionDto(
     SocialPlatform Platform, string ProfileId, string? ProfileName, DateTimeOffset ExpiresAt, IReadOnlyList<string> Scopes,
-    bool IsActive, bool ReconnectNeeded, DateTimeOffset? LastUsedAt);
+    bool IsActive, bool ReconnectNeeded, DateTimeOffset? LastUsedAt, string? ProfilePictureUrl);
 
 public sealed record PublishNowRequest(Guid? PostId);
 

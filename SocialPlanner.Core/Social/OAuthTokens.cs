@@ -16,4 +16,6 @@ public sealed class OAuthException(string message, bool unrecoverable, Exception
 }
 
 /// <summary>The identity an OAuth grant belongs to on the platform.</summary>
-public sealed record PlatformProfile(string Id, string? Name);
+/// <summary>Who granted access: the platform's id and name for the account, and its picture when the platform gives
+/// one (LinkedIn's OpenID <c>picture</c>, Instagram's <c>profile_picture_url</c>; either may stop loading later).</summary>
+public sealed record PlatformProfile(string Id, string? Name, string? PictureUrl = null);

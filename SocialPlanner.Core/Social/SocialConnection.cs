@@ -15,6 +15,8 @@ public class SocialConnection
     public DateTimeOffset? RefreshTokenExpiresAt { get; set; }
     public string ProfileId { get; set; } = "";
     public string? ProfileName { get; set; }
+    /// <summary>The account's picture as the platform gave it at connection time (shown in previews and on Connections).</summary>
+    public string? ProfilePictureUrl { get; set; }
     public List<string> Scopes { get; set; } = [];
     public bool IsActive { get; set; } = true;
     /// <summary>Set when the platform refused our tokens for good; the user must reconnect.</summary>

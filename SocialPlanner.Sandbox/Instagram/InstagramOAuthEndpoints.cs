@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 
 using SocialPlanner.Sandbox.Hosting;
+using SocialPlanner.Sandbox.Media;
 using SocialPlanner.Sandbox.OAuth;
 
 namespace SocialPlanner.Sandbox.Instagram;
@@ -145,6 +146,7 @@ public static class InstagramOAuthEndpoints
             ["username"] = token.Person.Username,
             ["name"] = token.Person.Name,
             ["account_type"] = "BUSINESS",
+            ["profile_picture_url"] = SandboxAvatars.Url(request, token.Subject, token.Person.Name),
         };
         return TypedResults.Json(me.Where(p => wanted.Contains(p.Key)).ToDictionary());
     }

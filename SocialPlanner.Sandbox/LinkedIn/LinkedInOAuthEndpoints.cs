@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 using SocialPlanner.Sandbox.Hosting;
+using SocialPlanner.Sandbox.Media;
 using SocialPlanner.Sandbox.OAuth;
 
 namespace SocialPlanner.Sandbox.LinkedIn;
@@ -135,7 +136,8 @@ public static class LinkedInOAuthEndpoints
             ["name"] = person.Name,
             ["given_name"] = person.GivenName,
             ["family_name"] = "Sandbox",
-            ["picture"] = $"https://media.licdn.com/dms/image/sandbox/{token.Subject}.jpg",
+            // LinkedIn serves pictures from media.licdn.com; the sandbox draws its own so they load offline.
+            ["picture"] = SandboxAvatars.Url(request, token.Subject, person.Name),
             ["locale"] = new { country = "US", language = "en" },
             ["email"] = withEmail ? person.Email : null,
             ["email_verified"] = withEmail ? true : null,

@@ -55,7 +55,7 @@ public sealed class SocialApiTests(AppFixture app) : DataTest(app)
         var body = await response.Content.ReadAsStringAsync(Ct);
         var connection = JsonNode.Parse(body)!["data"]!.AsArray().Single()!.AsObject();
         Assert.Equal(
-            ["platform", "profile_id", "profile_name", "expires_at", "scopes", "is_active", "reconnect_needed", "last_used_at"],
+            ["platform", "profile_id", "profile_name", "expires_at", "scopes", "is_active", "reconnect_needed", "last_used_at", "profile_picture_url"],
             connection.Select(p => p.Key));
         Assert.DoesNotContain("CfDJ8", body, StringComparison.Ordinal);
         Assert.DoesNotContain("token", body, StringComparison.OrdinalIgnoreCase);

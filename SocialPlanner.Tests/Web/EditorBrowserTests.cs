@@ -20,9 +20,13 @@ public sealed class EditorBrowserTests(AppFixture app) : BrowserTest(app)
         await WebUser.WaitForPageAsync(page, "Home");
         await WebUser.ConnectAsync(page, "Linkedin");
         var connections = await user.Http.GetFromJsonAsync<JsonObject>("/api/social/connections", ApiClient.Ct);
-        var account = connections!["data"]!.AsArray().Single(c => c!["platform"]!.GetValue<string>() == "linkedin")!["profile_name"]!.GetValue<string>();
+        var linkedIn = connections!["data"]!.AsArray().Single(c => c!["platform"]!.GetValue<string>() == "linkedin")!;
+        var account = linkedIn["profile_name"]!.GetValue<string>();
+        var picture = linkedIn["profile_picture_url"]!.GetValue<string>();
         var card = page.Locator("[data-platform=Linkedin]");
         await Expect(card.Locator(".sp-account")).ToContainTextAsync($"Posting as {account}");
+        await Expect(card.Locator($".sp-avatar img[src='{picture}']")).ToBeVisibleAsync();
+        Assert.True(await card.Locator(".sp-avatar img").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the account's picture loads");
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Reconnect" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-variant-outlined"));
 
         await page.GotoAsync("posts/new");
@@ -33,6 +37,7 @@ public sealed class EditorBrowserTests(AppFixture app) : BrowserTest(app)
         var content = $"Published from the editor in one click {Guid.NewGuid():N}";
         await text.FillAsync(content);
         await Expect(page.Locator(".sp-preview-author").First).ToHaveTextAsync(account);
+        await Expect(page.Locator($".sp-preview .sp-avatar img[src='{picture}']")).ToBeVisibleAsync();
 
         await Browser.ScreenshotAsync(page, "editor-when-and-where");
 

@@ -122,6 +122,38 @@ public sealed class FinishBrowserTests(AppFixture app) : BrowserTest(app)
         await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync("Bonjour Anna, voici trois raccourcis clavier pour Lausanne.");
     }
 
+    [Fact]
+    public async Task A_template_is_edited_in_place_and_its_new_variable_is_asked_when_it_is_used()
+    {
+        var user = await App.RegisterAsync();
+        (await user.Http.PostAsJsonAsync("/api/templates", new
+        {
+            name = "Conseil du lundi", category = "conseil", platform = "linkedin",
+            content = "Mon conseil du lundi : {{astuce}}.",
+            variables = new Dictionary<string, string> { ["astuce"] = "planifier" },
+        }, ApiClient.Ct)).EnsureSuccessStatusCode();
+        var page = await Chromium.NewPageAsync(Web);
+        await WebUser.SignInAsync(page, user.Email, user.Password, "/templates");
+        await WebUser.WaitForPageAsync(page, "Templates");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit template Conseil du lundi" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Template name").FillAsync("Conseil de la semaine");
+        await dialog.Locator(".rz-selectbar").GetByText("Both", new() { Exact = true }).ClickAsync();
+        await dialog.GetByLabel("Text", new() { Exact = true }).FillAsync("Pour {{client}}, mon conseil de la semaine : {{astuce}}.");
+        await Expect(dialog.Locator("#edit-template-variables")).ToHaveTextAsync("Variables, asked when the template is used: Client, Astuce.");
+        await Browser.ScreenshotAsync(page, "template-edit");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Conseil de la semaine" })).ToBeVisibleAsync();
+        var stored = (await (await user.Http.GetAsync("/api/templates", ApiClient.Ct)).ReadJsonAsync())["data"]!.AsArray().Single()!;
+        Assert.Equal("both", stored["platform"]!.GetValue<string>());
+        Assert.Equal("planifier", stored["variables"]!["astuce"]!.GetValue<string>());
+        Assert.NotNull(stored["variables"]!["client"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).Locator("label")).ToHaveTextAsync(["Client", "Astuce"]);
+    }
+
     private static Task<string> ColorAsync(ILocator element, string property) =>
         element.EvaluateAsync<string>($"e => getComputedStyle(e).getPropertyValue('{property}')");
 }

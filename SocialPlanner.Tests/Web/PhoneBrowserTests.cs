@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using SocialPlanner.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -40,5 +41,24 @@ public sealed class PhoneBrowserTests(AppFixture app) : BrowserTest(app)
         await WebUser.WaitForPageAsync(page, "Calendar");
         await page.WaitForFunctionAsync("() => document.querySelector('.rz-sidebar').getBoundingClientRect().width < 2"); // its 1 px border stays
         Assert.True((await main.BoundingBoxAsync())!.Width > 320);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_calendar_opens_as_a_list_of_the_weeks_posts_that_fits_the_screen()
+    {
+        var user = await App.RegisterAsync();
+        var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "Read on a phone, in a list" }, ApiClient.Ct);
+        var postId = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
+        (await user.Http.PatchAsJsonAsync($"/api/calendar/posts/{postId}/schedule", new { scheduled_at = DateTimeOffset.UtcNow.AddHours(2) }, ApiClient.Ct)).EnsureSuccessStatusCode();
+        var page = await Chromium.NewPageAsync(Web, width: 390, height: 844);
+        await WebUser.SignInAsync(page, user.Email, user.Password, "/calendar");
+        await WebUser.WaitForPageAsync(page, "Calendar");
+
+        // The pressed view button reads its icon's ligature, then its name.
+        await Expect(page.Locator(".rz-scheduler-nav-views [aria-pressed=true]")).ToContainTextAsync("List");
+        await Expect(page.Locator($"[data-post-id='{postId}']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".rz-week-view")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "The calendar is wider than the phone");
+        await Browser.ScreenshotAsync(page, "calendar-phone");
     }
 }

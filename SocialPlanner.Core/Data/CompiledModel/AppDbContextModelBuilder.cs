@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b40afb86-9a00-4bf1-97fc-72642dd4dab5"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("fe25a2d0-0cfe-4d8c-aa72-36418f4c1004"), entityTypeCount: 13)
         {
         }
 

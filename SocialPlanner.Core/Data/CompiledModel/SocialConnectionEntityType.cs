@@ -22,7 +22,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Social.SocialConnection",
                 typeof(SocialConnection),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -123,6 +123,16 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 maxLength: 255);
             profileName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             profileName.AddAnnotation("Relational:ColumnName", "profile_name");
+
+            var profilePictureUrl = runtimeEntityType.AddProperty(
+                "ProfilePictureUrl",
+                typeof(string),
+                propertyInfo: typeof(SocialConnection).GetProperty("ProfilePictureUrl", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SocialConnection).GetField("<ProfilePictureUrl>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2048);
+            profilePictureUrl.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            profilePictureUrl.AddAnnotation("Relational:ColumnName", "profile_picture_url");
 
             var reconnectNeeded = runtimeEntityType.AddProperty(
                 "ReconnectNeeded",

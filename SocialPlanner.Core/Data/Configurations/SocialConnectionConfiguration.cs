@@ -13,6 +13,7 @@ internal sealed class SocialConnectionConfiguration : IEntityTypeConfiguration<S
         builder.Property(c => c.Id).HasDefaultValueSql(Sql.NewId);
         builder.Property(c => c.ProfileId).HasMaxLength(255);
         builder.Property(c => c.ProfileName).HasMaxLength(255);
+        builder.Property(c => c.ProfilePictureUrl).HasMaxLength(2048);
         builder.Property(c => c.Scopes).HasDefaultValueSql(Sql.EmptyArray);
         // The CLR default is true too; the sentinel keeps an explicit false from being mistaken for "unset".
         builder.Property(c => c.IsActive).HasDefaultValue(true).HasSentinel(true);

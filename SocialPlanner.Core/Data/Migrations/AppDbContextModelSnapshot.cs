@@ -835,6 +835,11 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("profile_name");
 
+                    b.Property<string>("ProfilePictureUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("profile_picture_url");
+
                     b.Property<bool>("ReconnectNeeded")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")

@@ -75,9 +75,9 @@ public sealed class InstagramClient(HttpClient http, IOptions<InstagramOptions> 
 
     public async Task<PlatformProfile> GetMeAsync(string accessToken, CancellationToken cancellationToken)
     {
-        var me = await GetAsync("me", accessToken, new() { ["fields"] = "user_id,username" }, cancellationToken);
+        var me = await GetAsync("me", accessToken, new() { ["fields"] = "user_id,username,profile_picture_url" }, cancellationToken);
         return new PlatformProfile(me["user_id"]?.ToString() ?? me["id"]?.ToString() ?? throw new InvalidOperationException("Instagram /me has no id."),
-            (string?)me["username"]);
+            (string?)me["username"], (string?)me["profile_picture_url"]);
     }
 
     /// <summary>The account's rolling-24 h publishing quota as the platform states it today.</summary>

@@ -69,7 +69,7 @@ public sealed class LinkedInClient(HttpClient http, IOptions<LinkedInOptions> op
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         var info = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
-        return new PlatformProfile((string?)info["sub"] ?? throw new InvalidOperationException("LinkedIn user info has no sub."), (string?)info["name"]);
+        return new PlatformProfile((string?)info["sub"] ?? throw new InvalidOperationException("LinkedIn user info has no sub."), (string?)info["name"], (string?)info["picture"]);
     }
 
     public static string PersonUrn(string memberId) => $"urn:li:person:{memberId}";

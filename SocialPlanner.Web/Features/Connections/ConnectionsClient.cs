@@ -7,7 +7,7 @@ public enum SocialPlatform { Linkedin, Instagram }
 /// <summary>A connected account, as <c>GET /api/social/connections</c> lists it (never with its tokens).</summary>
 public sealed record SocialConnection(
     SocialPlatform Platform, string? ProfileName, string? ProfileId, bool IsActive, bool ReconnectNeeded,
-    DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt);
+    DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt, string? ProfilePictureUrl = null);
 
 public sealed record ConnectedProfile(string Id, string? Name);
 

@@ -45,7 +45,7 @@ public partial class Editor
     private string Author => Clock.Email.Split('@')[0] is { Length: > 0 } name ? name : "You";
 
     /// <summary>The connected accounts' names, so each preview shows who will post it (the e-mail's name otherwise).</summary>
-    private IReadOnlyDictionary<Network, string> _accounts = new Dictionary<Network, string>();
+    private IReadOnlyDictionary<Network, ConnectedAccount> _accounts = new Dictionary<Network, ConnectedAccount>();
 
     /// <summary>What the stars are for (issue #16 §9: they were unexplained): the spec's rating of a text's quality.</summary>
     private string RatingHint => _state.AiGenerated
@@ -63,7 +63,7 @@ public partial class Editor
         await Errors.TryAsync(() => Clock.LoadAsync());
         _accounts = (await Errors.TryAsync(() => Connections.ListAsync()) ?? [])
             .Where(c => c.IsActive && !string.IsNullOrWhiteSpace(c.ProfileName))
-            .ToDictionary(c => c.Platform == SocialPlanner.Web.Features.Connections.SocialPlatform.Linkedin ? Network.LinkedIn : Network.Instagram, c => c.ProfileName!);
+            .ToDictionary(c => c.Platform == SocialPlanner.Web.Features.Connections.SocialPlatform.Linkedin ? Network.LinkedIn : Network.Instagram, c => new ConnectedAccount(c.ProfileName!, c.ProfilePictureUrl));
         _leaving = Navigation.RegisterLocationChangingHandler(OnLeavingAsync);
         if (Id is { } id)
         {

@@ -35,6 +35,9 @@ public sealed record PostPage(IReadOnlyList<PostSummary> Items, PostListMeta Met
 
 public sealed record PublishNowRequest(Guid PostId);
 
+/// <summary>Who a network's preview shows as the author: the connected account.</summary>
+public sealed record ConnectedAccount(string Name, string? PictureUrl);
+
 public sealed record PublishOutcome(bool Published);
 
 public sealed record PostQuery(PostStatus? Status = null, PostPlatform? Platform = null, string? Search = null, Guid? Cursor = null, int Limit = 20);

@@ -21,7 +21,7 @@ using SocialPlanner.Core.Templates;
 namespace SocialPlanner.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206232655_NotificationChoices")]
+    [Migration("20261206233636_NotificationChoices")]
     partial class NotificationChoices
     {
         /// <inheritdoc />
@@ -837,6 +837,11 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("profile_name");
+
+                    b.Property<string>("ProfilePictureUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("profile_picture_url");
 
                     b.Property<bool>("ReconnectNeeded")
                         .ValueGeneratedOnAdd()
