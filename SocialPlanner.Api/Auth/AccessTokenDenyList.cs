@@ -11,7 +11,7 @@ namespace SocialPlanner.Api.Auth;
 /// of a developer run keeps no data across restarts either. A logout is never silently lost, though:
 /// <see cref="TryDenyAsync"/> says when the token could not be denied, and logout then answers 503.
 /// </summary>
-public sealed class AccessTokenDenyList(RedisOutage redis, TimeProvider clock)
+public sealed class AccessTokenDenyList(RedisOutage redis, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AuthOptions> options)
 {
     private const string Feature = "the logout deny-list";
 
@@ -27,14 +27,25 @@ public sealed class AccessTokenDenyList(RedisOutage redis, TimeProvider clock)
         return reached;
     }
 
-    /// <summary>Whether the token was logged out and, read in the same round trip because every signed-in request
+    /// <summary>Ends every access token of a user at once (their account was deleted): any token issued before now
+    /// expires within <see cref="AuthOptions.AccessTokenMinutes"/>, so the mark is kept that long. False when Redis
+    /// could not record it.</summary>
+    public async Task<bool> TryDenyUserAsync(Guid userId)
+    {
+        var (reached, _) = await redis.TryAsync(Feature, db => db.StringSetAsync(UserKey(userId), 1, TimeSpan.FromMinutes(options.Value.AccessTokenMinutes)));
+        return reached;
+    }
+
+    /// <summary>Whether the token was logged out (or its user deleted) and, read in the same round trip because every signed-in request
     /// asks this first, the user's calendar version (what the calendar cache varies on; null when Redis could not be
     /// reached, and the request then fails open as described above).</summary>
     public async Task<(bool Denied, string? CalendarVersion)> CheckAsync(string jti, Guid userId)
     {
-        var (reached, values) = await redis.TryAsync(Feature, db => db.StringGetAsync([Key(jti), CalendarVersions.Key(userId)]));
-        return reached ? (values[0].HasValue, CalendarVersions.Parse(values[1])) : (false, null);
+        var (reached, values) = await redis.TryAsync(Feature, db => db.StringGetAsync([Key(jti), CalendarVersions.Key(userId), UserKey(userId)]));
+        return reached ? (values[0].HasValue || values[2].HasValue, CalendarVersions.Parse(values[1])) : (false, null);
     }
 
     private static RedisKey Key(string jti) => $"auth:denied-jti:{jti}";
+
+    private static RedisKey UserKey(Guid userId) => $"auth:denied-user:{userId:N}";
 }

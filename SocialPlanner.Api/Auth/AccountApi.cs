@@ -61,7 +61,7 @@ public static class AccountApi
     /// single post's deletion does (so no dispatcher sends a post of an account that no longer exists; one being sent
     /// right now answers 409), the networks are asked to forget our tokens (best effort), the rows go (posts first:
     /// posts_media guards media with RESTRICT; the user's row cascades to the rest, refresh tokens included), then the
-    /// media files, and last this access token is denied.
+    /// media files, and last every access token of the user is denied.
     /// </summary>
     public static async Task<Results<NoContent, ApiProblem>> DeleteMyAccount(
         [FromBody] DeleteAccountRequest request, IValidator<DeleteAccountRequest> validator, ClaimsPrincipal principal,
@@ -108,12 +108,10 @@ public static class AccountApi
                 logger.LogWarning(e, "Could not delete {Path} of a deleted account; the media janitor will", path);
             }
         }
-        if (principal.FindFirstValue(JwtRegisteredClaimNames.Jti) is { } jti
-            && long.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp))
-        {
-            // Best effort: should Redis be out, the token still names a user who no longer exists and sees nothing.
-            await denyList.TryDenyAsync(jti, DateTimeOffset.FromUnixTimeSeconds(exp));
-        }
+        // Every device's token, not only this one: a request from another device signed in as the deleted user answers
+        // 401 instead of reaching a handler. Best effort: should Redis be out, those tokens name a user who no longer
+        // exists and see nothing until they expire.
+        await denyList.TryDenyUserAsync(userId);
         return TypedResults.NoContent();
     }
 

@@ -234,6 +234,31 @@ public class AccountTests(AppFixture app)
     }
 
     /// <summary>Every table holding a user's rows, with the column naming the user.</summary>
+    [Fact]
+    public async Task After_the_account_is_deleted_another_devices_token_gets_401_for_reads_and_writes_never_a_500()
+    {
+        var user = await app.RegisterAsync();
+        var elsewhere = await LoginAsync(user.Email, user.Password);
+        var token = (await elsewhere.ReadJsonAsync())["data"]!["session"]!["access_token"]!.GetValue<string>();
+        using var device = app.CreateHttpClient("api");
+        device.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteAccountAsync(user, user.Password)).StatusCode);
+
+        foreach (var response in new[]
+        {
+            await device.GetAsync("/api/auth/me", Ct),
+            await device.GetAsync("/api/content/posts", Ct),
+            await device.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "From a device the account left" }, Ct),
+            await device.PostAsJsonAsync("/api/templates", new { name = "Orphan", category = "conseil", platform = "linkedin", content = "No owner" }, Ct),
+        })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("unauthorized", (await response.ReadErrorAsync())["type"]!.GetValue<string>());
+        }
+        Assert.Equal(0L, await CountAsync("posts", "user_id", user.Id));
+    }
+
     private static readonly (string Table, string Column)[] OwnedTables =
     [
         ("users", "id"), ("posts", "user_id"), ("templates", "user_id"), ("media", "user_id"), ("ai_generations", "user_id"),
