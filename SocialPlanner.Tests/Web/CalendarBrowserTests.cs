@@ -8,7 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace SocialPlanner.Tests.Web;
 
 /// <summary>Issue #16 §6, the calendar: drafts dragged from a side panel onto a day, network icons, the week view at
-/// working hours, an undo after each move, and live updates pushed from the Api and the Worker to the open page.
+/// working hours, an undo after each move, and live updates pushed from the Api and the Worker to the open pages
+/// (the calendar, Home, the posts list).
 /// Users registered through the Api live in UTC, so slots are named in UTC.</summary>
 public sealed class CalendarBrowserTests(AppFixture app) : BrowserTest(app)
 {
@@ -109,6 +110,36 @@ public sealed class CalendarBrowserTests(AppFixture app) : BrowserTest(app)
         await Expect(post).ToHaveAttributeAsync("data-status", "Published", new() { Timeout = 90_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
         await Browser.ScreenshotAsync(page, "calendar-live-published");
+    }
+
+    [Fact]
+    public async Task Home_and_the_posts_list_show_a_post_the_Worker_publishes_without_a_reload()
+    {
+        var user = await App.RegisterAsync();
+        var home = await Chromium.NewPageAsync(Web);
+        await WebUser.SignInAsync(home, user.Email, user.Password);
+        await WebUser.WaitForPageAsync(home, "Home");
+        await WebUser.ConnectAsync(home, "Linkedin");
+        var content = $"Going out while Home and the list are open {Guid.NewGuid():N}";
+        var postId = await CreatePostAsync(user, "linkedin", content);
+        await ScheduleAsync(user, postId, DateTimeOffset.UtcNow.AddMinutes(30));
+        await home.GotoAsync("");
+        await WebUser.WaitForPageAsync(home, "Home");
+        await Expect(home.Locator($"[data-post-id='{postId}']").First).ToBeVisibleAsync();
+        var list = await Chromium.NewPageAsync(Web);
+        await WebUser.SignInAsync(list, user.Email, user.Password, "/posts");
+        await WebUser.WaitForPageAsync(list, "Posts");
+        var row = list.Locator("tr").Filter(new() { HasText = content[..40] });
+        await Expect(row).ToContainTextAsync("Scheduled");
+        await home.EvaluateAsync("() => window.notReloaded = true");
+        await list.EvaluateAsync("() => window.notReloaded = true");
+
+        await ScheduleAsync(user, postId, DateTimeOffset.UtcNow.AddSeconds(5));
+
+        await Expect(row).ToContainTextAsync("Published", new() { Timeout = 90_000 });
+        await Expect(home.Locator($"#published-posts [data-post-id='{postId}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.True(await home.EvaluateAsync<bool>("() => window.notReloaded === true"));
+        Assert.True(await list.EvaluateAsync<bool>("() => window.notReloaded === true"));
     }
 
     private async Task<IPage> OpenCalendarAsync(TestUser user)
