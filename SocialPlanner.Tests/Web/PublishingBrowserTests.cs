@@ -40,15 +40,17 @@ public sealed class PublishingBrowserTests(AppFixture app) : BrowserTest(app)
         var postId = page.Url.Split('/')[^1];
         var content = await page.GetByLabel("Text", new() { Exact = true }).InputValueAsync();
 
-        // Planned for tomorrow, a few seconds past now; then dragged onto today on the calendar.
-        var tomorrow = DateTimeOffset.UtcNow.AddDays(1).AddSeconds(40);
+        // Planned for the day after, a few seconds past now; then dragged onto the day it is due. Both days come from one
+        // instant: read separately, a run at midnight dragged the post onto its own day (no move, no "Rescheduled").
+        var due = DateTimeOffset.UtcNow.AddSeconds(40);
+        var tomorrow = due.AddDays(1);
         var planned = await user.Http.PatchAsJsonAsync($"/api/calendar/posts/{postId}/schedule", new { scheduled_at = tomorrow }, ApiClient.Ct);
         Assert.True(planned.IsSuccessStatusCode, await planned.Content.ReadAsStringAsync(ApiClient.Ct));
         await page.GotoAsync("calendar");
         await WebUser.WaitForPageAsync(page, "Calendar");
         var appointment = page.Locator($".rz-event:has([data-post-id='{postId}'])");
         await Expect(appointment).ToBeVisibleAsync();
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await appointment.DragToAsync(page.Locator($".rz-slot[data-slot='{today}']"));
         await Expect(page.GetByText("Rescheduled")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "calendar");
