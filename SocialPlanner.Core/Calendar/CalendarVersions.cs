@@ -26,9 +26,9 @@ public sealed partial class CalendarVersions(IConnectionMultiplexer redis, ILogg
     {
         try
         {
-            var database = redis.GetDatabase();
-            var version = await database.StringIncrementAsync(Key(userId));
-            await database.PublishAsync(Channel(userId), version);
+            // One round trip for both: the Worker bumps once per published post, so a second call would show in the
+            // publishing burst.
+            await redis.GetDatabase().ScriptEvaluateAsync(BumpAndAnnounce, [Key(userId)], [Channel(userId).ToString()]);
         }
         catch (RedisException e)
         {
@@ -37,6 +37,8 @@ public sealed partial class CalendarVersions(IConnectionMultiplexer redis, ILogg
     }
 
     public static RedisKey Key(Guid userId) => $"calendar:version:{userId:N}";
+
+    private const string BumpAndAnnounce = "local version = redis.call('INCR', KEYS[1]) redis.call('PUBLISH', ARGV[1], version) return version";
 
     /// <summary>Where each bump is announced with the new version, so open calendars refresh without a reload
     /// (issue #16 §6). An announcement may be lost (Redis restarting, no subscriber yet): listeners compare versions
