@@ -113,6 +113,25 @@ public partial class Editor
         _autoSave.Change(AutoSaveDelay, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Replaces the address and returns once the browser has reported it back: Radzen closes every open
+    /// dialog on a location change, so a card that saves first and then opens a dialog (variants) must not see that
+    /// change arrive after its dialog has opened.</summary>
+    private async Task MoveAddressAsync(string uri)
+    {
+        var moved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnMoved(object? sender, LocationChangedEventArgs e) => moved.TrySetResult();
+        Navigation.LocationChanged += OnMoved;
+        try
+        {
+            Navigation.NavigateTo(uri, new NavigationOptions { ReplaceHistoryEntry = true });
+            await Task.WhenAny(moved.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+        }
+        finally
+        {
+            Navigation.LocationChanged -= OnMoved;
+        }
+    }
+
     private async Task<bool> SaveAsync(bool overwrite)
     {
         if (_saving || !_state.CanSave || (!_state.IsDirty && !overwrite && !_state.IsNew))
@@ -136,7 +155,7 @@ public partial class Editor
             if (wasNew)
             {
                 // The address now names the post, so a reload or a shared link opens it (no navigation, no re-render).
-                Navigation.NavigateTo($"posts/{saved.Id}", new NavigationOptions { ReplaceHistoryEntry = true });
+                await MoveAddressAsync($"posts/{saved.Id}");
             }
             return true;
         }
