@@ -9,10 +9,56 @@ namespace SocialPlanner.Web.Features.Calendar;
 public sealed class CalendarFollower(CalendarClient calendar, TimeSpan reconnectAfter) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
     private Task _following = Task.CompletedTask;
+    private Task _refreshing = Task.CompletedTask;
+    private bool _running;
+    private bool _again;
 
-    /// <summary>Starts following; <paramref name="changed"/> runs (never concurrently) after each change.</summary>
+    /// <summary>Starts following; <paramref name="changed"/> runs (never concurrently) after changes.</summary>
     public void Start(Func<Task> changed) => _following = FollowAsync(changed, _stop.Token);
+
+    /// <summary>A burst of changes (the Worker publishing many posts at one minute) costs at most two reloads, not one
+    /// per post: a change that arrives while a reload runs only asks for one more after it.</summary>
+    private void Refresh(Func<Task> changed)
+    {
+        lock (_gate)
+        {
+            if (_running)
+            {
+                _again = true;
+                return;
+            }
+            _running = true;
+        }
+        _refreshing = RefreshAsync(changed);
+    }
+
+    private async Task RefreshAsync(Func<Task> changed)
+    {
+        var more = true;
+        try
+        {
+            while (more)
+            {
+                await changed();
+                lock (_gate)
+                {
+                    more = _again && !_stop.IsCancellationRequested;
+                    _again = false;
+                    _running = more;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // The page is going away (its circuit closed while it reloaded).
+            lock (_gate)
+            {
+                _running = false;
+            }
+        }
+    }
 
     private async Task FollowAsync(Func<Task> changed, CancellationToken ct)
     {
@@ -25,7 +71,7 @@ public sealed class CalendarFollower(CalendarClient calendar, TimeSpan reconnect
                 {
                     if (seen is not null && version != seen)
                     {
-                        await changed();
+                        Refresh(changed);
                     }
                     seen = version;
                 }
@@ -55,6 +101,7 @@ public sealed class CalendarFollower(CalendarClient calendar, TimeSpan reconnect
         try
         {
             await _following;
+            await _refreshing;
         }
         catch (OperationCanceledException)
         {
