@@ -15,6 +15,16 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => Chromium = await Browser.LaunchAsync();
 
+    /// <summary>A new page signed in as <paramref name="user"/> at <paramref name="path"/>, once its heading shows
+    /// (the circuit is live and clicks will be handled).</summary>
+    protected async Task<Microsoft.Playwright.IPage> OpenAsync(TestUser user, string path, string heading, int width = 1366, int height = 900)
+    {
+        var page = await Chromium.NewPageAsync(Web, width, height);
+        await WebUser.SignInAsync(page, user.Email, user.Password, path);
+        await WebUser.WaitForPageAsync(page, heading);
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Chromium.DisposeAsync();

@@ -20,7 +20,7 @@ public sealed class CalendarBrowserTests(AppFixture app) : BrowserTest(app)
     {
         var user = await App.RegisterAsync();
         var postId = await CreatePostAsync(user, "linkedin", $"A draft waiting for its day {Guid.NewGuid():N}");
-        var page = await OpenCalendarAsync(user);
+        var page = await OpenAsync(user, "/calendar", "Calendar");
         var nextMonth = await ShowNextMonthAsync(page);
 
         var draft = page.Locator($"#calendar-drafts [data-draft-id='{postId}']");
@@ -50,7 +50,7 @@ public sealed class CalendarBrowserTests(AppFixture app) : BrowserTest(app)
     {
         var user = await App.RegisterAsync();
         var postId = await CreatePostAsync(user, "linkedin", $"Moved and moved back {Guid.NewGuid():N}");
-        var page = await OpenCalendarAsync(user);
+        var page = await OpenAsync(user, "/calendar", "Calendar");
         var nextMonth = await ShowNextMonthAsync(page);
         var planned = new DateTimeOffset(nextMonth.Year, nextMonth.Month, 10, 10, 30, 0, TimeSpan.Zero);
         await ScheduleAsync(user, postId, planned);
@@ -76,7 +76,7 @@ public sealed class CalendarBrowserTests(AppFixture app) : BrowserTest(app)
     public async Task The_week_view_opens_at_the_start_of_a_working_day()
     {
         var user = await App.RegisterAsync();
-        var page = await OpenCalendarAsync(user);
+        var page = await OpenAsync(user, "/calendar", "Calendar");
 
         await page.Locator(".rz-scheduler-nav-views").GetByText("Week", new() { Exact = true }).ClickAsync();
 
@@ -126,9 +126,7 @@ public sealed class CalendarBrowserTests(AppFixture app) : BrowserTest(app)
         await home.GotoAsync("");
         await WebUser.WaitForPageAsync(home, "Home");
         await Expect(home.Locator($"[data-post-id='{postId}']").First).ToBeVisibleAsync();
-        var list = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(list, user.Email, user.Password, "/posts");
-        await WebUser.WaitForPageAsync(list, "Posts");
+        var list = await OpenAsync(user, "/posts", "Posts");
         var row = list.Locator("tr").Filter(new() { HasText = content[..40] });
         await Expect(row).ToContainTextAsync("Scheduled");
         await home.EvaluateAsync("() => window.notReloaded = true");
@@ -142,13 +140,6 @@ public sealed class CalendarBrowserTests(AppFixture app) : BrowserTest(app)
         Assert.True(await list.EvaluateAsync<bool>("() => window.notReloaded === true"));
     }
 
-    private async Task<IPage> OpenCalendarAsync(TestUser user)
-    {
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/calendar");
-        await WebUser.WaitForPageAsync(page, "Calendar");
-        return page;
-    }
 
     /// <summary>Next month is wholly ahead, so any of its days can take a post whatever the date of the run.</summary>
     private static async Task<DateOnly> ShowNextMonthAsync(IPage page)

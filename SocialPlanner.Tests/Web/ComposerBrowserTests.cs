@@ -12,9 +12,7 @@ public sealed class ComposerBrowserTests(AppFixture app) : BrowserTest(app)
     public async Task French_ideas_and_the_post_written_from_one_speak_of_the_audience_not_the_pasted_sentence()
     {
         var user = await App.RegisterAsync();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/ideas");
-        await WebUser.WaitForPageAsync(page, "Ideas");
+        var page = await OpenAsync(user, "/ideas", "Ideas");
 
         await page.GetByLabel("Your business, in a sentence").FillAsync("Je coache des entrepreneurs tech à Lausanne pour qu'ils vendent mieux");
         await page.GetByLabel("Themes (comma separated)").FillAsync("productivité, IA");

@@ -80,9 +80,7 @@ public sealed class ContentBrowserTests(AppFixture app) : BrowserTest(app)
     public async Task Settings_change_the_time_zone_the_app_shows_times_in()
     {
         var user = await App.RegisterAsync();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/settings");
-        await WebUser.WaitForPageAsync(page, "Settings");
+        var page = await OpenAsync(user, "/settings", "Settings");
         await Expect(page.GetByLabel("Email")).ToHaveValueAsync(user.Email);
 
         await page.GetByLabel("Time zone").ClickAsync();

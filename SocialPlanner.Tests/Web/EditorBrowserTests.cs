@@ -55,9 +55,7 @@ public sealed class EditorBrowserTests(AppFixture app) : BrowserTest(app)
     public async Task Publish_now_asks_first_and_not_yet_sends_nothing()
     {
         var user = await App.RegisterAsync();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/posts/new");
-        await WebUser.WaitForPageAsync(page, "New post");
+        var page = await OpenAsync(user, "/posts/new", "New post");
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Not ready to go out yet");
 
         await page.Locator("#when-and-where").GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
@@ -74,9 +72,7 @@ public sealed class EditorBrowserTests(AppFixture app) : BrowserTest(app)
     public async Task Variants_of_a_new_text_are_offered_without_saving_by_hand_and_compared_beside_it()
     {
         var user = await App.RegisterAsync();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/posts/new");
-        await WebUser.WaitForPageAsync(page, "New post");
+        var page = await OpenAsync(user, "/posts/new", "New post");
         var suggest = page.GetByRole(AriaRole.Button, new() { Name = "Suggest variants" });
         await Expect(suggest).ToBeDisabledAsync();
         await Expect(page.Locator("#variants-hint")).ToContainTextAsync("Write or generate a text first");
@@ -104,9 +100,7 @@ public sealed class EditorBrowserTests(AppFixture app) : BrowserTest(app)
         var user = await App.RegisterAsync();
         var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "Rated by its author" }, ApiClient.Ct);
         var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
-        await WebUser.WaitForPageAsync(page, "Edit post");
+        var page = await OpenAsync(user, $"/posts/{id}", "Edit post");
 
         await Expect(page.Locator("#rating-hint")).ToContainTextAsync("Only you see it");
     }

@@ -77,9 +77,7 @@ public sealed class FinishBrowserTests(AppFixture app) : BrowserTest(app)
     public async Task Counts_are_written_in_words_not_with_item_s()
     {
         var user = await App.RegisterAsync();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/media");
-        await WebUser.WaitForPageAsync(page, "Media library");
+        var page = await OpenAsync(user, "/media", "Media library");
         await Expect(page.Locator(".sp-media-count")).ToHaveTextAsync("0 items");
         await WebUser.UploadImageAsync(page, "desk.jpg", "A tidy desk", MediaSamples.Jpeg(800, 800));
         await Expect(page.Locator(".sp-media-count")).ToHaveTextAsync("1 item");
@@ -103,9 +101,7 @@ public sealed class FinishBrowserTests(AppFixture app) : BrowserTest(app)
             content = "Bonjour {{prenom}}, voici {{ astuce_du_jour }} pour {{ville}}.",
             variables = new Dictionary<string, string> { ["ville"] = "Lausanne" },
         }, ApiClient.Ct)).EnsureSuccessStatusCode();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/templates");
-        await WebUser.WaitForPageAsync(page, "Templates");
+        var page = await OpenAsync(user, "/templates", "Templates");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Use" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -132,9 +128,7 @@ public sealed class FinishBrowserTests(AppFixture app) : BrowserTest(app)
             content = "Mon conseil du lundi : {{astuce}}.",
             variables = new Dictionary<string, string> { ["astuce"] = "planifier" },
         }, ApiClient.Ct)).EnsureSuccessStatusCode();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/templates");
-        await WebUser.WaitForPageAsync(page, "Templates");
+        var page = await OpenAsync(user, "/templates", "Templates");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit template Conseil du lundi" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);

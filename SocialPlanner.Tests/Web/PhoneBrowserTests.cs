@@ -50,9 +50,7 @@ public sealed class PhoneBrowserTests(AppFixture app) : BrowserTest(app)
         var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "Read on a phone, in a list" }, ApiClient.Ct);
         var postId = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
         (await user.Http.PatchAsJsonAsync($"/api/calendar/posts/{postId}/schedule", new { scheduled_at = DateTimeOffset.UtcNow.AddHours(2) }, ApiClient.Ct)).EnsureSuccessStatusCode();
-        var page = await Chromium.NewPageAsync(Web, width: 390, height: 844);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/calendar");
-        await WebUser.WaitForPageAsync(page, "Calendar");
+        var page = await OpenAsync(user, "/calendar", "Calendar", 390, 844);
 
         // The pressed view button reads its icon's ligature, then its name.
         await Expect(page.Locator(".rz-scheduler-nav-views [aria-pressed=true]")).ToContainTextAsync("List");

@@ -54,9 +54,7 @@ public sealed class PlannerBrowserTests(AppFixture app) : BrowserTest(app)
         var user = await App.RegisterAsync();
         var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "First draft" }, ApiClient.Ct);
         var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
-        await WebUser.WaitForPageAsync(page, "Edit post");
+        var page = await OpenAsync(user, $"/posts/{id}", "Edit post");
         await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync("First draft");
 
         // Another tab saves first.
@@ -83,9 +81,7 @@ public sealed class PlannerBrowserTests(AppFixture app) : BrowserTest(app)
         var created = await user.Http.PostAsJsonAsync("/api/content/posts",
             new { platform = "linkedin", content = "We help craftsmen send invoices on time. Ask us how." }, ApiClient.Ct);
         var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
-        await WebUser.WaitForPageAsync(page, "Edit post");
+        var page = await OpenAsync(user, $"/posts/{id}", "Edit post");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Suggest variants" }).ClickAsync();
         var variants = page.Locator(".sp-variant");
@@ -109,9 +105,7 @@ public sealed class PlannerBrowserTests(AppFixture app) : BrowserTest(app)
         var user = await App.RegisterAsync();
         var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "First draft" }, ApiClient.Ct);
         var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, $"/posts/{id}");
-        await WebUser.WaitForPageAsync(page, "Edit post");
+        var page = await OpenAsync(user, $"/posts/{id}", "Edit post");
 
         await user.Http.PatchAsJsonAsync($"/api/content/posts/{id}", new { content = "Their version" }, ApiClient.Ct);
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("My version");
@@ -164,9 +158,7 @@ public sealed class PlannerBrowserTests(AppFixture app) : BrowserTest(app)
     public async Task On_a_phone_width_screen_the_editor_stacks_text_and_previews()
     {
         var user = await App.RegisterAsync();
-        var page = await Chromium.NewPageAsync(Web, width: 390, height: 844);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/posts/new");
-        await WebUser.WaitForPageAsync(page, "New post");
+        var page = await OpenAsync(user, "/posts/new", "New post", 390, 844);
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Short post for the phone layout.");
 
         var text = await page.GetByLabel("Text", new() { Exact = true }).BoundingBoxAsync();

@@ -151,9 +151,7 @@ public sealed class SettingsBrowserTests(AppFixture app) : BrowserTest(app)
 
     private async Task<IPage> OpenSettingsAsync(TestUser user)
     {
-        var page = await Chromium.NewPageAsync(Web);
-        await WebUser.SignInAsync(page, user.Email, user.Password, "/settings");
-        await WebUser.WaitForPageAsync(page, "Settings");
+        var page = await OpenAsync(user, "/settings", "Settings");
         return page;
     }
 }
