@@ -14,6 +14,9 @@ public class AppUser : IdentityUser<Guid>
 
     /// <summary>Whether the user wants an email when a network must be connected again.</summary>
     public bool NotifyReconnectNeeded { get; set; } = true;
+
+    /// <summary>Set while the user has paused all their publishing (issue #17): the Worker claims nothing of theirs.</summary>
+    public DateTimeOffset? PublishingPausedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -6,6 +6,7 @@ using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Queue;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Core.Templates;
 
@@ -27,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AiGeneration> AiGenerations => Set<AiGeneration>();
     public DbSet<SocialConnection> SocialConnections => Set<SocialConnection>();
     public DbSet<PostPublication> PostPublications => Set<PostPublication>();
+    public DbSet<QueueSlot> QueueSlots => Set<QueueSlot>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fe25a2d0-0cfe-4d8c-aa72-36418f4c1004"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("f0ce08e4-ae1a-44b5-bcc5-c7856f23ca21"), entityTypeCount: 14)
         {
         }
 
@@ -29,6 +29,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
             var post = PostEntityType.Create(this);
             var postMedia = PostMediaEntityType.Create(this);
             var postPublication = PostPublicationEntityType.Create(this);
+            var queueSlot = QueueSlotEntityType.Create(this);
             var socialConnection = SocialConnectionEntityType.Create(this);
             var template = TemplateEntityType.Create(this);
 
@@ -44,6 +45,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
             PostMediaEntityType.CreateForeignKey2(postMedia, post);
             PostPublicationEntityType.CreateForeignKey1(postPublication, post);
             PostPublicationEntityType.CreateForeignKey2(postPublication, appUser);
+            QueueSlotEntityType.CreateForeignKey1(queueSlot, appUser);
             SocialConnectionEntityType.CreateForeignKey1(socialConnection, appUser);
             TemplateEntityType.CreateForeignKey1(template, appUser);
 
@@ -58,6 +60,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
             PostEntityType.CreateAnnotations(post);
             PostMediaEntityType.CreateAnnotations(postMedia);
             PostPublicationEntityType.CreateAnnotations(postPublication);
+            QueueSlotEntityType.CreateAnnotations(queueSlot);
             SocialConnectionEntityType.CreateAnnotations(socialConnection);
             TemplateEntityType.CreateAnnotations(template);
 

@@ -21,7 +21,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Auth.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -167,6 +167,15 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 sentinel: false);
             phoneNumberConfirmed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             phoneNumberConfirmed.AddAnnotation("Relational:ColumnName", "phone_number_confirmed");
+
+            var publishingPausedAt = runtimeEntityType.AddProperty(
+                "PublishingPausedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(AppUser).GetProperty("PublishingPausedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<PublishingPausedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            publishingPausedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            publishingPausedAt.AddAnnotation("Relational:ColumnName", "publishing_paused_at");
 
             var securityStamp = runtimeEntityType.AddProperty(
                 "SecurityStamp",

@@ -290,6 +290,10 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<DateTimeOffset?>("PublishingPausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publishing_paused_at");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
@@ -783,6 +787,49 @@ namespace SocialPlanner.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SocialPlanner.Core.Queue.QueueSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("local_time");
+
+                    b.Property<SocialPlatform>("Platform")
+                        .HasColumnType("social_platform")
+                        .HasColumnName("platform");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<short>("Weekday")
+                        .HasColumnType("smallint")
+                        .HasColumnName("weekday");
+
+                    b.HasKey("Id")
+                        .HasName("pk_queue_slots");
+
+                    b.HasIndex("UserId", "Platform", "Weekday", "LocalTime")
+                        .IsUnique()
+                        .HasDatabaseName("ux_queue_slots_user_platform_weekday_time");
+
+                    b.ToTable("queue_slots", null, t =>
+                        {
+                            t.HasCheckConstraint("weekday_in_week", "weekday BETWEEN 0 AND 6");
+                        });
+                });
+
             modelBuilder.Entity("SocialPlanner.Core.Social.SocialConnection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1098,6 +1145,16 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasConstraintName("fk_post_publications_users_user_id");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("SocialPlanner.Core.Queue.QueueSlot", b =>
+                {
+                    b.HasOne("SocialPlanner.Core.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_queue_slots_users_user_id");
                 });
 
             modelBuilder.Entity("SocialPlanner.Core.Social.SocialConnection", b =>
