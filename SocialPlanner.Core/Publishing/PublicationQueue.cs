@@ -33,6 +33,13 @@ public sealed class PublicationQueue(AppDbContext db)
     /// lease match: a batch may hold two claims of one row (an older one that lost it), and a claim holds many rows.</summary>
     internal const string SameClaim = "p.id = r.id AND p.lease_owner = r.lease";
 
+    /// <summary>The row's owner has paused their publishing (issue #17). Part of the claim statement itself, so a pause
+    /// committed before a claim starts is always honoured, and a claim committed before the pause completes normally:
+    /// pausing stops what has not been claimed yet. Paused rows are not "due" for the wake-up or the sweeper either, or
+    /// a dispatcher would spin on rows it may not take.</summary>
+    internal const string PausedOwner =
+        "EXISTS (SELECT 1 FROM users u WHERE u.id = post_publications.user_id AND u.publishing_paused_at IS NOT NULL)";
+
     private static string LeasePrefix(string owner) => owner + "/";
 
     /// <summary>Claims, per platform, up to <paramref name="room"/> due rows no one else is working on: pending rows,
@@ -46,7 +53,7 @@ public sealed class PublicationQueue(AppDbContext db)
         {
             return [];
         }
-        const string sql = """
+        const string sql = $"""
             WITH due AS (
                 SELECT d.id FROM unnest($1::social_platform[], $2::int[]) AS r(platform, n)
                 CROSS JOIN LATERAL (
@@ -54,6 +61,7 @@ public sealed class PublicationQueue(AppDbContext db)
                     WHERE platform = r.platform AND due_at <= $3
                       AND (status = 'pending'
                            OR (status IN ('claimed', 'sending') AND (lease_expires_at IS NULL OR lease_expires_at < $3)))
+                      AND NOT {PausedOwner}
                     ORDER BY due_at
                     LIMIT r.n
                     FOR UPDATE SKIP LOCKED) d)
@@ -132,10 +140,11 @@ public sealed class PublicationQueue(AppDbContext db)
     /// time or lease expiry. Platforms whose slots are full are left out: a finishing publication wakes the loop for them.</summary>
     public async Task<DateTimeOffset?> NextWakeAsync(IReadOnlyCollection<SocialPlatform> platforms, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string sql = $"""
             SELECT LEAST(
                 (SELECT min(due_at) FROM post_publications
-                 WHERE status IN ('pending', 'claimed', 'sending') AND lease_owner IS NULL AND platform = ANY($1::social_platform[])),
+                 WHERE status IN ('pending', 'claimed', 'sending') AND lease_owner IS NULL AND platform = ANY($1::social_platform[])
+                   AND NOT {PausedOwner}),
                 (SELECT min(lease_expires_at) FROM post_publications
                  WHERE status IN ('claimed', 'sending') AND lease_owner IS NOT NULL AND platform = ANY($1::social_platform[])))
             """;
@@ -176,7 +185,7 @@ public sealed class PublicationQueue(AppDbContext db)
     /// <summary>Sweeper: open rows that were due before <paramref name="dueBefore"/> and that nobody holds.</summary>
     public async Task<int> CountOverdueAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT count(*) FROM post_publications WHERE status IN ('pending', 'sending') AND lease_owner IS NULL AND due_at < $1";
+        const string sql = $"SELECT count(*) FROM post_publications WHERE status IN ('pending', 'sending') AND lease_owner IS NULL AND due_at < $1 AND NOT {PausedOwner}";
         await using var command = await _statements.CommandAsync(sql, cancellationToken, dueBefore);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
