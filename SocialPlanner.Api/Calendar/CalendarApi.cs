@@ -87,19 +87,9 @@ public static class CalendarApi
         {
             return conflict;
         }
-        if (post.Status == PostStatus.Published)
+        if (CannotSchedule(post, scheduledAt, clock.GetUtcNow()) is { } refused)
         {
-            return ApiProblem.BusinessRule("A published post can't be rescheduled");
-        }
-        if (scheduledAt <= clock.GetUtcNow())
-        {
-            return ApiProblem.BusinessRule("scheduled_at must be in the future",
-                [new FieldError("scheduled_at", "Must be in the future")]);
-        }
-        var violations = PlatformRules.For(post);
-        if (violations.Count > 0)
-        {
-            return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
+            return refused;
         }
 
         var warnings = await BusySlotWarningsAsync(db, post, scheduledAt, ct);
@@ -135,6 +125,25 @@ public static class CalendarApi
         }
         var draft = await PostStore.FindAsync(db, userId, id, tracked: false, ct);
         return TypedResults.Ok(Envelope.Of(draft!.ToDto(links)));
+    }
+
+    /// <summary>Why <paramref name="post"/> may not go out at <paramref name="scheduledAt"/>, or null: the rules every way
+    /// of scheduling applies (the calendar, the queue) before <see cref="PublicationScheduler.ScheduleAsync"/>.</summary>
+    internal static ApiProblem? CannotSchedule(Post post, DateTimeOffset scheduledAt, DateTimeOffset now)
+    {
+        if (post.Status == PostStatus.Published)
+        {
+            return ApiProblem.BusinessRule("A published post can't be rescheduled");
+        }
+        if (scheduledAt <= now)
+        {
+            return ApiProblem.BusinessRule("scheduled_at must be in the future",
+                [new FieldError("scheduled_at", "Must be in the future")]);
+        }
+        var violations = PlatformRules.For(post);
+        return violations.Count > 0
+            ? ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList())
+            : null;
     }
 
     /// <summary>The user's other planned or published posts sharing a platform with this one within

@@ -53,6 +53,10 @@ public static class PublishNow
             return ApiProblem.Unauthorized($"Connect your {PostState.PlatformName(target)} account first"
                 + (connection is null ? "" : ": its authorization has expired or was revoked"));
         }
+        if (await db.Users.AnyAsync(u => u.Id == userId && u.PublishingPausedAt != null, ct))
+        {
+            return ApiProblem.BusinessRule("Publishing is paused: resume it on the Queue page first");
+        }
         var violations = PlatformRules.For(post);
         if (violations.Count > 0)
         {

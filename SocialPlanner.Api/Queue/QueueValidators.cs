@@ -1,0 +1,75 @@
+using System.Globalization;
+using FluentValidation;
+using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Social;
+
+namespace SocialPlanner.Api.Queue;
+
+/// <summary>Wire forms of a slot's fields: weekday names and 24-hour HH:mm times.</summary>
+public static class SlotWire
+{
+    public const string TimeFormat = "HH:mm";
+    public const int MaxSlots = 50;
+    public const int MaxRangeDays = 62;
+
+    public static bool IsTime(string? value) =>
+        TimeOnly.TryParseExact(value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    public static TimeOnly Time(string value) => TimeOnly.ParseExact(value, TimeFormat, CultureInfo.InvariantCulture);
+
+    public static string Time(TimeOnly value) => value.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    public static string Weekday(DayOfWeek day) => day.ToString().ToLowerInvariant();
+
+    public static bool IsDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    public static DateOnly Date(string value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+public sealed class SlotRequestValidator : AbstractValidator<SlotRequest>
+{
+    public SlotRequestValidator()
+    {
+        RuleFor(r => r.Platform).NotNull().WithMessage(RequestValidation.Required)
+            .Must(WireEnum.IsAbsentOrNameOf<SocialPlatform>).WithMessage(WireEnum.Expected<SocialPlatform>());
+        RuleFor(r => r.Weekday).NotNull().WithMessage(RequestValidation.Required)
+            .Must(WireEnum.IsAbsentOrNameOf<DayOfWeek>).WithMessage(WireEnum.Expected<DayOfWeek>());
+        RuleFor(r => r.Time).Must(SlotWire.IsTime).WithMessage("Required, as HH:mm (24-hour, e.g. 08:30)");
+    }
+}
+
+public sealed class ReplaceSlotsRequestValidator : AbstractValidator<ReplaceSlotsRequest>
+{
+    public ReplaceSlotsRequestValidator()
+    {
+        RuleFor(r => r.Slots).NotNull().WithMessage(RequestValidation.Required)
+            .Must(s => s is null || s.Count <= SlotWire.MaxSlots).WithMessage($"At most {SlotWire.MaxSlots} slots");
+        RuleForEach(r => r.Slots).NotNull().SetValidator(new SlotRequestValidator());
+    }
+}
+
+public sealed class QueueRangeQueryValidator : AbstractValidator<QueueRangeQuery>
+{
+    public QueueRangeQueryValidator()
+    {
+        RuleFor(q => q.From).Must(SlotWire.IsDate).When(q => q.From is not null).WithMessage("Must be a date, YYYY-MM-DD");
+        RuleFor(q => q.To).Must(SlotWire.IsDate).When(q => q.To is not null).WithMessage("Must be a date, YYYY-MM-DD");
+        RuleFor(q => q).Must(q => Range(q) is { } r && r.To >= r.From && r.To.DayNumber - r.From.DayNumber < SlotWire.MaxRangeDays)
+            .When(q => q.From is not null && q.To is not null && SlotWire.IsDate(q.From) && SlotWire.IsDate(q.To))
+            .OverridePropertyName("to").WithMessage($"Must be on or after from, at most {SlotWire.MaxRangeDays} days in all");
+    }
+
+    private static (DateOnly From, DateOnly To)? Range(QueueRangeQuery q) => (SlotWire.Date(q.From!), SlotWire.Date(q.To!));
+}
+
+public sealed class ResumeRequestValidator : AbstractValidator<ResumeRequest>
+{
+    public const string PublishNow = "publish_now";
+    public const string NextSlots = "next_slots";
+
+    public ResumeRequestValidator() =>
+        RuleFor(r => r.Overdue).Must(o => o is PublishNow or NextSlots).WithMessage($"Required, one of {PublishNow}, {NextSlots}");
+}
