@@ -3,6 +3,7 @@ using SocialPlanner.Web.Features.Connections;
 using SocialPlanner.Web.Features.Ideas;
 using SocialPlanner.Web.Features.Media;
 using SocialPlanner.Web.Features.Posts;
+using SocialPlanner.Web.Features.Queue;
 using SocialPlanner.Web.Features.Shared;
 using SocialPlanner.Web.Features.Templates;
 
@@ -20,6 +21,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<MediaClient>();
         services.AddScoped<TemplatesClient>();
         services.AddScoped<ConnectionsClient>();
+        services.AddScoped<QueueClient>();
+        services.AddScoped<PublishingPause>();
         return services;
     }
 }

@@ -32,6 +32,9 @@ public sealed class ApiHttp(IHttpClientFactory factory)
     public Task<Envelope<T>> PatchAsync<T>(string uri, object body, CancellationToken ct = default) =>
         SendAsync<T>(WithJson(HttpMethod.Patch, uri, body), ct);
 
+    public Task<Envelope<T>> PutAsync<T>(string uri, object body, CancellationToken ct = default) =>
+        SendAsync<T>(WithJson(HttpMethod.Put, uri, body), ct);
+
     public async Task PostAsync(string uri, object? body, CancellationToken ct = default)
     {
         using var response = await SendRawAsync(WithJson(HttpMethod.Post, uri, body), HttpCompletionOption.ResponseContentRead, ct);
