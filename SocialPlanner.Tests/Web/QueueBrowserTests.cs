@@ -82,7 +82,7 @@ public sealed class QueueBrowserTests(AppFixture app) : BrowserTest(app)
             await Expect(slot).ToContainTextAsync(times[i].UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
             await Expect(slot).ToHaveAttributeAsync("data-at", times[i].ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         }
-        await Expect(page.Locator(".sp-queue-slot.sp-queue-empty").First).ToContainTextAsync("Empty");
+        await Expect(page.Locator(".sp-queue-slot.sp-queue-empty").First).ToContainTextAsync("empty", new() { IgnoreCase = true });
         await Browser.ScreenshotAsync(page, "queue-week");
     }
 
@@ -136,6 +136,26 @@ public sealed class QueueBrowserTests(AppFixture app) : BrowserTest(app)
             var post = await user.Http.GetFromJsonAsync<JsonObject>($"/api/content/posts/{postId}", ct);
             return post!["data"]!["status"]!.GetValue<string>() == "published" ? post : null;
         }, TimeSpan.FromMinutes(1), "the post marked published");
+    }
+
+    [Fact]
+    public async Task The_calendar_week_shows_free_posting_times_as_cells_that_open_a_new_post_at_that_time()
+    {
+        var user = await App.RegisterAsync();
+        await Queue.QueueApiTests.PutSlotsAsync(user, [.. Enum.GetValues<DayOfWeek>().Select(d => ("linkedin", d.ToString().ToLowerInvariant(), "10:30"))]);
+        var page = await OpenAsync(user, "/calendar", "Calendar");
+        await page.Locator(".rz-scheduler-nav-views").GetByText("Week", new() { Exact = true }).ClickAsync();
+        // Next week is wholly ahead: every one of its days has a free 10:30.
+        await page.Locator(".rz-scheduler-nav-prev-next").GetByRole(AriaRole.Button).Filter(new() { HasText = "chevron_right" }).ClickAsync();
+        var free = page.Locator(".rz-slot.sp-calendar-free-slot");
+        await Expect(free).ToHaveCountAsync(7);
+        await Expect(free.First).ToHaveAttributeAsync("data-free-slot", "Free LinkedIn time 10:30");
+        await Expect(free.First).ToHaveAttributeAsync("data-slot", new System.Text.RegularExpressions.Regex("T10:30$"));
+        await Browser.ScreenshotAsync(page, "calendar-free-times");
+
+        await free.First.ClickAsync();
+        await WebUser.WaitForPageAsync(page, "New post");
+        Assert.Contains("at=", page.Url, StringComparison.Ordinal);
     }
 
     private static DateOnly MondayOf(DateTime day) => DateOnly.FromDateTime(day).AddDays(-(((int)day.DayOfWeek + 6) % 7));
