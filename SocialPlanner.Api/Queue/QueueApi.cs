@@ -213,7 +213,7 @@ public static class QueueApi
                 return ApiProblem.Conflict("Publishing is not paused");
             }
             var now = clock.GetDbNow();
-            var overdue = await OverduePostsAsync(db, userId, now).ToListAsync(ct);
+            var overdue = await OverduePosts(db, userId, now).ToListAsync(ct);
             if (request.Overdue == ResumeRequestValidator.NextSlots)
             {
                 var planner = await QueuePlanner.LoadAsync(db, userId, now, ct);
@@ -266,14 +266,14 @@ public static class QueueApi
         }, ct);
 
     /// <summary>Posts with a publication that fell due and is still waiting, oldest due first.</summary>
-    private static IQueryable<Guid> OverduePostsAsync(AppDbContext db, Guid userId, DateTimeOffset now) =>
+    private static IQueryable<Guid> OverduePosts(AppDbContext db, Guid userId, DateTimeOffset now) =>
         db.PostPublications.Where(p => p.UserId == userId && p.Status == PublicationStatus.Pending && p.LeaseOwner == null && p.DueAt <= now)
             .GroupBy(p => p.PostId).OrderBy(g => g.Min(p => p.DueAt)).Select(g => g.Key);
 
     private static async Task<PauseStateDto> PauseStateAsync(AppDbContext db, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         var pausedAt = await db.Users.Where(u => u.Id == userId).Select(u => u.PublishingPausedAt).SingleAsync(ct);
-        var overdue = await OverduePostsAsync(db, userId, now).CountAsync(ct);
+        var overdue = await OverduePosts(db, userId, now).CountAsync(ct);
         return new PauseStateDto(pausedAt is not null, pausedAt, overdue);
     }
 
