@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+using SocialPlanner.Tests.Infrastructure;
+using SocialPlanner.Tests.Publishing;
+using SocialPlanner.Tests.Social;
+
+namespace SocialPlanner.Tests.Queue;
+
+/// <summary>A pause racing two Workers' claims (docs/queue.md): what was claimed before the pause committed goes out
+/// exactly once, everything else waits, nothing is sent twice; after resuming, everything goes out exactly once.</summary>
+[Collection(FaultyPlatformsCollection.Name)]
+public sealed class PauseRaceTests(FaultyPlatformsFixture app) : PlatformTest(app)
+{
+    private readonly FaultyPlatformsFixture _app = app;
+
+    [Fact]
+    public async Task Pausing_while_workers_claim_leaves_each_post_published_once_or_waiting_never_both()
+    {
+        var user = await _app.RegisterAsync();
+        await SocialAccounts.ConnectAsync(user, "linkedin", SocialAccounts.Member());
+        var marker = Unique("Race");
+        var postIds = await DueNowAsync(user.Id, marker, count: 120);
+
+        Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsync("/api/queue/pause", null, Ct)).StatusCode);
+        // What was claimed before the pause finishes; then nothing of the user's is held any more.
+        await WaitUntilAsync(async () => await CountAsync("status IN ('claimed', 'sending')", postIds) == 0);
+
+        var published = await CountAsync("status = 'published'", postIds);
+        var waiting = await CountAsync("status = 'pending' AND lease_owner IS NULL", postIds);
+        Assert.Equal(postIds.Length, published + waiting);
+        var received = await PublishedAsync(marker);
+        Assert.Equal(published, received.Count);
+        Assert.Equal(received.Count, received.Select(p => p.GetProperty("text").GetString()).Distinct().Count());
+        Assert.True(waiting > 0, "The pause came after every claim: the race was not exercised");
+        // Still waiting after another claim round: the pause holds.
+        await AnotherClaimRoundAsync();
+        Assert.Equal(waiting, await CountAsync("status = 'pending' AND lease_owner IS NULL", postIds));
+
+        Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsJsonAsync("/api/queue/resume", new { overdue = "publish_now" }, Ct)).StatusCode);
+        await WaitUntilAsync(async () => await CountAsync("status = 'published'", postIds) == postIds.Length);
+        var all = await PublishedAsync(marker);
+        Assert.Equal(postIds.Length, all.Count);
+        Assert.Equal(postIds.Length, all.Select(p => p.GetProperty("text").GetString()).Distinct().Count());
+    }
+
+    /// <summary>Posts due now, written in one statement as the scheduler would write them, then one NOTIFY.</summary>
+    private async Task<Guid[]> DueNowAsync(Guid userId, string marker, int count)
+    {
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToArray();
+        var texts = ids.Select((_, i) => $"{marker} #{i}").ToArray();
+        await using var command = Owner.CreateCommand("""
+            WITH posts_in AS (
+                INSERT INTO posts (id, user_id, platform, content, status, scheduled_at)
+                SELECT i, $2, 'linkedin', c, 'scheduled', now() FROM unnest($1::uuid[], $3::text[]) AS t(i, c) RETURNING id)
+            INSERT INTO post_publications (post_id, user_id, platform, status, due_at, scheduled_at)
+            SELECT id, $2, 'linkedin', 'pending', now(), now() FROM posts_in
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        command.Parameters.Add(new NpgsqlParameter { Value = userId });
+        command.Parameters.Add(new NpgsqlParameter { Value = texts });
+        await command.ExecuteNonQueryAsync(Ct);
+        await using var notify = Owner.CreateCommand("NOTIFY publications_changed");
+        await notify.ExecuteNonQueryAsync(Ct);
+        return ids;
+    }
+
+    /// <summary>Another user's post due now, once published, proves a claim round ran after the pause.</summary>
+    private async Task AnotherClaimRoundAsync()
+    {
+        var other = await _app.RegisterAsync();
+        await SocialAccounts.ConnectAsync(other, "linkedin", SocialAccounts.Member());
+        var witness = await DueNowAsync(other.Id, Unique("Race witness"), count: 1);
+        await WaitUntilAsync(async () => await CountAsync("status = 'published'", witness) == 1);
+    }
+
+    private Task<long> CountAsync(string condition, Guid[] postIds) =>
+        OwnerScalarAsync<long>($"SELECT count(*) FROM post_publications WHERE post_id = ANY($1) AND {condition}", postIds);
+}
