@@ -18,7 +18,11 @@ public sealed class PauseRaceTests(FaultyPlatformsFixture app) : PlatformTest(ap
     public async Task Pausing_while_workers_claim_leaves_each_post_published_once_or_waiting_never_both()
     {
         var user = await _app.RegisterAsync();
-        await SocialAccounts.ConnectAsync(user, "linkedin", SocialAccounts.Member());
+        var connection = await SocialAccounts.ConnectAsync(user, "linkedin", SocialAccounts.Member());
+        var member = connection["profile"]!["id"]!.GetValue<string>();
+        // Each of this member's posts takes 150 ms at the platform, so the Workers (2 × 10 in flight) need about a
+        // second for all 120: the pause lands while they are claiming, on any machine, and the race is exercised.
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 120, delay_ms = 150, user = member });
         var marker = Unique("Race");
         var postIds = await DueNowAsync(user.Id, marker, count: 120);
 
