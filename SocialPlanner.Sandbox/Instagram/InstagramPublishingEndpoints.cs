@@ -31,15 +31,27 @@ public static class InstagramPublishingEndpoints
         }
 
         var parameters = await GraphWire.ParametersAsync(request);
-        if (parameters.GetValueOrDefault("image_url") is not { Length: > 0 } imageUrl)
-        {
-            return GraphWire.MissingParameter("image_url");
-        }
-
         var caption = parameters.GetValueOrDefault("caption");
         if (MediaRules.CheckCaption(caption) is { } captionError)
         {
             return GraphWire.Error(captionError);
+        }
+
+        var polls = options.Value.Instagram.ContainerInProgressPolls;
+        if (parameters.GetValueOrDefault("media_type") == "CAROUSEL")
+        {
+            if (parameters.GetValueOrDefault("children") is not { Length: > 0 } children)
+            {
+                return GraphWire.MissingParameter("children");
+            }
+
+            var (carousel, carouselProblem) = media.CreateCarousel(igUserId, caption, children.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), polls);
+            return carousel is null ? GraphWire.Error(new GraphError(100, null, carouselProblem!.Message)) : TypedResults.Json(new { id = carousel.Id });
+        }
+
+        if (parameters.GetValueOrDefault("image_url") is not { Length: > 0 } imageUrl)
+        {
+            return GraphWire.MissingParameter("image_url");
         }
 
         var (facts, _, imageError) = await fetcher.FetchAsync(imageUrl, request.HttpContext.RequestAborted);
@@ -48,7 +60,8 @@ public static class InstagramPublishingEndpoints
             return GraphWire.Error(imageError);
         }
 
-        var container = media.CreateContainer(igUserId, caption, parameters.GetValueOrDefault("alt_text"), imageUrl, facts!, options.Value.Instagram.ContainerInProgressPolls);
+        var isCarouselItem = parameters.GetValueOrDefault("is_carousel_item") == "true";
+        var container = media.CreateContainer(igUserId, isCarouselItem ? null : caption, parameters.GetValueOrDefault("alt_text"), imageUrl, facts!, polls, isCarouselItem);
         return TypedResults.Json(new { id = container.Id });
     }
 
@@ -71,13 +84,16 @@ public static class InstagramPublishingEndpoints
         switch (outcome)
         {
             case PublishOutcome.Published:
-                ledger.Record(new PublishedItem("instagram", igUserId, published!.Id, published.Caption ?? "", container!.ImageUrl, container.Facts.ToString(), published.PublishedAt, RequestCount: 1, PublishedItem.TraceIdOf(request)));
+                ledger.Record(new PublishedItem("instagram", igUserId, published!.Id, published.Caption ?? "", container!.ImageUrl, container.Facts.ToString(), published.PublishedAt, RequestCount: 1, PublishedItem.TraceIdOf(request),
+                    [.. container.Images.Select(i => new PublishedImage(i.ImageUrl, i.Facts.ToString()))]));
                 return TypedResults.Json(new { id = published.Id });
             case PublishOutcome.AlreadyPublished:
                 ledger.CountRepeat(container!.MediaId!);
                 return GraphWire.Error(new GraphError(100, null, $"The media container {creationId} has already been published as {container.MediaId}."));
             case PublishOutcome.NotReady:
                 return GraphWire.Error(new GraphError(9007, 2207027, "Media ID is not available", "Media not ready", "The media is not ready for publishing, please wait for a moment.", Transient: true));
+            case PublishOutcome.CarouselItem:
+                return GraphWire.Error(new GraphError(100, null, $"The media container {creationId} is a carousel item; publish the carousel container that holds it."));
             case PublishOutcome.Expired:
                 return GraphWire.Error(new GraphError(-2, 2207020, "The media has expired", "Media expired", "The media container has expired; create a new one."));
             case PublishOutcome.OverQuota:
@@ -168,7 +184,7 @@ public static class InstagramPublishingEndpoints
     {
         ["id"] = media.Id,
         ["caption"] = media.Caption,
-        ["media_type"] = "IMAGE",
+        ["media_type"] = media.IsCarousel ? "CAROUSEL_ALBUM" : "IMAGE",
         ["media_product_type"] = "FEED",
         ["timestamp"] = GraphWire.Timestamp(media.PublishedAt),
         ["permalink"] = $"{baseUrl}/published#{media.Shortcode}",

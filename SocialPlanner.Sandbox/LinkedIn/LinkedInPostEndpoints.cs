@@ -12,6 +12,10 @@ namespace SocialPlanner.Sandbox.LinkedIn;
 public static class LinkedInPostEndpoints
 {
     private const int MaxCommentaryLength = 3000;
+
+    /// <summary>"minimum of 2 images and maximum of 20 images" (Microsoft Learn, MultiImage API).</summary>
+    private const int MinMultiImages = 2;
+    private const int MaxMultiImages = 20;
     private static readonly string[] RequiredFields = ["visibility", "distribution", "lifecycleState"];
 
     public static RouteGroupBuilder MapLinkedInPosts(this RouteGroupBuilder rest)
@@ -70,11 +74,17 @@ public static class LinkedInPostEndpoints
             return LinkedInWire.Unprocessable($"ERROR :: /content/media/id :: {mediaId} is not an available image of {author}");
         }
 
+        var (multiImage, multiImageProblem) = MultiImage(body["content"]?["multiImage"], content, author);
+        if (multiImageProblem is not null)
+        {
+            return multiImageProblem;
+        }
+
         var now = clock.GetUtcNow();
         var text = LittleText.Render(sent);
         var (post, duplicate) = content.Create(
             urn => new LinkedInPost(urn, author, sent, text.Kept, text.Visible, body["visibility"]!.ToString(), body["lifecycleState"]!.ToString(),
-                mediaId, body["content"]?["media"]?["altText"]?.GetValue<string>(), now),
+                mediaId ?? multiImage?[0].Id, body["content"]?["media"]?["altText"]?.GetValue<string>() ?? multiImage?[0].AltText, now, multiImage),
             author,
             sent,
             now.AddSeconds(-options.Value.LinkedIn.DuplicateWindowSeconds));
@@ -84,8 +94,10 @@ public static class LinkedInPostEndpoints
             return DuplicatePost(post.Urn);
         }
 
-        ledger.Record(new PublishedItem("linkedin", author, post.Urn, post.VisibleText, mediaId, image?.Facts?.ToString(), now, RequestCount: 1,
-            PublishedItem.TraceIdOf(request)));
+        var images = multiImage?.Select(i => new PublishedImage(i.Id, content.Image(i.Id)?.Facts?.ToString())).ToList()
+            ?? (mediaId is null ? null : [new PublishedImage(mediaId, image?.Facts?.ToString())]);
+        ledger.Record(new PublishedItem("linkedin", author, post.Urn, post.VisibleText, post.MediaId, images?[0].Info, now, RequestCount: 1,
+            PublishedItem.TraceIdOf(request), images));
         request.HttpContext.Response.Headers["x-restli-id"] = post.Urn;
         request.HttpContext.Response.Headers.Location = $"/rest/posts/{Uri.EscapeDataString(post.Urn)}";
         return TypedResults.StatusCode(StatusCodes.Status201Created);
@@ -121,7 +133,8 @@ public static class LinkedInPostEndpoints
             publishedAt = p.CreatedAt.ToUnixTimeMilliseconds(),
             lastModifiedAt = p.CreatedAt.ToUnixTimeMilliseconds(),
             distribution = new { feedDistribution = "MAIN_FEED", targetEntities = Array.Empty<object>(), thirdPartyDistributionChannels = Array.Empty<object>() },
-            content = p.MediaId is null ? null : new { media = new { id = p.MediaId, altText = p.AltText } },
+            content = p.MultiImage is { } multi ? (object)new { multiImage = new { images = multi.Select(i => new { id = i.Id, altText = i.AltText }) } }
+                : p.MediaId is null ? null : new { media = new { id = p.MediaId, altText = p.AltText } },
             isReshareDisabledByAuthor = false,
         }).ToList();
         return LinkedInWire.Json(new
@@ -129,6 +142,35 @@ public static class LinkedInPostEndpoints
             paging = new { start = start ?? 0, count = count ?? 10, links = Array.Empty<object>(), total = all.Count },
             elements = page,
         });
+    }
+
+    /// <summary>The images of a <c>content.multiImage</c>, in order, each an available image of the author; or the 422 LinkedIn answers.</summary>
+    private static (IReadOnlyList<LinkedInPostImage>? Images, IResult? Problem) MultiImage(JsonNode? multiImage, LinkedInContent content, string author)
+    {
+        if (multiImage is null)
+        {
+            return (null, null);
+        }
+
+        if (multiImage["images"] is not JsonArray array || array.Count is < MinMultiImages or > MaxMultiImages)
+        {
+            return (null, LinkedInWire.Unprocessable(
+                $"ERROR :: /content/multiImage/images :: a multiImage post needs between {MinMultiImages} and {MaxMultiImages} images"));
+        }
+
+        var images = new List<LinkedInPostImage>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var id = array[i]?["id"]?.GetValue<string>();
+            var image = id is null ? null : content.Image(id);
+            if (image is null || image.Owner != author || image.Status != "AVAILABLE")
+            {
+                return (null, LinkedInWire.Unprocessable($"ERROR :: /content/multiImage/images/{i}/id :: {id} is not an available image of {author}"));
+            }
+            images.Add(new LinkedInPostImage(id!, array[i]?["altText"]?.GetValue<string>()));
+        }
+
+        return (images, null);
     }
 
     /// <summary>Byte-for-byte the body observed in the wild (platform-apis.md §1.11); clients parse the URN out of the message.</summary>
