@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fe25a2d0-0cfe-4d8c-aa72-36418f4c1004"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("234e6e6c-2daf-4fa2-8a2e-3d257490e884"), entityTypeCount: 13)
         {
         }
 
