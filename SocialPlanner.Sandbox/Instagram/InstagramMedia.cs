@@ -136,6 +136,14 @@ public sealed class InstagramMedia(TimeProvider clock) : IResettable
         }
     }
 
+    public string NextCommentId()
+    {
+        lock (_gate)
+        {
+            return NextId("1790");
+        }
+    }
+
     public int QuotaUsage(string igUserId, DateTimeOffset since)
     {
         lock (_gate)

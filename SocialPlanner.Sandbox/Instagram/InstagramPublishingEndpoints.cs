@@ -17,6 +17,8 @@ public static class InstagramPublishingEndpoints
         graph.MapPost($"/{{igUserId:{NumericId}}}/media_publish", Publish).Instagram("publish").WithName("InstagramPublish" + nameSuffix).DisableAntiforgery();
         graph.MapGet($"/{{igUserId:{NumericId}}}/content_publishing_limit", PublishingLimit).Instagram("limit").WithName("InstagramPublishingLimit" + nameSuffix);
         graph.MapGet($"/{{igUserId:{NumericId}}}/media", ListMedia).Instagram("list").WithName("InstagramListMedia" + nameSuffix);
+        graph.MapPost($"/{{mediaId:{NumericId}}}/comments", CreateComment).Instagram("comments").WithName("InstagramCreateComment" + nameSuffix).DisableAntiforgery();
+        graph.MapGet($"/{{mediaId:{NumericId}}}/comments", ListComments).Instagram("comments.list").WithName("InstagramListComments" + nameSuffix);
         graph.MapGet($"/{{id:{NumericId}}}", ReadNode).Instagram("container").WithName("InstagramReadNode" + nameSuffix);
         return graph;
     }
@@ -101,6 +103,61 @@ public static class InstagramPublishingEndpoints
             default:
                 return GraphWire.NoSuchObject(creationId);
         }
+    }
+
+    /// <summary><c>POST /{ig-media-id}/comments?message=…</c> as the media's owner: <c>{"id": …}</c>.</summary>
+    private static async Task<IResult> CreateComment(string mediaId, HttpRequest request, InstagramTokens tokens, InstagramMedia media, PublishedLedger ledger, TimeProvider clock)
+    {
+        var (token, problem) = await GraphWire.AuthenticateAsync(request, tokens);
+        if (token is null)
+        {
+            return problem!;
+        }
+
+        if (media.FindMedia(mediaId) is not { } found || found.IgUserId != token.Subject)
+        {
+            return GraphWire.NoSuchObject(mediaId);
+        }
+
+        if ((await GraphWire.ParametersAsync(request)).GetValueOrDefault("message") is not { Length: > 0 } message)
+        {
+            return GraphWire.MissingParameter("message");
+        }
+
+        if (MediaRules.CheckComment(message) is { } commentError)
+        {
+            return GraphWire.Error(commentError);
+        }
+
+        var comment = new PublishedComment(media.NextCommentId(), message, clock.GetUtcNow());
+        ledger.AddComment(mediaId, comment);
+        return TypedResults.Json(new { id = comment.Id });
+    }
+
+    /// <summary><c>GET /{ig-media-id}/comments</c>: the comments on the media, oldest first.</summary>
+    private static async Task<IResult> ListComments(string mediaId, string? fields, HttpRequest request, InstagramTokens tokens, InstagramMedia media, PublishedLedger ledger)
+    {
+        var (token, problem) = await GraphWire.AuthenticateAsync(request, tokens);
+        if (token is null)
+        {
+            return problem!;
+        }
+
+        if (media.FindMedia(mediaId) is not { } found || found.IgUserId != token.Subject)
+        {
+            return GraphWire.NoSuchObject(mediaId);
+        }
+
+        var wanted = GraphWire.Fields(fields, "id");
+        return TypedResults.Json(new
+        {
+            data = ledger.CommentsOf(mediaId).Select(c => new Dictionary<string, object?>
+            {
+                ["id"] = c.Id,
+                ["text"] = c.Text,
+                ["timestamp"] = GraphWire.Timestamp(c.At),
+            }.Where(p => wanted.Contains(p.Key)).ToDictionary()),
+        });
     }
 
     private static async Task<IResult> PublishingLimit(string igUserId, string? fields, HttpRequest request, InstagramTokens tokens, InstagramMedia media, IOptions<SandboxOptions> options, TimeProvider clock)

@@ -61,6 +61,22 @@ public sealed class LinkedInContent : IResettable
         }
     }
 
+    public LinkedInPost? Find(string urn)
+    {
+        lock (_gate)
+        {
+            return _posts.Find(p => p.Urn == urn);
+        }
+    }
+
+    public long NextCommentNumber()
+    {
+        lock (_gate)
+        {
+            return ++_lastNumber;
+        }
+    }
+
     public LinkedInImage NewImage(string owner, DateTimeOffset uploadUrlExpiresAt)
     {
         lock (_gate)

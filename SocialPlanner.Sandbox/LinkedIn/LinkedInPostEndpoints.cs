@@ -13,6 +13,9 @@ public static class LinkedInPostEndpoints
 {
     private const int MaxCommentaryLength = 3000;
 
+    /// <summary>UNCONFIRMED: the limit LinkedIn's comment box enforces; the API reference names none (docs/media.md).</summary>
+    private const int MaxCommentLength = 1250;
+
     /// <summary>"minimum of 2 images and maximum of 20 images" (Microsoft Learn, MultiImage API).</summary>
     private const int MinMultiImages = 2;
     private const int MaxMultiImages = 20;
@@ -21,6 +24,7 @@ public static class LinkedInPostEndpoints
     public static RouteGroupBuilder MapLinkedInPosts(this RouteGroupBuilder rest)
     {
         rest.MapPost("/posts", CreatePost).LinkedIn("posts").WithName("LinkedInCreatePost");
+        rest.MapPost("/socialActions/{target}/comments", CreateComment).LinkedIn("comments").WithName("LinkedInCreateComment");
         rest.MapGet("/posts", FindPostsByAuthor).LinkedIn("posts.finder").WithName("LinkedInFindPosts");
         return rest;
     }
@@ -101,6 +105,71 @@ public static class LinkedInPostEndpoints
         request.HttpContext.Response.Headers["x-restli-id"] = post.Urn;
         request.HttpContext.Response.Headers.Location = $"/rest/posts/{Uri.EscapeDataString(post.Urn)}";
         return TypedResults.StatusCode(StatusCodes.Status201Created);
+    }
+
+    /// <summary>The Comments API's create (<c>POST /rest/socialActions/{post urn}/comments</c>): the member comments on a
+    /// post; 201 with the comment, its URN in <c>x-restli-id</c>.</summary>
+    private static async Task<IResult> CreateComment(
+        string target, HttpRequest request, LinkedInTokens tokens, LinkedInContent content, PublishedLedger ledger, TimeProvider clock)
+    {
+        var (token, problem) = await LinkedInCaller.AuthenticateAsync(request, tokens);
+        if (token is null)
+        {
+            return problem!;
+        }
+
+        if (!token.HasScope("w_member_social"))
+        {
+            return LinkedInWire.AccessDenied("partnerApiSocialActions.CREATE");
+        }
+
+        JsonObject body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
+                ?? throw new JsonException("not an object");
+        }
+        catch (JsonException)
+        {
+            return LinkedInWire.Error(400, "Invalid JSON body");
+        }
+
+        var actor = body["actor"]?.GetValue<string>();
+        if (actor != LinkedInTokens.PersonUrn(token.Subject))
+        {
+            return LinkedInWire.AccessDenied($"partnerApiSocialActions.CREATE (actor {actor} is not the token's member)");
+        }
+
+        if (content.Find(target) is null || body["object"]?.GetValue<string>() is { } other && other != target)
+        {
+            return LinkedInWire.Error(404, $"Not found: {target}");
+        }
+
+        var text = body["message"]?["text"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return LinkedInWire.Unprocessable("ERROR :: /message/text :: field is required but not found and has no default value");
+        }
+
+        if (text.Length > MaxCommentLength)
+        {
+            return LinkedInWire.Unprocessable($"ERROR :: /message/text :: length of {text.Length} exceeds the maximum allowed length {MaxCommentLength}");
+        }
+
+        var number = content.NextCommentNumber();
+        var urn = $"urn:li:comment:({target},{number})";
+        var now = clock.GetUtcNow();
+        ledger.AddComment(target, new PublishedComment(urn, text, now));
+        request.HttpContext.Response.Headers["x-restli-id"] = urn;
+        return LinkedInWire.Json(new Dictionary<string, object>
+        {
+            ["id"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["$URN"] = urn,
+            ["actor"] = actor,
+            ["object"] = target,
+            ["message"] = new { text },
+            ["created"] = new { actor, time = now.ToUnixTimeMilliseconds() },
+        }, StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> FindPostsByAuthor(HttpRequest request, LinkedInTokens tokens, LinkedInContent content, string? q, string? author, int? start, int? count)
