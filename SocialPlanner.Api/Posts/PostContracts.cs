@@ -16,16 +16,20 @@ public sealed record PostSummaryDto(
     DateTimeOffset? ScheduledAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<PostMediaDto> Media,
     DateTimeOffset? PublishedAt, string? ErrorMessage);
 
-/// <summary>The full post object of the spec, plus the entity's <c>error_message</c> (why publishing failed).</summary>
+/// <summary>The full post object of the spec, plus the entity's <c>error_message</c> (why publishing failed) and the
+/// first comments (issue #17 §3: <c>first_comment</c> for every platform of the post, the per-platform ones replacing it).</summary>
 public sealed record PostDto(
     Guid Id, Guid UserId, PostPlatform Platform, string Content, IReadOnlyList<string> Hashtags, PostStatus Status,
     string? IdeaSource, bool AiGenerated, int? Rating, DateTimeOffset? ScheduledAt, DateTimeOffset? PublishedAt,
     Guid? TemplateId, JsonElement Metadata, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<PostMediaDto> Media, TemplateRefDto? Template, string? ErrorMessage, IReadOnlyList<PublicationDto> Publications);
+    IReadOnlyList<PostMediaDto> Media, TemplateRefDto? Template, string? ErrorMessage, IReadOnlyList<PublicationDto> Publications,
+    string? FirstComment, string? FirstCommentLinkedin, string? FirstCommentInstagram);
 
 /// <summary>Where a post went out (or failed to) on one network: an addition to the spec's post object, so a published
-/// post can link to itself on the network.</summary>
-public sealed record PublicationDto(SocialPlatform Platform, PublicationStatus Status, string? ExternalUrl, DateTimeOffset? PublishedAt, string? ErrorMessage);
+/// post can link to itself on the network; with its first comment's own state (<c>none</c> when it has none) and why
+/// that comment failed.</summary>
+public sealed record PublicationDto(SocialPlatform Platform, PublicationStatus Status, string? ExternalUrl, DateTimeOffset? PublishedAt, string? ErrorMessage,
+    CommentStatus CommentStatus, string? CommentError);
 
 public sealed record PostListMeta(int Total, bool HasMore, Guid? NextCursor);
 
@@ -54,7 +58,8 @@ public static class PostMapping
         post.Rating, post.ScheduledAt, post.PublishedAt, post.TemplateId, post.Metadata.RootElement, post.CreatedAt,
         post.UpdatedAt, MediaOf(post, links), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null, post.ErrorMessage,
         [.. post.Publications.OrderBy(p => p.Platform)
-            .Select(p => new PublicationDto(p.Platform, p.Status, p.ExternalUrl, p.PublishedAt, p.ErrorMessage))]);
+            .Select(p => new PublicationDto(p.Platform, p.Status, p.ExternalUrl, p.PublishedAt, p.ErrorMessage, p.CommentStatus, p.CommentError))],
+        post.FirstComment, post.FirstCommentLinkedin, post.FirstCommentInstagram);
 
     /// <summary>Links are signed when the post is read (list or one post); the media row's url is not a usable link.</summary>
     private static List<PostMediaDto> MediaOf(Post post, SignedMediaLinks links) =>

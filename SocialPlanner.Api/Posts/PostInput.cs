@@ -27,12 +27,16 @@ public sealed class PostInput
     public Optional<List<Guid>> MediaIds { get; private set; }
     public Optional<Guid?> TemplateId { get; private set; }
     public Optional<JsonElement> Metadata { get; private set; }
+    public Optional<string?> FirstComment { get; private set; }
+    public Optional<string?> FirstCommentLinkedin { get; private set; }
+    public Optional<string?> FirstCommentInstagram { get; private set; }
     /// <summary>The version the client edited; a different one in the database means someone else saved first.</summary>
     public Optional<DateTimeOffset> UpdatedAt { get; private set; }
 
     public bool ChangesAnything =>
         Platform.IsSet || Content.IsSet || Hashtags.IsSet || IdeaSource.IsSet || AiGenerated.IsSet || Rating.IsSet
-        || MediaIds.IsSet || TemplateId.IsSet || Metadata.IsSet;
+        || MediaIds.IsSet || TemplateId.IsSet || Metadata.IsSet
+        || FirstComment.IsSet || FirstCommentLinkedin.IsSet || FirstCommentInstagram.IsSet;
 
     /// <summary>The fields whose JSON value has the wrong type (or a body that is no object), in the body's order.</summary>
     public IReadOnlyList<ValidationFailure> Malformed => _malformed;
@@ -66,6 +70,9 @@ public sealed class PostInput
                 case "media_ids": input.MediaIds = input.Read("media_ids", value, ReadMediaIds); break;
                 case "template_id": input.TemplateId = input.Read("template_id", value, v => OrNull(v, ReadGuid)); break;
                 case "metadata": input.Metadata = input.Read("metadata", value, ReadObject); break;
+                case "first_comment": input.FirstComment = input.Read("first_comment", value, v => OrNull(v, ReadString)); break;
+                case "first_comment_linkedin": input.FirstCommentLinkedin = input.Read("first_comment_linkedin", value, v => OrNull(v, ReadString)); break;
+                case "first_comment_instagram": input.FirstCommentInstagram = input.Read("first_comment_instagram", value, v => OrNull(v, ReadString)); break;
                 case "updated_at": input.UpdatedAt = input.Read("updated_at", value, ReadTimestamp); break;
             }
         }

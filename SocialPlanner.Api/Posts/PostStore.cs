@@ -39,15 +39,22 @@ internal static class PostStore
         var platform = input.Platform.IsSet ? input.Platform.Value : post.Platform;
         var content = input.Content.IsSet ? input.Content.Value : post.Content;
         var hashtags = input.Hashtags.IsSet ? input.Hashtags.Value : post.Hashtags;
+        var comments = new FirstComments(
+            input.FirstComment.IsSet ? input.FirstComment.Value : post.FirstComment,
+            input.FirstCommentLinkedin.IsSet ? input.FirstCommentLinkedin.Value : post.FirstCommentLinkedin,
+            input.FirstCommentInstagram.IsSet ? input.FirstCommentInstagram.Value : post.FirstCommentInstagram);
         var violations = PlatformRules.Violations(platform, content, hashtags, media);
-        if (violations.Count > 0)
+        var commentViolations = comments.Violations(platform, content, hashtags);
+        if (violations.Count + commentViolations.Count > 0)
         {
-            return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
+            return ApiProblem.BusinessRule(string.Join("; ", violations.Concat(commentViolations)),
+                [.. violations.Select(v => new FieldError("content", v)), .. commentViolations.Select(v => new FieldError("first_comment", v))]);
         }
 
         post.Platform = platform;
         post.Content = content;
         post.Hashtags = hashtags;
+        (post.FirstComment, post.FirstCommentLinkedin, post.FirstCommentInstagram) = (comments.Both, comments.Linkedin, comments.Instagram);
         if (input.IdeaSource.IsSet) post.IdeaSource = input.IdeaSource.Value;
         if (input.AiGenerated.IsSet) post.AiGenerated = input.AiGenerated.Value;
         if (input.Rating.IsSet) post.Rating = input.Rating.Value;

@@ -28,6 +28,7 @@ public static class AppDatabase
         (typeof(GenerationType), "generation_type"),
         (typeof(SocialPlatform), "social_platform"),
         (typeof(PublicationStatus), "publication_status"),
+        (typeof(CommentStatus), "comment_status"),
     ];
 
     /// <summary>The ADO.NET side of the enum mapping: the data source must know the types to read and write them.</summary>

@@ -32,16 +32,18 @@ public static partial class PlatformRules
     }
 
     /// <summary>Every rule the post breaks on its platform(s), each message naming the rule and the actual value:
-    /// the text's (<see cref="TextViolations"/>) and the media's (<see cref="MediaRules"/>), media in the post's order.</summary>
+    /// the text's (<see cref="TextViolations"/>), the media's (<see cref="MediaRules"/>), media in the post's order, and
+    /// the first comments' (<see cref="FirstComments.Violations"/>).</summary>
     public static IReadOnlyList<string> Violations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags,
-        IReadOnlyList<MediaFacts> media) =>
-        [.. TextViolations(platform, content, hashtags), .. MediaRules.Violations(platform, media)];
+        IReadOnlyList<MediaFacts> media, FirstComments? comments = null) =>
+        [.. TextViolations(platform, content, hashtags), .. MediaRules.Violations(platform, media),
+            .. (comments ?? FirstComments.None).Violations(platform, content, hashtags)];
 
     /// <summary>Every rule a saved post breaks, on <paramref name="platform"/> or else on its own platform(s), its media
     /// (loaded with it) in the post's order: the check before a post is scheduled, published now, or sent.</summary>
     public static IReadOnlyList<string> For(Post post, PostPlatform? platform = null) =>
         Violations(platform ?? post.Platform, post.Content, post.Hashtags,
-            [.. post.Media.OrderBy(m => m.Order).Select(m => m.Media).OfType<MediaItem>().Select(MediaFacts.Of)]);
+            [.. post.Media.OrderBy(m => m.Order).Select(m => m.Media).OfType<MediaItem>().Select(MediaFacts.Of)], FirstComments.Of(post));
 
     /// <summary>The rules about the text alone, for text that gets its media later (a draft made from a template).</summary>
     public static IReadOnlyList<string> TextViolations(PostPlatform platform, string content, IReadOnlyCollection<string> hashtags)

@@ -12,6 +12,11 @@ public class Post
     public PostPlatform Platform { get; set; }
     public string Content { get; set; } = "";
     public List<string> Hashtags { get; set; } = [];
+    /// <summary>Published as a comment on the new post right after it is live (issue #17 §3), on every platform of the
+    /// post unless <see cref="FirstCommentLinkedin"/> or <see cref="FirstCommentInstagram"/> says otherwise.</summary>
+    public string? FirstComment { get; set; }
+    public string? FirstCommentLinkedin { get; set; }
+    public string? FirstCommentInstagram { get; set; }
     public PostStatus Status { get; set; } = PostStatus.Draft;
     public string? IdeaSource { get; set; }
     public bool AiGenerated { get; set; }

@@ -18,6 +18,20 @@ public enum PublicationStatus
     Cancelled,
 }
 
+/// <summary>The first comment's own lifecycle, after its post is published (issue #17 §3). It never touches the
+/// post's publication: a failed comment leaves the post published.</summary>
+public enum CommentStatus
+{
+    /// <summary>The post has no first comment for this platform.</summary>
+    None,
+    /// <summary>Waiting for the post to be published, or for a retry's back-off.</summary>
+    Pending,
+    /// <summary>The comment request is being sent: a re-claim must reconcile, never re-send blindly.</summary>
+    Sending,
+    Published,
+    Failed,
+}
+
 /// <summary>One post published to one platform (two rows for <c>platform = both</c>).</summary>
 public class PostPublication
 {
@@ -43,6 +57,13 @@ public class PostPublication
     /// <summary>The W3C <c>traceparent</c> of the request that scheduled it: the Worker's attempts continue that trace,
     /// so one trace follows a post from the schedule request to the platform call.</summary>
     public string? TraceParent { get; set; }
+    public CommentStatus CommentStatus { get; set; } = CommentStatus.None;
+    public string? CommentExternalId { get; set; }
+    public string? CommentError { get; set; }
+    public int CommentAttempts { get; set; }
+    /// <summary>When the comment step may take the row: null for "as soon as the post is published"; later after a
+    /// back-off, or when a "sending" mark's lease runs out.</summary>
+    public DateTimeOffset? CommentDueAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

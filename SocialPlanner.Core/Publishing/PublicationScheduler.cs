@@ -38,6 +38,7 @@ public sealed class PublicationScheduler(AppDbContext db)
             }
 
             Arm(publication, scheduledAt);
+            ArmComment(publication, FirstComments.Of(post).For(platform));
         }
 
         foreach (var dropped in publications.Where(p => !targets.Contains(p.Platform)))
@@ -120,6 +121,16 @@ public sealed class PublicationScheduler(AppDbContext db)
         publication.ExternalUrl = null;
         publication.ErrorMessage = null;
         publication.TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
+    }
+
+    /// <summary>The comment waits for its post: the comment step takes it once the publication is published.</summary>
+    private static void ArmComment(PostPublication publication, string? comment)
+    {
+        publication.CommentStatus = comment is null ? CommentStatus.None : CommentStatus.Pending;
+        publication.CommentExternalId = null;
+        publication.CommentError = null;
+        publication.CommentAttempts = 0;
+        publication.CommentDueAt = null;
     }
 
     private static void Cancel(PostPublication publication)

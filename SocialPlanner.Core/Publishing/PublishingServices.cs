@@ -27,6 +27,7 @@ public static class PublishingServices
         services.AddScoped<PublicationSweeper>();
         services.AddScoped<PublicationLoader>();
         services.AddScoped<PublicationProcessor>();
+        services.AddScoped<FirstCommentStep>();
         services.AddSingleton<PublicationWrites>();
         services.AddScoped<PublishingEmails>();
         return services;

@@ -6,13 +6,13 @@ namespace SocialPlanner.Sandbox.Faults;
 public sealed class FaultBook : IResettable
 {
     private readonly Lock _gate = new();
-    private readonly List<(FaultRule Rule, int Remaining)> _armed = [];
+    private readonly List<(FaultRule Rule, int Remaining, int Skip)> _armed = [];
 
     public void Arm(FaultRule rule)
     {
         lock (_gate)
         {
-            _armed.Add((rule, Math.Max(1, rule.Times)));
+            _armed.Add((rule, Math.Max(1, rule.Times), Math.Max(0, rule.Skip)));
         }
     }
 
@@ -20,7 +20,7 @@ public sealed class FaultBook : IResettable
     {
         lock (_gate)
         {
-            return _armed.Select(a => a.Rule with { Times = a.Remaining }).ToList();
+            return _armed.Select(a => a.Rule with { Times = a.Remaining, Skip = a.Skip }).ToList();
         }
     }
 
@@ -36,14 +36,20 @@ public sealed class FaultBook : IResettable
                 return null;
             }
 
-            var (rule, remaining) = _armed[index];
+            var (rule, remaining, skip) = _armed[index];
+            if (skip > 0)
+            {
+                _armed[index] = (rule, remaining, skip - 1);
+                return null;
+            }
+
             if (remaining <= 1)
             {
                 _armed.RemoveAt(index);
             }
             else
             {
-                _armed[index] = (rule, remaining - 1);
+                _armed[index] = (rule, remaining - 1, skip);
             }
 
             return rule;

@@ -16,6 +16,10 @@ public sealed record FaultRule
     /// only with this probability; unset, every matching call takes it. How a chaos run makes ~20 % of calls fail.</summary>
     public double? Probability { get; init; }
 
+    /// <summary>How many matching calls pass untouched before the fault applies: how a test fails the third item of
+    /// a carousel, or the second image of a multi-image post.</summary>
+    public int Skip { get; init; }
+
     public int? Status { get; init; }
 
     public int? RetryAfterSeconds { get; init; }

@@ -17,6 +17,8 @@ public static class InstagramPublishingEndpoints
         graph.MapPost($"/{{igUserId:{NumericId}}}/media_publish", Publish).Instagram("publish").WithName("InstagramPublish" + nameSuffix).DisableAntiforgery();
         graph.MapGet($"/{{igUserId:{NumericId}}}/content_publishing_limit", PublishingLimit).Instagram("limit").WithName("InstagramPublishingLimit" + nameSuffix);
         graph.MapGet($"/{{igUserId:{NumericId}}}/media", ListMedia).Instagram("list").WithName("InstagramListMedia" + nameSuffix);
+        graph.MapPost($"/{{mediaId:{NumericId}}}/comments", CreateComment).Instagram("comments").WithName("InstagramCreateComment" + nameSuffix).DisableAntiforgery();
+        graph.MapGet($"/{{mediaId:{NumericId}}}/comments", ListComments).Instagram("comments.list").WithName("InstagramListComments" + nameSuffix);
         graph.MapGet($"/{{id:{NumericId}}}", ReadNode).Instagram("container").WithName("InstagramReadNode" + nameSuffix);
         return graph;
     }
@@ -31,15 +33,27 @@ public static class InstagramPublishingEndpoints
         }
 
         var parameters = await GraphWire.ParametersAsync(request);
-        if (parameters.GetValueOrDefault("image_url") is not { Length: > 0 } imageUrl)
-        {
-            return GraphWire.MissingParameter("image_url");
-        }
-
         var caption = parameters.GetValueOrDefault("caption");
         if (MediaRules.CheckCaption(caption) is { } captionError)
         {
             return GraphWire.Error(captionError);
+        }
+
+        var polls = options.Value.Instagram.ContainerInProgressPolls;
+        if (parameters.GetValueOrDefault("media_type") == "CAROUSEL")
+        {
+            if (parameters.GetValueOrDefault("children") is not { Length: > 0 } children)
+            {
+                return GraphWire.MissingParameter("children");
+            }
+
+            var (carousel, carouselProblem) = media.CreateCarousel(igUserId, caption, children.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), polls);
+            return carousel is null ? GraphWire.Error(new GraphError(100, null, carouselProblem!.Message)) : TypedResults.Json(new { id = carousel.Id });
+        }
+
+        if (parameters.GetValueOrDefault("image_url") is not { Length: > 0 } imageUrl)
+        {
+            return GraphWire.MissingParameter("image_url");
         }
 
         var (facts, _, imageError) = await fetcher.FetchAsync(imageUrl, request.HttpContext.RequestAborted);
@@ -48,7 +62,8 @@ public static class InstagramPublishingEndpoints
             return GraphWire.Error(imageError);
         }
 
-        var container = media.CreateContainer(igUserId, caption, parameters.GetValueOrDefault("alt_text"), imageUrl, facts!, options.Value.Instagram.ContainerInProgressPolls);
+        var isCarouselItem = parameters.GetValueOrDefault("is_carousel_item") == "true";
+        var container = media.CreateContainer(igUserId, isCarouselItem ? null : caption, parameters.GetValueOrDefault("alt_text"), imageUrl, facts!, polls, isCarouselItem);
         return TypedResults.Json(new { id = container.Id });
     }
 
@@ -71,13 +86,16 @@ public static class InstagramPublishingEndpoints
         switch (outcome)
         {
             case PublishOutcome.Published:
-                ledger.Record(new PublishedItem("instagram", igUserId, published!.Id, published.Caption ?? "", container!.ImageUrl, container.Facts.ToString(), published.PublishedAt, RequestCount: 1, PublishedItem.TraceIdOf(request)));
+                ledger.Record(new PublishedItem("instagram", igUserId, published!.Id, published.Caption ?? "", container!.ImageUrl, container.Facts.ToString(), published.PublishedAt, RequestCount: 1, PublishedItem.TraceIdOf(request),
+                    [.. container.Images.Select(i => new PublishedImage(i.ImageUrl, i.Facts.ToString()))]));
                 return TypedResults.Json(new { id = published.Id });
             case PublishOutcome.AlreadyPublished:
                 ledger.CountRepeat(container!.MediaId!);
                 return GraphWire.Error(new GraphError(100, null, $"The media container {creationId} has already been published as {container.MediaId}."));
             case PublishOutcome.NotReady:
                 return GraphWire.Error(new GraphError(9007, 2207027, "Media ID is not available", "Media not ready", "The media is not ready for publishing, please wait for a moment.", Transient: true));
+            case PublishOutcome.CarouselItem:
+                return GraphWire.Error(new GraphError(100, null, $"The media container {creationId} is a carousel item; publish the carousel container that holds it."));
             case PublishOutcome.Expired:
                 return GraphWire.Error(new GraphError(-2, 2207020, "The media has expired", "Media expired", "The media container has expired; create a new one."));
             case PublishOutcome.OverQuota:
@@ -85,6 +103,61 @@ public static class InstagramPublishingEndpoints
             default:
                 return GraphWire.NoSuchObject(creationId);
         }
+    }
+
+    /// <summary><c>POST /{ig-media-id}/comments?message=…</c> as the media's owner: <c>{"id": …}</c>.</summary>
+    private static async Task<IResult> CreateComment(string mediaId, HttpRequest request, InstagramTokens tokens, InstagramMedia media, PublishedLedger ledger, TimeProvider clock)
+    {
+        var (token, problem) = await GraphWire.AuthenticateAsync(request, tokens);
+        if (token is null)
+        {
+            return problem!;
+        }
+
+        if (media.FindMedia(mediaId) is not { } found || found.IgUserId != token.Subject)
+        {
+            return GraphWire.NoSuchObject(mediaId);
+        }
+
+        if ((await GraphWire.ParametersAsync(request)).GetValueOrDefault("message") is not { Length: > 0 } message)
+        {
+            return GraphWire.MissingParameter("message");
+        }
+
+        if (MediaRules.CheckComment(message) is { } commentError)
+        {
+            return GraphWire.Error(commentError);
+        }
+
+        var comment = new PublishedComment(media.NextCommentId(), message, clock.GetUtcNow());
+        ledger.AddComment(mediaId, comment);
+        return TypedResults.Json(new { id = comment.Id });
+    }
+
+    /// <summary><c>GET /{ig-media-id}/comments</c>: the comments on the media, oldest first.</summary>
+    private static async Task<IResult> ListComments(string mediaId, string? fields, HttpRequest request, InstagramTokens tokens, InstagramMedia media, PublishedLedger ledger)
+    {
+        var (token, problem) = await GraphWire.AuthenticateAsync(request, tokens);
+        if (token is null)
+        {
+            return problem!;
+        }
+
+        if (media.FindMedia(mediaId) is not { } found || found.IgUserId != token.Subject)
+        {
+            return GraphWire.NoSuchObject(mediaId);
+        }
+
+        var wanted = GraphWire.Fields(fields, "id");
+        return TypedResults.Json(new
+        {
+            data = ledger.CommentsOf(mediaId).Select(c => new Dictionary<string, object?>
+            {
+                ["id"] = c.Id,
+                ["text"] = c.Text,
+                ["timestamp"] = GraphWire.Timestamp(c.At),
+            }.Where(p => wanted.Contains(p.Key)).ToDictionary()),
+        });
     }
 
     private static async Task<IResult> PublishingLimit(string igUserId, string? fields, HttpRequest request, InstagramTokens tokens, InstagramMedia media, IOptions<SandboxOptions> options, TimeProvider clock)
@@ -168,7 +241,7 @@ public static class InstagramPublishingEndpoints
     {
         ["id"] = media.Id,
         ["caption"] = media.Caption,
-        ["media_type"] = "IMAGE",
+        ["media_type"] = media.IsCarousel ? "CAROUSEL_ALBUM" : "IMAGE",
         ["media_product_type"] = "FEED",
         ["timestamp"] = GraphWire.Timestamp(media.PublishedAt),
         ["permalink"] = $"{baseUrl}/published#{media.Shortcode}",

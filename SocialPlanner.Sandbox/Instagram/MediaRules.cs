@@ -36,6 +36,14 @@ public static partial class MediaRules
         return mentions > MaxMentions ? CaptionError($"The caption mentions {mentions} accounts; at most {MaxMentions} are allowed.") : null;
     }
 
+    /// <summary>Comments: the caption's limits (UNCONFIRMED for comments; docs/media.md).</summary>
+    public static GraphError? CheckComment(string message) =>
+        message.Length > MaxCaptionLength
+            ? new GraphError(100, null, $"The comment is {message.Length} characters long; at most {MaxCaptionLength} are allowed.")
+            : Hashtag().Count(message) > MaxHashtags
+                ? new GraphError(100, null, $"The comment has more than {MaxHashtags} hashtags.")
+                : null;
+
     public static GraphError? CheckImage(ImageFacts? facts, long bytes)
     {
         if (bytes > MaxImageBytes)

@@ -13,7 +13,11 @@ public sealed record LinkedInPost(
     string LifecycleState,
     string? MediaId,
     string? AltText,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<LinkedInPostImage>? MultiImage = null);
+
+/// <summary>One image of a <c>multiImage</c> post, in the post's order.</summary>
+public sealed record LinkedInPostImage(string Id, string? AltText);
 
 public sealed record LinkedInImage(string Id, string Owner, DateTimeOffset UploadUrlExpiresAt, byte[]? Bytes, ImageFacts? Facts, int ProcessingPollsLeft)
 {
@@ -54,6 +58,22 @@ public sealed class LinkedInContent : IResettable
         lock (_gate)
         {
             return _posts.Where(p => p.Author == author).OrderByDescending(p => p.CreatedAt).ToList();
+        }
+    }
+
+    public LinkedInPost? Find(string urn)
+    {
+        lock (_gate)
+        {
+            return _posts.Find(p => p.Urn == urn);
+        }
+    }
+
+    public long NextCommentNumber()
+    {
+        lock (_gate)
+        {
+            return ++_lastNumber;
         }
     }
 

@@ -28,6 +28,30 @@ public sealed class PublishedLedger : IResettable
         }
     }
 
+    /// <summary>Adds a comment under the published post <paramref name="externalId"/>; false when there is no such post.</summary>
+    public bool AddComment(string externalId, PublishedComment comment)
+    {
+        lock (_gate)
+        {
+            var index = _items.FindIndex(i => i.ExternalId == externalId);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            _items[index] = _items[index] with { Comments = [.. _items[index].Comments ?? [], comment] };
+            return true;
+        }
+    }
+
+    public IReadOnlyList<PublishedComment> CommentsOf(string externalId)
+    {
+        lock (_gate)
+        {
+            return _items.Find(i => i.ExternalId == externalId)?.Comments ?? [];
+        }
+    }
+
     public IReadOnlyList<PublishedItem> List(string? platform, string? account)
     {
         lock (_gate)

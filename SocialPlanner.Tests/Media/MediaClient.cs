@@ -37,6 +37,9 @@ public static class MediaClient
     }
 
     /// <summary>A square image, fit for every platform; returns its media id.</summary>
-    public static async Task<string> UploadImageAsync(this TestUser user) =>
-        (await UploadOkAsync(user, MediaSamples.Jpeg(1080, 1080), "square.jpg", "image/jpeg"))["id"]!.GetValue<string>();
+    public static Task<string> UploadImageAsync(this TestUser user) => user.UploadImageAsync(1080, 1080);
+
+    /// <summary>A JPEG of that size, so a test can tell a post's images apart by their dimensions; returns its media id.</summary>
+    public static async Task<string> UploadImageAsync(this TestUser user, int width, int height) =>
+        (await UploadOkAsync(user, MediaSamples.Jpeg(width, height), $"{width}x{height}.jpg", "image/jpeg"))["id"]!.GetValue<string>();
 }

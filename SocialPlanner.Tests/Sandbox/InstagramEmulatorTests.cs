@@ -108,6 +108,39 @@ public sealed class InstagramEmulatorTests(SandboxProcessFixture sandbox) : IAsy
         Assert.Equal(2207052, error.GetProperty("error_subcode").GetInt32());
     }
 
+    [Fact]
+    public async Task A_carousel_of_item_containers_publishes_once_as_one_album_with_its_images_in_order()
+    {
+        var account = await InstagramSession.ConnectAsync(sandbox);
+        var caption = $"Carousel #three {Guid.NewGuid():N}";
+        var sizes = new[] { (1080, 1350), (1080, 1080), (1200, 1000) };
+        var items = new List<string>();
+        foreach (var (width, height) in sizes)
+        {
+            items.Add(await account.CreateCarouselItemAsync(_images.Serve(TestImages.Jpeg(width, height))));
+        }
+
+        var itemAlone = await GraphErrorAsync(await account.PublishAsync(items[0]));
+        var tooFew = await GraphErrorAsync(await account.CreateCarouselAsync([items[0]], caption));
+        var carousel = await account.CreateCarouselAsync(items, caption);
+        var carouselId = (await carousel.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!;
+        Assert.Equal("IN_PROGRESS", await account.StatusCodeAsync(carouselId));
+        Assert.Equal("FINISHED", await account.StatusCodeAsync(carouselId));
+        var publish = await account.PublishAsync(carouselId);
+        var mediaId = (await publish.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!;
+        var reused = await GraphErrorAsync(await account.CreateCarouselAsync(items, caption));
+
+        Assert.Contains("carousel item", itemAlone.GetProperty("message").GetString());
+        Assert.Contains("between 2 and 10 children", tooFew.GetProperty("message").GetString());
+        Assert.Contains("not an unpublished carousel item", reused.GetProperty("message").GetString());
+        Assert.Equal("CAROUSEL_ALBUM", (await account.GetAsync($"/{mediaId}?fields=id,media_type")).GetProperty("media_type").GetString());
+        var ledger = await account.Http.GetFromJsonAsync<JsonElement[]>($"/api/published?platform=instagram&account={account.UserId}", Cancel);
+        var published = Assert.Single(ledger!);
+        Assert.Equal(caption, published.GetProperty("text").GetString());
+        Assert.Equal(sizes.Select(s => $"jpeg {s.Item1}x{s.Item2}"),
+            published.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("info").GetString()!.Split(',')[0]));
+    }
+
     private static async Task<JsonElement> GraphErrorAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

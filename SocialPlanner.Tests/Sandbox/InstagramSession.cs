@@ -62,6 +62,28 @@ public sealed class InstagramSession
             ["access_token"] = AccessToken,
         }), Cancel);
 
+    /// <summary>An item container for a carousel (no caption: the carousel carries it); returns its id.</summary>
+    public async Task<string> CreateCarouselItemAsync(string imageUrl)
+    {
+        var created = await Http.PostAsync($"/v25.0/{UserId}/media", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["image_url"] = imageUrl,
+            ["is_carousel_item"] = "true",
+            ["access_token"] = AccessToken,
+        }), Cancel);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!;
+    }
+
+    public Task<HttpResponseMessage> CreateCarouselAsync(IReadOnlyList<string> children, string caption) =>
+        Http.PostAsync($"/v25.0/{UserId}/media", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["media_type"] = "CAROUSEL",
+            ["children"] = string.Join(',', children),
+            ["caption"] = caption,
+            ["access_token"] = AccessToken,
+        }), Cancel);
+
     public async Task<string> ReadyContainerAsync(string imageUrl, string caption)
     {
         var created = await CreateContainerAsync(imageUrl, caption);

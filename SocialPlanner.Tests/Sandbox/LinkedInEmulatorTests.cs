@@ -152,6 +152,35 @@ public sealed class LinkedInEmulatorTests(SandboxProcessFixture sandbox)
     }
 
     [Fact]
+    public async Task A_multi_image_post_keeps_its_images_in_order_and_needs_at_least_two()
+    {
+        var member = await LinkedInSession.ConnectAsync(sandbox);
+        var first = await AvailableImageAsync(member, TestImages.Jpeg(1200, 627));
+        var second = await AvailableImageAsync(member, TestImages.Jpeg(1080, 1080));
+
+        var single = await member.PostAsync(LinkedInSession.UniqueText("One is not many"), new { multiImage = new { images = new[] { new { id = first, altText = "A" } } } });
+        var post = await member.PostAsync(LinkedInSession.UniqueText("Two pictures"),
+            new { multiImage = new { images = new[] { new { id = second, altText = "Square" }, new { id = first, altText = "Wide" } } } });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, single.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+        var published = await PublishedAsync(post.Headers.GetValues("x-restli-id").Single());
+        Assert.Equal([second, first], published.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.StartsWith("jpeg 1080x1080", published.GetProperty("images")[0].GetProperty("info").GetString());
+    }
+
+    private static async Task<string> AvailableImageAsync(LinkedInSession member, byte[] bytes)
+    {
+        var init = await member.SendRestAsync(HttpMethod.Post, "/rest/images?action=initializeUpload", new { initializeUploadRequest = new { owner = member.AuthorUrn } });
+        var value = (await init.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("value");
+        var imageUrn = value.GetProperty("image").GetString()!;
+        Assert.Equal(HttpStatusCode.Created, (await member.Http.PutAsync(value.GetProperty("uploadUrl").GetString(), new ByteArrayContent(bytes), Cancel)).StatusCode);
+        var status = await (await member.SendRestAsync(HttpMethod.Get, $"/rest/images/{Uri.EscapeDataString(imageUrn)}")).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("AVAILABLE", status.GetProperty("status").GetString());
+        return imageUrn;
+    }
+
+    [Fact]
     public async Task Listing_posts_by_author_needs_r_member_social()
     {
         var writer = await LinkedInSession.ConnectAsync(sandbox);

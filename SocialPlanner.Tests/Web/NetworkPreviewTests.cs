@@ -77,4 +77,34 @@ public sealed class NetworkPreviewTests : RadzenTestContext
 
         Assert.Equal("Your text will appear here.", preview.Find(".sp-preview-empty").TextContent);
     }
+
+    private static IReadOnlyList<PostMedia> Images(int count) =>
+        [.. Enumerable.Range(1, count).Select(i => new PostMedia(Guid.NewGuid(), $"https://example.test/{i}.jpg", MediaType.Image, AltText: $"Image {i}"))];
+
+    [Fact]
+    public void Instagram_shows_several_images_as_a_carousel_one_at_a_time_with_dots()
+    {
+        var preview = Render<NetworkPreview>(p => p
+            .Add(c => c.Network, Network.Instagram).Add(c => c.Content, "Four steps").Add(c => c.Media, Images(4)));
+
+        Assert.Equal("Image 1", preview.Find(".sp-carousel .sp-preview-media").GetAttribute("alt"));
+        Assert.Equal(4, preview.FindAll(".sp-dot").Count);
+        preview.Find("button.sp-carousel-next").Click();
+        preview.Find("button.sp-carousel-next").Click();
+
+        Assert.Equal("Image 3", preview.Find(".sp-carousel .sp-preview-media").GetAttribute("alt"));
+        Assert.Equal(2, preview.FindAll(".sp-dot").ToList().FindIndex(d => d.ClassList.Contains("sp-active")));
+    }
+
+    [Fact]
+    public void LinkedIn_shows_several_images_as_a_grid_of_four_the_last_counting_the_rest_and_the_first_comment_below()
+    {
+        var preview = Render<NetworkPreview>(p => p
+            .Add(c => c.Network, Network.LinkedIn).Add(c => c.Content, "Six photos").Add(c => c.Media, Images(6))
+            .Add(c => c.Author, "sami").Add(c => c.FirstComment, "Link in the comments"));
+
+        Assert.Equal(["Image 1", "Image 2", "Image 3", "Image 4"], preview.FindAll(".sp-image-grid img").Select(i => i.GetAttribute("alt")));
+        Assert.Equal("+2", preview.Find(".sp-grid-more").TextContent);
+        Assert.Equal("sami Link in the comments", preview.Find(".sp-preview-comment").TextContent.Trim());
+    }
 }

@@ -12,6 +12,7 @@ public static class PublishingExtensions
         builder.Services.AddSingleton<DispatcherIdentity>();
         builder.Services.AddSingleton<DispatcherHeartbeat>();
         builder.Services.AddHostedService<PublishingDispatcher>();
+        builder.Services.AddHostedService<FirstCommentLoop>();
         builder.Services.AddScoped<TokenRefreshJob>();
         builder.Services.AddScoped<PublicationSweepJob>();
         builder.Services.AddScoped<PublishingEmailJob>();

@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f0ce08e4-ae1a-44b5-bcc5-c7856f23ca21"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("3f707085-2961-4ae3-8204-0b4e283e6813"), entityTypeCount: 14)
         {
         }
 

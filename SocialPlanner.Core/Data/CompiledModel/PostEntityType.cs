@@ -26,7 +26,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Posts.Post",
                 typeof(Post),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 20,
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 8,
@@ -82,6 +82,33 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 nullable: true);
             errorMessage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             errorMessage.AddAnnotation("Relational:ColumnName", "error_message");
+
+            var firstComment = runtimeEntityType.AddProperty(
+                "FirstComment",
+                typeof(string),
+                propertyInfo: typeof(Post).GetProperty("FirstComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Post).GetField("<FirstComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            firstComment.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            firstComment.AddAnnotation("Relational:ColumnName", "first_comment");
+
+            var firstCommentInstagram = runtimeEntityType.AddProperty(
+                "FirstCommentInstagram",
+                typeof(string),
+                propertyInfo: typeof(Post).GetProperty("FirstCommentInstagram", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Post).GetField("<FirstCommentInstagram>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            firstCommentInstagram.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            firstCommentInstagram.AddAnnotation("Relational:ColumnName", "first_comment_instagram");
+
+            var firstCommentLinkedin = runtimeEntityType.AddProperty(
+                "FirstCommentLinkedin",
+                typeof(string),
+                propertyInfo: typeof(Post).GetProperty("FirstCommentLinkedin", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Post).GetField("<FirstCommentLinkedin>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            firstCommentLinkedin.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            firstCommentLinkedin.AddAnnotation("Relational:ColumnName", "first_comment_linkedin");
 
             var hashtags = runtimeEntityType.AddProperty(
                 "Hashtags",

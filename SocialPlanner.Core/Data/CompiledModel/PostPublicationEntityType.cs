@@ -24,10 +24,10 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Publishing.PostPublication",
                 typeof(PostPublication),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 24,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -52,6 +52,55 @@ namespace SocialPlanner.Core.Data.CompiledModel
             attempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             attempts.AddAnnotation("Relational:ColumnName", "attempts");
             attempts.AddAnnotation("Relational:DefaultValue", 0);
+
+            var commentAttempts = runtimeEntityType.AddProperty(
+                "CommentAttempts",
+                typeof(int),
+                propertyInfo: typeof(PostPublication).GetProperty("CommentAttempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<CommentAttempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: 0);
+            commentAttempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            commentAttempts.AddAnnotation("Relational:ColumnName", "comment_attempts");
+            commentAttempts.AddAnnotation("Relational:DefaultValue", 0);
+
+            var commentDueAt = runtimeEntityType.AddProperty(
+                "CommentDueAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(PostPublication).GetProperty("CommentDueAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<CommentDueAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            commentDueAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            commentDueAt.AddAnnotation("Relational:ColumnName", "comment_due_at");
+
+            var commentError = runtimeEntityType.AddProperty(
+                "CommentError",
+                typeof(string),
+                propertyInfo: typeof(PostPublication).GetProperty("CommentError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<CommentError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            commentError.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            commentError.AddAnnotation("Relational:ColumnName", "comment_error");
+
+            var commentExternalId = runtimeEntityType.AddProperty(
+                "CommentExternalId",
+                typeof(string),
+                propertyInfo: typeof(PostPublication).GetProperty("CommentExternalId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<CommentExternalId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            commentExternalId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            commentExternalId.AddAnnotation("Relational:ColumnName", "comment_external_id");
+
+            var commentStatus = runtimeEntityType.AddProperty(
+                "CommentStatus",
+                typeof(CommentStatus),
+                propertyInfo: typeof(PostPublication).GetProperty("CommentStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<CommentStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: CommentStatus.None);
+            commentStatus.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            commentStatus.AddAnnotation("Relational:ColumnName", "comment_status");
+            commentStatus.AddAnnotation("Relational:DefaultValue", CommentStatus.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -220,23 +269,28 @@ namespace SocialPlanner.Core.Data.CompiledModel
             key.AddAnnotation("Relational:Name", "pk_post_publications");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { dueAt });
-            index.AddAnnotation("Relational:Filter", "status IN ('pending', 'claimed', 'sending')");
-            index.AddAnnotation("Relational:Name", "ix_post_publications_due");
+                new[] { commentDueAt });
+            index.AddAnnotation("Relational:Filter", "comment_status IN ('pending', 'sending')");
+            index.AddAnnotation("Relational:Name", "ix_post_publications_comment_due");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { noticeDueAt });
-            index0.AddAnnotation("Relational:Filter", "notice_due_at IS NOT NULL");
-            index0.AddAnnotation("Relational:Name", "ix_post_publications_notice_due");
+                new[] { dueAt });
+            index0.AddAnnotation("Relational:Filter", "status IN ('pending', 'claimed', 'sending')");
+            index0.AddAnnotation("Relational:Name", "ix_post_publications_due");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { userId });
-            index1.AddAnnotation("Relational:Name", "ix_post_publications_user_id");
+                new[] { noticeDueAt });
+            index1.AddAnnotation("Relational:Filter", "notice_due_at IS NOT NULL");
+            index1.AddAnnotation("Relational:Name", "ix_post_publications_notice_due");
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { userId });
+            index2.AddAnnotation("Relational:Name", "ix_post_publications_user_id");
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { postId, platform },
                 unique: true);
-            index2.AddAnnotation("Relational:Name", "ix_post_publications_post_platform");
+            index3.AddAnnotation("Relational:Name", "ix_post_publications_post_platform");
 
             return runtimeEntityType;
         }

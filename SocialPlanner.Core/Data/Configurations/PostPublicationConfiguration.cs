@@ -15,10 +15,14 @@ internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<Po
             t.HasCheckConstraint("attempts_not_negative", "attempts >= 0");
             t.HasCheckConstraint("published_publications_have_date", "status <> 'published' OR published_at IS NOT NULL");
             t.HasCheckConstraint("failed_publications_have_error", "status <> 'failed' OR error_message IS NOT NULL");
+            t.HasCheckConstraint("failed_comments_have_error", "comment_status <> 'failed' OR comment_error IS NOT NULL");
+            t.HasCheckConstraint("comment_attempts_not_negative", "comment_attempts >= 0");
         });
         builder.Property(p => p.Id).HasDefaultValueSql(Sql.NewId);
         builder.Property(p => p.Status).HasDefaultValue(PublicationStatus.Pending);
         builder.Property(p => p.Attempts).HasDefaultValue(0);
+        builder.Property(p => p.CommentStatus).HasDefaultValue(CommentStatus.None);
+        builder.Property(p => p.CommentAttempts).HasDefaultValue(0);
         builder.Property(p => p.CreatedAt).HasDefaultValueSql(Sql.Now);
         builder.Property(p => p.UpdatedAt).IsSetByUpdateTrigger();
         builder.HasIndex(p => new { p.PostId, p.Platform }).IsUnique().HasDatabaseName("ix_post_publications_post_platform");
@@ -29,6 +33,9 @@ internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<Po
         // The sweeper's "failure emails still owed" scan: only the few rows owing one are indexed.
         builder.HasIndex(p => p.NoticeDueAt).HasFilter("notice_due_at IS NOT NULL")
             .HasDatabaseName("ix_post_publications_notice_due");
+        // The comment step's scan: only rows still owing a comment are indexed.
+        builder.HasIndex(p => p.CommentDueAt).HasFilter("comment_status IN ('pending', 'sending')")
+            .HasDatabaseName("ix_post_publications_comment_due");
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -29,6 +29,7 @@ namespace SocialPlanner.Core.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "comment_status", new[] { "none", "pending", "sending", "published", "failed" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "generation_type", new[] { "ideas", "post_linkedin", "post_instagram", "variants" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "media_type", new[] { "image", "video" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "post_platform", new[] { "linkedin", "instagram", "both" });
@@ -531,6 +532,18 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("error_message");
 
+                    b.Property<string>("FirstComment")
+                        .HasColumnType("text")
+                        .HasColumnName("first_comment");
+
+                    b.Property<string>("FirstCommentInstagram")
+                        .HasColumnType("text")
+                        .HasColumnName("first_comment_instagram");
+
+                    b.Property<string>("FirstCommentLinkedin")
+                        .HasColumnType("text")
+                        .HasColumnName("first_comment_linkedin");
+
                     b.PrimitiveCollection<List<string>>("Hashtags")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -685,6 +698,30 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
+                    b.Property<int>("CommentAttempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("comment_attempts");
+
+                    b.Property<DateTimeOffset?>("CommentDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("comment_due_at");
+
+                    b.Property<string>("CommentError")
+                        .HasColumnType("text")
+                        .HasColumnName("comment_error");
+
+                    b.Property<string>("CommentExternalId")
+                        .HasColumnType("text")
+                        .HasColumnName("comment_external_id");
+
+                    b.Property<CommentStatus>("CommentStatus")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("comment_status")
+                        .HasDefaultValue(CommentStatus.None)
+                        .HasColumnName("comment_status");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -762,6 +799,10 @@ namespace SocialPlanner.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_post_publications");
 
+                    b.HasIndex("CommentDueAt")
+                        .HasDatabaseName("ix_post_publications_comment_due")
+                        .HasFilter("comment_status IN ('pending', 'sending')");
+
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_post_publications_due")
                         .HasFilter("status IN ('pending', 'claimed', 'sending')");
@@ -780,6 +821,10 @@ namespace SocialPlanner.Core.Data.Migrations
                     b.ToTable("post_publications", null, t =>
                         {
                             t.HasCheckConstraint("attempts_not_negative", "attempts >= 0");
+
+                            t.HasCheckConstraint("comment_attempts_not_negative", "comment_attempts >= 0");
+
+                            t.HasCheckConstraint("failed_comments_have_error", "comment_status <> 'failed' OR comment_error IS NOT NULL");
 
                             t.HasCheckConstraint("failed_publications_have_error", "status <> 'failed' OR error_message IS NOT NULL");
 

@@ -32,6 +32,7 @@ public sealed class InstagramPublisher(
         }
 
         string container;
+        var carouselItems = new List<string>();
         try
         {
             var limit = await client.GetPublishingLimitAsync(request.ProfileId, request.AccessToken, cancellationToken);
@@ -40,7 +41,7 @@ public sealed class InstagramPublisher(
                 return new PublishOutcome.QuotaExhausted(clock.GetUtcNow() + publishingOptions.Value.QuotaRetryInterval);
             }
 
-            container = await CreateContainerAsync(request, cancellationToken);
+            container = await CreateContainerAsync(request, carouselItems, cancellationToken);
             if (await WaitUntilReadyAsync(container, request.AccessToken, cancellationToken) is { } notReady)
             {
                 return notReady;
@@ -48,7 +49,11 @@ public sealed class InstagramPublisher(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return InstagramErrors.ClassifyPreparation(e, clock.GetUtcNow(), publishingOptions.Value.QuotaRetryInterval);
+            var outcome = InstagramErrors.ClassifyPreparation(e, clock.GetUtcNow(), publishingOptions.Value.QuotaRetryInterval);
+            // The user needs to know which image of a carousel Instagram refused.
+            return outcome is PublishOutcome.NotSent { Transient: false } refused && request.Images.Count > 1 && carouselItems.Count < request.Images.Count
+                ? refused with { Reason = $"Image {carouselItems.Count + 1} of {request.Images.Count}: {refused.Reason}" }
+                : outcome;
         }
 
         return new ContainerSend(container);
@@ -86,7 +91,10 @@ public sealed class InstagramPublisher(
         }
     }
 
-    private async Task<string> CreateContainerAsync(PublishRequest request, CancellationToken cancellationToken)
+    /// <summary>One image's container, or a carousel: an item container per image in order (collected in
+    /// <paramref name="carouselItems"/>, so a failure names the image), then the <c>CAROUSEL</c> container over them.
+    /// Items are harmless to create again; only <c>media_publish</c> publishes.</summary>
+    private async Task<string> CreateContainerAsync(PublishRequest request, List<string> carouselItems, CancellationToken cancellationToken)
     {
         var caption = PlatformRules.PublishedText(request.Post.Content, request.Post.Hashtags);
         if (request.Images.Count == 1)
@@ -96,13 +104,12 @@ public sealed class InstagramPublisher(
                 media!.PublicUrl(image, ImageLinkLifetime), caption, image.AltText, isCarouselItem: false, cancellationToken);
         }
 
-        var children = new List<string>();
         foreach (var image in request.Images)
         {
-            children.Add(await client.CreateImageContainerAsync(request.ProfileId, request.AccessToken,
+            carouselItems.Add(await client.CreateImageContainerAsync(request.ProfileId, request.AccessToken,
                 media!.PublicUrl(image, ImageLinkLifetime), caption: null, image.AltText, isCarouselItem: true, cancellationToken));
         }
-        return await client.CreateCarouselContainerAsync(request.ProfileId, request.AccessToken, children, caption, cancellationToken);
+        return await client.CreateCarouselContainerAsync(request.ProfileId, request.AccessToken, carouselItems, caption, cancellationToken);
     }
 
     /// <summary>Null when the container is ready to publish; otherwise why it cannot be.</summary>

@@ -148,6 +148,17 @@ public sealed class InstagramClient(HttpClient http, IOptions<InstagramOptions> 
             (string?)m["permalink"]))];
     }
 
+    /// <summary>Comments on a media item as its owner (<c>POST /{ig-media-id}/comments?message=…</c>). Returns the comment id.</summary>
+    public async Task<string> CreateCommentAsync(string mediaId, string accessToken, string message, CancellationToken cancellationToken) =>
+        IdOf(await PostAsync($"{mediaId}/comments", accessToken, new() { ["message"] = message }, cancellationToken));
+
+    /// <summary>The media item's comments (first page), to tell whether an earlier, unanswered comment call landed.</summary>
+    public async Task<IReadOnlyList<InstagramComment>> ListCommentsAsync(string mediaId, string accessToken, CancellationToken cancellationToken)
+    {
+        var body = await GetAsync($"{mediaId}/comments", accessToken, new() { ["fields"] = "id,text,timestamp" }, cancellationToken);
+        return [.. (body["data"]?.AsArray() ?? []).Select(c => new InstagramComment(c!["id"]!.ToString(), (string?)c["text"]))];
+    }
+
     private Uri Graph(string path) => new(Required(Options.GraphBaseUrl, "GraphBaseUrl"), $"{Options.GraphVersion}/{path}");
 
     private async Task<JsonObject> GetAsync(string path, string accessToken, Dictionary<string, string?> query, CancellationToken cancellationToken)
@@ -204,6 +215,8 @@ public sealed class InstagramClient(HttpClient http, IOptions<InstagramOptions> 
 public sealed record InstagramGrant(OAuthTokens Tokens, string UserId);
 
 public sealed record PublishingLimit(int Usage, int Total, TimeSpan Window);
+
+public sealed record InstagramComment(string Id, string? Text);
 
 public sealed record InstagramMedia(string Id, string? Caption, DateTimeOffset Timestamp, string? Permalink);
 

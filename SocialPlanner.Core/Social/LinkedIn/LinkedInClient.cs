@@ -106,6 +106,27 @@ public sealed class LinkedInClient(HttpClient http, IOptions<LinkedInOptions> op
             : response.Headers.Location?.ToString() ?? throw new InvalidOperationException("LinkedIn created the post but named no URN.");
     }
 
+    /// <summary>Comments on a post as its author (<c>POST /rest/socialActions/{post urn}/comments</c>, Community
+    /// Management API). Returns the comment's URN, from <c>x-restli-id</c> or the body.</summary>
+    public async Task<string> CreateCommentAsync(string accessToken, string postUrn, string actorUrn, string text, CancellationToken cancellationToken)
+    {
+        using var request = RestRequest(HttpMethod.Post, $"rest/socialActions/{Uri.EscapeDataString(postUrn)}/comments", accessToken);
+        request.Content = JsonContent.Create(new JsonObject
+        {
+            ["actor"] = actorUrn,
+            ["object"] = postUrn,
+            ["message"] = new JsonObject { ["text"] = text },
+        });
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        if (response.Headers.TryGetValues("x-restli-id", out var ids))
+        {
+            return ids.First();
+        }
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        return (string?)body?["$URN"] ?? (string?)body?["id"] ?? throw new InvalidOperationException("LinkedIn created the comment but named no id.");
+    }
+
     public static JsonObject PostBody(string authorUrn, string commentary, IReadOnlyList<LinkedInImage> images)
     {
         var body = new JsonObject

@@ -13,6 +13,10 @@ public sealed class PostEditorState
     public string Content { get; private set; } = "";
     public string HashtagsText { get; private set; } = "";
     public IReadOnlyList<PostMedia> Media => _media;
+    /// <summary>The first comment for every network of the post; a network's own one (below) replaces it there.</summary>
+    public string? FirstComment { get; private set; }
+    public string? FirstCommentLinkedin { get; private set; }
+    public string? FirstCommentInstagram { get; private set; }
     public PostStatus Status { get; private set; } = PostStatus.Draft;
     public DateTimeOffset? ScheduledAt { get; private set; }
     public string? ErrorMessage { get; private set; }
@@ -40,6 +44,7 @@ public sealed class PostEditorState
         HashtagsText = string.Join(' ', post.Hashtags.Select(h => "#" + h));
         _media.Clear();
         _media.AddRange(post.Media);
+        (FirstComment, FirstCommentLinkedin, FirstCommentInstagram) = (post.FirstComment, post.FirstCommentLinkedin, post.FirstCommentInstagram);
         Status = post.Status;
         ScheduledAt = post.ScheduledAt;
         ErrorMessage = post.ErrorMessage;
@@ -71,6 +76,36 @@ public sealed class PostEditorState
 
     public void SetHashtags(IEnumerable<string> hashtags) => SetHashtags(string.Join(' ', hashtags.Select(h => "#" + PostMetrics.Normalize(h))));
 
+    /// <summary>The comment <paramref name="network"/> gets: its own, else the shared one; empty when none.</summary>
+    public string FirstCommentFor(Network network) =>
+        (network == Network.LinkedIn ? FirstCommentLinkedin : FirstCommentInstagram) is { Length: > 0 } own ? own : FirstComment ?? "";
+
+    /// <summary>Edits the comment shown for <paramref name="network"/>: a post for both networks keeps one per network,
+    /// a post for one network the shared one.</summary>
+    public void SetFirstComment(Network network, string text) => Change(() =>
+    {
+        var value = string.IsNullOrWhiteSpace(text) ? null : text;
+        if (Platform != PostPlatform.Both)
+        {
+            FirstComment = value;
+            if (network == Network.LinkedIn)
+            {
+                FirstCommentLinkedin = null;
+            }
+            else
+            {
+                FirstCommentInstagram = null;
+            }
+        }
+        else
+        {
+            // Editing one network's comment makes both their own, so neither changes with the other any more.
+            var linkedIn = network == Network.LinkedIn ? value : NullIfBlank(FirstCommentFor(Network.LinkedIn));
+            var instagram = network == Network.Instagram ? value : NullIfBlank(FirstCommentFor(Network.Instagram));
+            (FirstComment, FirstCommentLinkedin, FirstCommentInstagram) = (null, linkedIn, instagram);
+        }
+    });
+
     public void SetPlatform(PostPlatform platform) => Change(() => Platform = platform);
 
     public void SetRating(int rating) => Rating = rating;
@@ -82,6 +117,21 @@ public sealed class PostEditorState
     });
 
     public void RemoveMedia(Guid id) => Change(() => _media.RemoveAll(m => m.Id == id));
+
+    /// <summary>Moves the attachment at <paramref name="from"/> to <paramref name="to"/> (a drag and drop), shifting those between.</summary>
+    public void MoveMediaTo(int from, int to)
+    {
+        if (from == to || from < 0 || from >= _media.Count || to < 0 || to >= _media.Count)
+        {
+            return;
+        }
+        Change(() =>
+        {
+            var moved = _media[from];
+            _media.RemoveAt(from);
+            _media.Insert(to, moved);
+        });
+    }
 
     /// <summary>Moves an attachment earlier (-1) or later (+1); the first one is the cover on both networks.</summary>
     public void MoveMedia(int index, int offset)
@@ -95,11 +145,16 @@ public sealed class PostEditorState
     }
 
     public CreatePostRequest ToCreate() =>
-        new(Platform, Content, Hashtags, IdeaSource, AiGenerated, Media.Select(m => m.Id).ToList());
+        new(Platform, Content, Hashtags, IdeaSource, AiGenerated, Media.Select(m => m.Id).ToList(), null,
+            FirstComment, FirstCommentLinkedin, FirstCommentInstagram);
 
-    /// <summary>The save request; <paramref name="overwrite"/> leaves the version out so the Api accepts it over a newer one.</summary>
+    /// <summary>The save request; <paramref name="overwrite"/> leaves the version out so the Api accepts it over a newer one.
+    /// Comments go as "" when there are none: the client leaves nulls out, and an absent field would keep the old one.</summary>
     public UpdatePostRequest ToUpdate(bool overwrite) =>
-        new(Platform, Content, Hashtags, Media.Select(m => m.Id).ToList(), overwrite ? null : LoadedVersion);
+        new(Platform, Content, Hashtags, Media.Select(m => m.Id).ToList(), overwrite ? null : LoadedVersion,
+            FirstComment ?? "", FirstCommentLinkedin ?? "", FirstCommentInstagram ?? "");
+
+    private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private void Change(Action change)
     {

@@ -59,6 +59,13 @@ public static partial class PostMetrics
     public static NetworkMetrics Measure(Network network, string content, IReadOnlyCollection<string> hashtags) =>
         new(NetworkRules.For(network), CharacterCount(PublishedText(content, hashtags)), HashtagCount(content, hashtags));
 
+    /// <summary>A first comment's limit on each network (the Api's FirstComments; LinkedIn's figure is unconfirmed).</summary>
+    public static int MaxCommentCharacters(Network network) => network == Network.LinkedIn ? 1_250 : 2_200;
+
+    /// <summary>Instagram counts hashtags across the caption and the first comment together.</summary>
+    public static int HashtagCountWithComment(string content, IEnumerable<string> hashtags, string comment) =>
+        HashtagCount($"{content}\n{comment}", hashtags);
+
     public static IReadOnlyList<Network> NetworksOf(PostPlatform platform) => platform switch
     {
         PostPlatform.Linkedin => [Network.LinkedIn],

@@ -24,10 +24,13 @@ public sealed record Post(
     string? IdeaSource, bool AiGenerated, int? Rating, DateTimeOffset? ScheduledAt, DateTimeOffset? PublishedAt,
     Guid? TemplateId, JsonElement? Metadata, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<PostMedia> Media, TemplateRef? Template, string? ErrorMessage = null,
-    IReadOnlyList<PostPublication>? Publications = null);
+    IReadOnlyList<PostPublication>? Publications = null,
+    string? FirstComment = null, string? FirstCommentLinkedin = null, string? FirstCommentInstagram = null);
 
-/// <summary>Where the post went out on one network ("linkedin"/"instagram", "published"/…), with its link there.</summary>
-public sealed record PostPublication(string Platform, string Status, string? ExternalUrl, DateTimeOffset? PublishedAt, string? ErrorMessage);
+/// <summary>Where the post went out on one network ("linkedin"/"instagram", "published"/…), with its link there, and
+/// its first comment's state ("none", "pending", "sending", "published", "failed") and why that comment failed.</summary>
+public sealed record PostPublication(string Platform, string Status, string? ExternalUrl, DateTimeOffset? PublishedAt, string? ErrorMessage,
+    string CommentStatus = "none", string? CommentError = null);
 
 public sealed record PostListMeta(int Total, bool HasMore, Guid? NextCursor);
 
@@ -44,12 +47,13 @@ public sealed record PostQuery(PostStatus? Status = null, PostPlatform? Platform
 
 public sealed record CreatePostRequest(
     PostPlatform Platform, string Content, IReadOnlyList<string>? Hashtags = null, string? IdeaSource = null,
-    bool? AiGenerated = null, IReadOnlyList<Guid>? MediaIds = null, Guid? TemplateId = null);
+    bool? AiGenerated = null, IReadOnlyList<Guid>? MediaIds = null, Guid? TemplateId = null,
+    string? FirstComment = null, string? FirstCommentLinkedin = null, string? FirstCommentInstagram = null);
 
 /// <summary>A save from the editor: every editable field, plus the version it was edited from (optimistic locking).</summary>
 public sealed record UpdatePostRequest(
     PostPlatform Platform, string Content, IReadOnlyList<string> Hashtags, IReadOnlyList<Guid> MediaIds,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt, string? FirstComment = null, string? FirstCommentLinkedin = null, string? FirstCommentInstagram = null);
 
 public sealed record RateRequest(int Rating);
 
