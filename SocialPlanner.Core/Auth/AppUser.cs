@@ -14,6 +14,11 @@ public class AppUser : IdentityUser<Guid>
 
     /// <summary>Whether the user wants an email when a network must be connected again.</summary>
     public bool NotifyReconnectNeeded { get; set; } = true;
+    /// <summary>SHA-256 of the secret in the user's private calendar feed URL; null while the feed is off. Only the hash
+    /// is stored, so the URL is shown once, when the feed is turned on or rotated.</summary>
+    public string? CalendarFeedTokenHash { get; set; }
+    /// <summary>When the current feed URL was made (turned on or rotated).</summary>
+    public DateTimeOffset? CalendarFeedCreatedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -43,6 +43,11 @@ public class PostPublication
     /// <summary>The W3C <c>traceparent</c> of the request that scheduled it: the Worker's attempts continue that trace,
     /// so one trace follows a post from the schedule request to the platform call.</summary>
     public string? TraceParent { get; set; }
+    /// <summary>When the Worker should next read this published post's metrics from its platform; null when no
+    /// reading is owed (not published yet, or the schedule of readings is over).</summary>
+    public DateTimeOffset? MetricsDueAt { get; set; }
+    /// <summary>How many scheduled readings were taken; picks the age of the next one.</summary>
+    public int MetricsReadings { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

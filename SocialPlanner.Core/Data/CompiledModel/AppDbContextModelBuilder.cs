@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fe25a2d0-0cfe-4d8c-aa72-36418f4c1004"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("09df3635-7bd2-4f95-b5e5-d797da1f1ae9"), entityTypeCount: 13)
         {
         }
 

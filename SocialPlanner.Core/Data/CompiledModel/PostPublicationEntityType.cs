@@ -24,10 +24,10 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Publishing.PostPublication",
                 typeof(PostPublication),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 21,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -117,6 +117,26 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 nullable: true);
             leaseOwner.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             leaseOwner.AddAnnotation("Relational:ColumnName", "lease_owner");
+
+            var metricsDueAt = runtimeEntityType.AddProperty(
+                "MetricsDueAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(PostPublication).GetProperty("MetricsDueAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<MetricsDueAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            metricsDueAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            metricsDueAt.AddAnnotation("Relational:ColumnName", "metrics_due_at");
+
+            var metricsReadings = runtimeEntityType.AddProperty(
+                "MetricsReadings",
+                typeof(int),
+                propertyInfo: typeof(PostPublication).GetProperty("MetricsReadings", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<MetricsReadings>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: 0);
+            metricsReadings.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            metricsReadings.AddAnnotation("Relational:ColumnName", "metrics_readings");
+            metricsReadings.AddAnnotation("Relational:DefaultValue", 0);
 
             var noticeDueAt = runtimeEntityType.AddProperty(
                 "NoticeDueAt",
@@ -225,18 +245,23 @@ namespace SocialPlanner.Core.Data.CompiledModel
             index.AddAnnotation("Relational:Name", "ix_post_publications_due");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { noticeDueAt });
-            index0.AddAnnotation("Relational:Filter", "notice_due_at IS NOT NULL");
-            index0.AddAnnotation("Relational:Name", "ix_post_publications_notice_due");
+                new[] { metricsDueAt });
+            index0.AddAnnotation("Relational:Filter", "metrics_due_at IS NOT NULL");
+            index0.AddAnnotation("Relational:Name", "ix_post_publications_metrics_due");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { userId });
-            index1.AddAnnotation("Relational:Name", "ix_post_publications_user_id");
+                new[] { noticeDueAt });
+            index1.AddAnnotation("Relational:Filter", "notice_due_at IS NOT NULL");
+            index1.AddAnnotation("Relational:Name", "ix_post_publications_notice_due");
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { userId });
+            index2.AddAnnotation("Relational:Name", "ix_post_publications_user_id");
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { postId, platform },
                 unique: true);
-            index2.AddAnnotation("Relational:Name", "ix_post_publications_post_platform");
+            index3.AddAnnotation("Relational:Name", "ix_post_publications_post_platform");
 
             return runtimeEntityType;
         }

@@ -29,6 +29,10 @@ internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<Po
         // The sweeper's "failure emails still owed" scan: only the few rows owing one are indexed.
         builder.HasIndex(p => p.NoticeDueAt).HasFilter("notice_due_at IS NOT NULL")
             .HasDatabaseName("ix_post_publications_notice_due");
+        builder.Property(p => p.MetricsReadings).HasDefaultValue(0);
+        // The metrics collector's "readings owed" scan: only published rows still on their reading schedule.
+        builder.HasIndex(p => p.MetricsDueAt).HasFilter("metrics_due_at IS NOT NULL")
+            .HasDatabaseName("ix_post_publications_metrics_due");
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
