@@ -33,6 +33,7 @@ app.MapAccountApi();
 app.MapPostsApi();
 app.MapCalendarApi();
 app.MapCalendarChanges();
+app.MapCalendarFeedApi();
 app.MapSocialApi();
 app.MapMediaApi();
 app.MapTemplatesApi();
