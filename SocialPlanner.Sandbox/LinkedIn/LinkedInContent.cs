@@ -49,6 +49,14 @@ public sealed class LinkedInContent : IResettable
         }
     }
 
+    public LinkedInPost? Find(string urn)
+    {
+        lock (_gate)
+        {
+            return _posts.Find(p => p.Urn == urn);
+        }
+    }
+
     public IReadOnlyList<LinkedInPost> ByAuthor(string author)
     {
         lock (_gate)
