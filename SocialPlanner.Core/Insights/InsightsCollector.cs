@@ -13,7 +13,8 @@ namespace SocialPlanner.Core.Insights;
 /// pushing their due time one lease ahead so several workers share the work and a crashed one's share comes back),
 /// reads each from its platform connection by connection, appends the reading to
 /// <c>posts.metadata.analytics.&lt;platform&gt;</c> and sets the next due time. A connection that hits a rate limit
-/// or lacks the permission is not called again in this batch.</summary>
+/// or lacks the permission is not called again in this batch. Rows just published (marked due by the trigger) are
+/// left alone until their first age, so a burst of publishing costs the collector no writes while it drains.</summary>
 public sealed partial class InsightsCollector(
     AppDbContext db, SocialTokens tokens, PlatformMetricsReader reader, TimeProvider clock,
     IOptions<InsightsOptions> options, ILogger<InsightsCollector> logger)
@@ -41,11 +42,11 @@ public sealed partial class InsightsCollector(
         var sql = new ScopedSql(db);
         await using var command = await sql.CommandAsync("""
             UPDATE post_publications p SET metrics_due_at = $1
-            FROM (SELECT id FROM post_publications WHERE metrics_due_at <= $2
+            FROM (SELECT id FROM post_publications WHERE metrics_due_at <= $2 AND (metrics_readings > 0 OR published_at <= $4)
                   ORDER BY metrics_due_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
             WHERE p.id = due.id
             RETURNING p.id, p.post_id, p.user_id, p.platform::text, p.external_id, p.published_at, p.metrics_readings
-            """, cancellationToken, now + Options.ClaimLease, now, Options.BatchSize);
+            """, cancellationToken, now + Options.ClaimLease, now, Options.BatchSize, now - Options.Ages[0]);
         var claimed = new List<Due>();
         try
         {
