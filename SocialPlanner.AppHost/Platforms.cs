@@ -23,9 +23,12 @@ internal sealed class Platforms
                 .WithHttpHealthCheck("/health")
                 .WithSandboxCommands();
             var smtp = ReferenceExpression.Create($"smtp://127.0.0.1:{sandbox.GetEndpoint("smtp").Property(EndpointProperty.Port)}");
+            // The sandbox plays a LinkedIn app approved for member post analytics, so insights show in development;
+            // a real app asks for r_member_postAnalytics only once LinkedIn granted it (docs/insights.md).
             return new Platforms(service => service
                 .WithReference(sandbox)
-                .WithEnvironment("ConnectionStrings__mail", smtp));
+                .WithEnvironment("ConnectionStrings__mail", smtp)
+                .WithEnvironment("LinkedIn__Scopes", "openid profile email w_member_social r_member_postAnalytics"));
         }
 
         var mail = builder.AddConnectionString("mail");

@@ -2,6 +2,7 @@ using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Hosting;
 using SocialPlanner.Core.Mail;
 using SocialPlanner.Core.Media;
+using SocialPlanner.Worker.Insights;
 using SocialPlanner.Worker.Jobs;
 using SocialPlanner.Worker.Publishing;
 
@@ -16,6 +17,7 @@ builder.Services.AddSharedDataProtection();
 builder.Services.AddSmtpEmailSender(builder.Configuration);
 builder.Services.AddMediaStorage(builder.Configuration, builder.Environment);
 builder.AddPublishingDispatcher();
+builder.AddInsightsCollector();
 builder.AddJobs();
 
 var app = builder.Build();

@@ -9,7 +9,7 @@ public sealed class PasswordResetMail(MailOutbox outbox, IConfiguration configur
 {
     public void Send(string email, string token, TimeSpan lifetime)
     {
-        var webBaseUrl = (configuration["Web:BaseUrl"] ?? configuration["services:web:http:0"] ?? "http://localhost:5000").TrimEnd('/');
+        var webBaseUrl = WebLinks.BaseUrl(configuration);
         var link = $"{webBaseUrl}/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
         var minutes = (int)lifetime.TotalMinutes;
         var text = $"""

@@ -62,7 +62,7 @@ public static class CalendarMonth
     }
 
     /// <summary>Local midnight, or the first valid instant after it where a daylight-saving jump skips midnight.</summary>
-    private static DateTimeOffset StartOfLocalDay(DateOnly day, TimeZoneInfo zone)
+    public static DateTimeOffset StartOfLocalDay(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         while (zone.IsInvalidTime(local))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Insights;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 
@@ -59,7 +60,7 @@ internal static class PostStore
         if (input.AiGenerated.IsSet) post.AiGenerated = input.AiGenerated.Value;
         if (input.Rating.IsSet) post.Rating = input.Rating.Value;
         if (input.TemplateId.IsSet) post.TemplateId = input.TemplateId.Value;
-        if (input.Metadata.IsSet) post.Metadata = JsonDocument.Parse(input.Metadata.Value.GetRawText());
+        if (input.Metadata.IsSet) post.Metadata = PostAnalytics.KeepAnalytics(post.Metadata.RootElement, input.Metadata.Value);
         if (input.MediaIds.IsSet) ReplaceMedia(post, input.MediaIds.Value, now);
         return null;
     }

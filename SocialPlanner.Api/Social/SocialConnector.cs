@@ -55,6 +55,8 @@ public static class ConnectionRules
         connection.ProfileName = profile.Name;
         connection.ProfilePictureUrl = profile.PictureUrl;
         connection.IsActive = true;
+        // A new grant may carry the scope the metrics needed: the Worker asks again.
+        connection.InsightsUnavailable = null;
     }
 
     /// <summary>A disconnected account keeps its row for history, but no usable secret.</summary>

@@ -17,6 +17,13 @@ public class AppUser : IdentityUser<Guid>
 
     /// <summary>Set while the user has paused all their publishing (issue #17): the Worker claims nothing of theirs.</summary>
     public DateTimeOffset? PublishingPausedAt { get; set; }
+
+    /// <summary>SHA-256 of the secret in the user's private calendar feed URL; null while the feed is off. Only the hash
+    /// is stored, so the URL is shown once, when the feed is turned on or rotated.</summary>
+    public string? CalendarFeedTokenHash { get; set; }
+    /// <summary>When the current feed URL was made (turned on or rotated).</summary>
+    public DateTimeOffset? CalendarFeedCreatedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -64,6 +64,11 @@ public class PostPublication
     /// <summary>When the comment step may take the row: null for "as soon as the post is published"; later after a
     /// back-off, or when a "sending" mark's lease runs out.</summary>
     public DateTimeOffset? CommentDueAt { get; set; }
+    /// <summary>When the Worker should next read this published post's metrics from its platform; null when no
+    /// reading is owed (not published yet, or the schedule of readings is over).</summary>
+    public DateTimeOffset? MetricsDueAt { get; set; }
+    /// <summary>How many scheduled readings were taken; picks the age of the next one.</summary>
+    public int MetricsReadings { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

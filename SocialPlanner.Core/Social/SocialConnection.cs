@@ -25,6 +25,9 @@ public class SocialConnection
     /// ones are queued again by the sweeper.</summary>
     public DateTimeOffset? NoticeDueAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
+    /// <summary>Why the platform will not give this connection's post metrics (e.g. a scope it was not granted);
+    /// set once, so the Worker stops asking, and cleared by a reconnect.</summary>
+    public string? InsightsUnavailable { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

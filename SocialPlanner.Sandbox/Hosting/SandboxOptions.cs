@@ -21,7 +21,7 @@ public sealed class LinkedInOptions
     public string ClientSecret { get; set; } = "sandbox-linkedin-secret";
 
     /// <summary>Scopes this app may request; anything else is refused like an unapproved product.</summary>
-    public string AvailableScopes { get; set; } = "openid profile email w_member_social r_member_social";
+    public string AvailableScopes { get; set; } = "openid profile email w_member_social r_member_social r_member_postAnalytics";
 
     public bool IssueRefreshTokens { get; set; } = true;
 

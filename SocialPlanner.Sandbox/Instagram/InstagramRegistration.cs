@@ -34,5 +34,6 @@ public static class InstagramRegistration
         });
         graph.MapInstagramTokens(nameSuffix);
         graph.MapInstagramPublishing(nameSuffix);
+        graph.MapInstagramInsights(nameSuffix);
     }
 }

@@ -53,19 +53,19 @@ public sealed class LinkedInContent : IResettable
         }
     }
 
-    public IReadOnlyList<LinkedInPost> ByAuthor(string author)
-    {
-        lock (_gate)
-        {
-            return _posts.Where(p => p.Author == author).OrderByDescending(p => p.CreatedAt).ToList();
-        }
-    }
-
     public LinkedInPost? Find(string urn)
     {
         lock (_gate)
         {
             return _posts.Find(p => p.Urn == urn);
+        }
+    }
+
+    public IReadOnlyList<LinkedInPost> ByAuthor(string author)
+    {
+        lock (_gate)
+        {
+            return _posts.Where(p => p.Author == author).OrderByDescending(p => p.CreatedAt).ToList();
         }
     }
 

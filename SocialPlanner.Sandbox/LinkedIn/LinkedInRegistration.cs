@@ -22,6 +22,7 @@ public static class LinkedInRegistration
         var rest = app.MapGroup("/rest").AddEndpointFilter<RestLiHeadersFilter>();
         rest.MapLinkedInPosts();
         rest.MapLinkedInImages();
+        rest.MapLinkedInPostAnalytics();
         return app;
     }
 }

@@ -31,8 +31,8 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
     protected HttpClient Sandbox { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.GetEndpoint("sandbox") };
 
     /// <summary>A fresh user (or <paramref name="existingUserId"/>) connected to a fresh sandbox member, so faults scoped
-    /// to the member hit only this test.</summary>
-    protected async Task<LinkedInAccount> ConnectLinkedInUserAsync(Guid? existingUserId = null)
+    /// to the member hit only this test; with the app's default scopes unless <paramref name="scopes"/> says otherwise.</summary>
+    protected async Task<LinkedInAccount> ConnectLinkedInUserAsync(Guid? existingUserId = null, string? scopes = null)
     {
         var userId = existingUserId ?? await CreateUserAsync();
         var client = new LinkedInClient(Sandbox, Options.Create(new LinkedInOptions
@@ -40,6 +40,7 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
             ClientId = "sandbox-linkedin-client", ClientSecret = "sandbox-linkedin-secret",
             AuthorizeUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/authorization"),
             TokenUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/accessToken"), ApiBaseUrl = Sandbox.BaseAddress,
+            Scopes = scopes ?? new LinkedInOptions().Scopes,
         }), TimeProvider.System);
         var consent = client.BuildAuthorizeUrl(RedirectUri, "state") + $"&auto_consent=true&sandbox_member=m{Guid.NewGuid():N}";
         using var redirect = await Sandbox.GetAsync(consent, Ct);

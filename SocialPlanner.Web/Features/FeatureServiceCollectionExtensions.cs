@@ -1,4 +1,5 @@
 using SocialPlanner.Web.Features.Calendar;
+using SocialPlanner.Web.Features.Insights;
 using SocialPlanner.Web.Features.Connections;
 using SocialPlanner.Web.Features.Ideas;
 using SocialPlanner.Web.Features.Media;
@@ -18,6 +19,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<PostsClient>();
         services.AddScoped<AiClient>();
         services.AddScoped<CalendarClient>();
+        services.AddScoped<CalendarFeedClient>();
+        services.AddScoped<InsightsClient>();
         services.AddScoped<MediaClient>();
         services.AddScoped<TemplatesClient>();
         services.AddScoped<ConnectionsClient>();

@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3f707085-2961-4ae3-8204-0b4e283e6813"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("bab382f4-5fb8-4881-9344-fff71cba6f77"), entityTypeCount: 14)
         {
         }
 

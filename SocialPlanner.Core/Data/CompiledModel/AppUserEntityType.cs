@@ -21,8 +21,8 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Auth.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 21,
-                unnamedIndexCount: 3,
+                propertyCount: 23,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -45,6 +45,24 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 sentinel: 0);
             accessFailedCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             accessFailedCount.AddAnnotation("Relational:ColumnName", "access_failed_count");
+
+            var calendarFeedCreatedAt = runtimeEntityType.AddProperty(
+                "CalendarFeedCreatedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(AppUser).GetProperty("CalendarFeedCreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<CalendarFeedCreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            calendarFeedCreatedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            calendarFeedCreatedAt.AddAnnotation("Relational:ColumnName", "calendar_feed_created_at");
+
+            var calendarFeedTokenHash = runtimeEntityType.AddProperty(
+                "CalendarFeedTokenHash",
+                typeof(string),
+                propertyInfo: typeof(AppUser).GetProperty("CalendarFeedTokenHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<CalendarFeedTokenHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            calendarFeedTokenHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            calendarFeedTokenHash.AddAnnotation("Relational:ColumnName", "calendar_feed_token_hash");
 
             var concurrencyStamp = runtimeEntityType.AddProperty(
                 "ConcurrencyStamp",
@@ -235,19 +253,25 @@ namespace SocialPlanner.Core.Data.CompiledModel
             key.AddAnnotation("Relational:Name", "pk_users");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { email },
+                new[] { calendarFeedTokenHash },
                 unique: true);
-            index.AddAnnotation("Relational:Name", "ix_users_email");
+            index.AddAnnotation("Relational:Filter", "calendar_feed_token_hash IS NOT NULL");
+            index.AddAnnotation("Relational:Name", "ix_users_calendar_feed_token_hash");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { normalizedEmail },
+                new[] { email },
                 unique: true);
-            index0.AddAnnotation("Relational:Name", "ix_users_normalized_email");
+            index0.AddAnnotation("Relational:Name", "ix_users_email");
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { normalizedEmail },
+                unique: true);
+            index1.AddAnnotation("Relational:Name", "ix_users_normalized_email");
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { normalizedUserName },
                 unique: true);
-            index1.AddAnnotation("Relational:Name", "ix_users_normalized_user_name");
+            index2.AddAnnotation("Relational:Name", "ix_users_normalized_user_name");
 
             return runtimeEntityType;
         }

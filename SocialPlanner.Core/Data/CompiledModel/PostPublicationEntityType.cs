@@ -24,10 +24,10 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Publishing.PostPublication",
                 typeof(PostPublication),
                 baseEntityType,
-                propertyCount: 24,
+                propertyCount: 26,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -167,6 +167,26 @@ namespace SocialPlanner.Core.Data.CompiledModel
             leaseOwner.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             leaseOwner.AddAnnotation("Relational:ColumnName", "lease_owner");
 
+            var metricsDueAt = runtimeEntityType.AddProperty(
+                "MetricsDueAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(PostPublication).GetProperty("MetricsDueAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<MetricsDueAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            metricsDueAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            metricsDueAt.AddAnnotation("Relational:ColumnName", "metrics_due_at");
+
+            var metricsReadings = runtimeEntityType.AddProperty(
+                "MetricsReadings",
+                typeof(int),
+                propertyInfo: typeof(PostPublication).GetProperty("MetricsReadings", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<MetricsReadings>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: 0);
+            metricsReadings.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            metricsReadings.AddAnnotation("Relational:ColumnName", "metrics_readings");
+            metricsReadings.AddAnnotation("Relational:DefaultValue", 0);
+
             var noticeDueAt = runtimeEntityType.AddProperty(
                 "NoticeDueAt",
                 typeof(DateTimeOffset?),
@@ -279,18 +299,23 @@ namespace SocialPlanner.Core.Data.CompiledModel
             index0.AddAnnotation("Relational:Name", "ix_post_publications_due");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { noticeDueAt });
-            index1.AddAnnotation("Relational:Filter", "notice_due_at IS NOT NULL");
-            index1.AddAnnotation("Relational:Name", "ix_post_publications_notice_due");
+                new[] { metricsDueAt });
+            index1.AddAnnotation("Relational:Filter", "metrics_due_at IS NOT NULL");
+            index1.AddAnnotation("Relational:Name", "ix_post_publications_metrics_due");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { userId });
-            index2.AddAnnotation("Relational:Name", "ix_post_publications_user_id");
+                new[] { noticeDueAt });
+            index2.AddAnnotation("Relational:Filter", "notice_due_at IS NOT NULL");
+            index2.AddAnnotation("Relational:Name", "ix_post_publications_notice_due");
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { userId });
+            index3.AddAnnotation("Relational:Name", "ix_post_publications_user_id");
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { postId, platform },
                 unique: true);
-            index3.AddAnnotation("Relational:Name", "ix_post_publications_post_platform");
+            index4.AddAnnotation("Relational:Name", "ix_post_publications_post_platform");
 
             return runtimeEntityType;
         }

@@ -22,7 +22,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Social.SocialConnection",
                 typeof(SocialConnection),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -66,6 +66,15 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             expiresAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             expiresAt.AddAnnotation("Relational:ColumnName", "expires_at");
+
+            var insightsUnavailable = runtimeEntityType.AddProperty(
+                "InsightsUnavailable",
+                typeof(string),
+                propertyInfo: typeof(SocialConnection).GetProperty("InsightsUnavailable", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SocialConnection).GetField("<InsightsUnavailable>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            insightsUnavailable.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            insightsUnavailable.AddAnnotation("Relational:ColumnName", "insights_unavailable");
 
             var isActive = runtimeEntityType.AddProperty(
                 "IsActive",

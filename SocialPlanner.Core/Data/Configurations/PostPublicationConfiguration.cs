@@ -36,6 +36,10 @@ internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<Po
         // The comment step's scan: only rows still owing a comment are indexed.
         builder.HasIndex(p => p.CommentDueAt).HasFilter("comment_status IN ('pending', 'sending')")
             .HasDatabaseName("ix_post_publications_comment_due");
+        builder.Property(p => p.MetricsReadings).HasDefaultValue(0);
+        // The metrics collector's "readings owed" scan: only published rows still on their reading schedule.
+        builder.HasIndex(p => p.MetricsDueAt).HasFilter("metrics_due_at IS NOT NULL")
+            .HasDatabaseName("ix_post_publications_metrics_due");
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

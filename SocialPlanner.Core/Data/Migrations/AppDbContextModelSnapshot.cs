@@ -232,6 +232,14 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<DateTimeOffset?>("CalendarFeedCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_feed_created_at");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasColumnType("text")
+                        .HasColumnName("calendar_feed_token_hash");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -323,6 +331,11 @@ namespace SocialPlanner.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("CalendarFeedTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_calendar_feed_token_hash")
+                        .HasFilter("calendar_feed_token_hash IS NOT NULL");
 
                     b.HasIndex("Email")
                         .IsUnique()
@@ -752,6 +765,16 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("lease_owner");
 
+                    b.Property<DateTimeOffset?>("MetricsDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("metrics_due_at");
+
+                    b.Property<int>("MetricsReadings")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("metrics_readings");
+
                     b.Property<DateTimeOffset?>("NoticeDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("notice_due_at");
@@ -806,6 +829,10 @@ namespace SocialPlanner.Core.Data.Migrations
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_post_publications_due")
                         .HasFilter("status IN ('pending', 'claimed', 'sending')");
+
+                    b.HasIndex("MetricsDueAt")
+                        .HasDatabaseName("ix_post_publications_metrics_due")
+                        .HasFilter("metrics_due_at IS NOT NULL");
 
                     b.HasIndex("NoticeDueAt")
                         .HasDatabaseName("ix_post_publications_notice_due")
@@ -897,6 +924,10 @@ namespace SocialPlanner.Core.Data.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("InsightsUnavailable")
+                        .HasColumnType("text")
+                        .HasColumnName("insights_unavailable");
 
                     b.Property<bool>("IsActive")
                         .ValueGeneratedOnAdd()

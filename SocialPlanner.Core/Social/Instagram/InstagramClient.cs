@@ -159,6 +159,17 @@ public sealed class InstagramClient(HttpClient http, IOptions<InstagramOptions> 
         return [.. (body["data"]?.AsArray() ?? []).Select(c => new InstagramComment(c!["id"]!.ToString(), (string?)c["text"]))];
     }
 
+    /// <summary>The media's lifetime insights (platform-apis.md lacks them; see docs/insights.md): each metric's single
+    /// value by name. A metric Instagram has no data for is absent from the answer, not 0.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> GetMediaInsightsAsync(
+        string mediaId, string accessToken, string metrics, CancellationToken cancellationToken)
+    {
+        var body = await GetAsync($"{mediaId}/insights", accessToken, new() { ["metric"] = metrics }, cancellationToken);
+        return (body["data"]?.AsArray() ?? [])
+            .Where(m => m?["name"] is not null && m["values"]?.AsArray().FirstOrDefault()?["value"] is not null)
+            .ToDictionary(m => (string)m!["name"]!, m => (long)m!["values"]!.AsArray()[0]!["value"]!, StringComparer.Ordinal);
+    }
+
     private Uri Graph(string path) => new(Required(Options.GraphBaseUrl, "GraphBaseUrl"), $"{Options.GraphVersion}/{path}");
 
     private async Task<JsonObject> GetAsync(string path, string accessToken, Dictionary<string, string?> query, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public sealed class InstagramOptions
     /// <summary>Root of the Graph API (<c>graph.instagram.com</c>), also serving the long-lived token calls.</summary>
     public Uri? GraphBaseUrl { get; set; }
     public string GraphVersion { get; set; } = "v25.0";
-    public string Scopes { get; set; } = "instagram_business_basic,instagram_business_content_publish";
+    public string Scopes { get; set; } = "instagram_business_basic,instagram_business_content_publish,instagram_business_manage_insights";
     /// <summary>Image containers are usually ready at once; these bound the wait when they are not.</summary>
     public TimeSpan ContainerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public int ContainerPollLimit { get; set; } = 30;

@@ -167,6 +167,21 @@ public sealed class LinkedInClient(HttpClient http, IOptions<LinkedInOptions> op
         return node;
     }
 
+    /// <summary>One lifetime total of a member's own post from the Member Post Analytics API
+    /// (<c>memberCreatorPostAnalytics</c>, permission <c>r_member_postAnalytics</c>; see docs/insights.md, partly
+    /// unconfirmed). <paramref name="metric"/> is IMPRESSION, MEMBERS_REACHED, REACTION, COMMENT or RESHARE.</summary>
+    public async Task<long> GetPostAnalyticsAsync(string postUrn, string accessToken, string metric, CancellationToken cancellationToken)
+    {
+        var entityKey = postUrn.StartsWith("urn:li:ugcPost:", StringComparison.Ordinal) ? "ugc" : "share";
+        var query = $"rest/memberCreatorPostAnalytics?q=entity&entity=({entityKey}:{Uri.EscapeDataString(postUrn)})"
+            + $"&queryType={metric}&aggregation=TOTAL";
+        using var request = RestRequest(HttpMethod.Get, query, accessToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        return (body?["elements"]?.AsArray() ?? []).Sum(e => (long?)e?["count"] ?? 0);
+    }
+
     private Uri ApiBase => Required(Options.ApiBaseUrl, "ApiBaseUrl");
 
     private HttpRequestMessage RestRequest(HttpMethod method, string path, string accessToken)

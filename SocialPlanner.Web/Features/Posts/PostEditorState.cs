@@ -23,6 +23,8 @@ public sealed class PostEditorState
     public DateTimeOffset? PublishedAt { get; private set; }
     /// <summary>Where the post went out, with its links there (a published post is shown read-only).</summary>
     public IReadOnlyList<PostPublication> Publications { get; private set; } = [];
+    /// <summary>A published post's latest figures per network, as the Worker collected them.</summary>
+    public IReadOnlyList<Insights.PostFigures> Figures { get; private set; } = [];
     public int? Rating { get; private set; }
     public string? IdeaSource { get; set; }
     public bool AiGenerated { get; set; }
@@ -50,6 +52,7 @@ public sealed class PostEditorState
         ErrorMessage = post.ErrorMessage;
         PublishedAt = post.PublishedAt;
         Publications = post.Publications ?? [];
+        Figures = Insights.PostFigures.From(post.Metadata);
         Rating = post.Rating;
         IdeaSource = post.IdeaSource;
         AiGenerated = post.AiGenerated;
