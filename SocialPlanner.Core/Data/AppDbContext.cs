@@ -32,16 +32,36 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Back to the pool without its session, and without a connection a handler opened itself
+    /// (<c>OpenConnectionAsync</c>): the pooled context keeps such a connection open, and the next lease would then run
+    /// as the previous request's user, since the identity is presented only when a connection opens.</summary>
     public override void Dispose()
     {
         Session = DbSession.Nobody;
+        try
+        {
+            Database.CloseConnection();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already back in the pool (a context resting there counts as disposed) or the pool is closing: nothing is open.
+        }
         base.Dispose();
     }
 
-    public override ValueTask DisposeAsync()
+    /// <inheritdoc cref="Dispose"/>
+    public override async ValueTask DisposeAsync()
     {
         Session = DbSession.Nobody;
-        return base.DisposeAsync();
+        try
+        {
+            await Database.CloseConnectionAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // As in Dispose.
+        }
+        await base.DisposeAsync();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

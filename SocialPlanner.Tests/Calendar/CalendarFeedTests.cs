@@ -82,6 +82,26 @@ public class CalendarFeedTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_feed_read_right_after_another_users_request_still_reads_as_its_owner()
+    {
+        // A handler that opens its connection itself (GET /api/queue/slots does, for three queries on one connection)
+        // once left it open in the pooled context, still presenting its user; the feed, which becomes its owner after
+        // the token lookup, then read as that other user and showed nothing.
+        var owner = await app.RegisterAsync();
+        var other = await app.RegisterAsync();
+        var mine = await CalendarApiTests.CreatePostAsync(owner, "Mine, after someone else's request");
+        Assert.Equal(HttpStatusCode.OK, (await CalendarApiTests.ScheduleAsync(owner, mine, DateTimeOffset.UtcNow.AddDays(2))).StatusCode);
+        var url = await TurnOnAsync(owner);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await other.Http.GetAsync("/api/queue/slots", Ct)).StatusCode);
+            var feed = await ReadFeedAsync(url);
+            Assert.Contains(mine, Assert.Single(feed.Events).Uid!, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_feed_shows_only_its_owners_posts_with_stable_uids_and_its_address_is_never_shown_again()
     {
         var owner = await app.RegisterAsync();
