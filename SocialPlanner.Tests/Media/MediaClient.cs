@@ -37,7 +37,8 @@ public static class MediaClient
     }
 
     /// <summary>A square image, fit for every platform; returns its media id.</summary>
-    public static Task<string> UploadImageAsync(this TestUser user) => user.UploadImageAsync(1080, 1080);
+    public static async Task<string> UploadImageAsync(this TestUser user) =>
+        (await UploadOkAsync(user, MediaSamples.Jpeg(1080, 1080), "square.jpg", "image/jpeg"))["id"]!.GetValue<string>();
 
     /// <summary>A JPEG of that size, so a test can tell a post's images apart by their dimensions; returns its media id.</summary>
     public static async Task<string> UploadImageAsync(this TestUser user, int width, int height) =>
