@@ -131,6 +131,43 @@ public sealed class FirstCommentTests(FaultyPlatformsFixture app) : PlatformTest
         Assert.Equal(HttpStatusCode.Created, justRight.StatusCode);
     }
 
+    [Fact]
+    public async Task A_comment_owed_when_its_user_pauses_waits_for_the_resume_and_is_then_posted_once()
+    {
+        var (user, member) = await LinkedInUserAsync();
+        // The publish call takes 0.8 s (under the fixture's 2 s request timeout), so the post is claimed and goes out
+        // before the pause lands, while its comment is still owed: docs/queue.md, "nothing of theirs is sent".
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", delay_ms = 800, user = member });
+        var text = Unique("Paused comment");
+        var postId = await CreatePostAsync(user, new { platform = "linkedin", content = text, first_comment = "After the holidays" });
+        await RescheduleAsync(user.Id, postId, DateTimeOffset.UtcNow);
+        await WaitUntilAsync(() => OwnerScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM post_publications WHERE post_id = $1 AND status = 'sending')", postId));
+        Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsync("/api/queue/pause", null, Ct)).StatusCode);
+
+        await PublicationWhenAsync(postId, "published");
+        // Another user's comment posted after ours became owed proves the comment step ran while this user was paused.
+        var (witness, _) = await LinkedInUserAsync();
+        var witnessPost = await CreatePostAsync(witness, new { platform = "linkedin", content = Unique("Witness"), first_comment = "Not paused" });
+        await RescheduleAsync(witness.Id, witnessPost, DateTimeOffset.UtcNow);
+        await CommentStatusWhenAsync(witnessPost, "linkedin", "published");
+        Assert.Equal("pending", await OwnerScalarAsync<string>("SELECT comment_status::text FROM post_publications WHERE post_id = $1", postId));
+        var uncommented = Assert.Single(await PublishedAsync(text));
+        Assert.True(!uncommented.TryGetProperty("comments", out var none) || none.ValueKind == JsonValueKind.Null || none.GetArrayLength() == 0);
+
+        var resumed = await user.Http.PostAsJsonAsync("/api/queue/resume", new { overdue = "publish_now" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        await CommentStatusWhenAsync(postId, "linkedin", "published");
+        Assert.Equal("After the holidays", CommentOf(Assert.Single(await PublishedAsync(text))));
+    }
+
+    private async Task<(TestUser User, string MemberId)> LinkedInUserAsync()
+    {
+        var user = await _app.RegisterAsync();
+        var connection = await Social.SocialAccounts.ConnectAsync(user, "linkedin", Social.SocialAccounts.Member());
+        return (user, connection["profile"]!["id"]!.GetValue<string>());
+    }
+
     private static string? CommentOf(JsonElement published) =>
         Assert.Single(published.GetProperty("comments").EnumerateArray()).GetProperty("text").GetString();
 
