@@ -1,36 +1,17 @@
 using SocialPlanner.Core.Publishing;
+using SocialPlanner.Worker.Hosting;
 
 namespace SocialPlanner.Worker.Publishing;
 
-/// <summary>Runs the first-comment step (issue #17 §3) beside the dispatcher: a full batch is followed at once by the
-/// next, otherwise it looks again after <see cref="Interval"/>. Comments are few and never urgent to the second, so a
-/// poll on a small partial index is cheaper than another LISTEN channel.</summary>
-public sealed partial class FirstCommentLoop(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FirstCommentLoop> logger) : BackgroundService
+/// <summary>Runs the first-comment step (issue #17 §3) beside the dispatcher, every second. Comments are few and never
+/// urgent to the second, so a poll on a small partial index is cheaper than another LISTEN channel.</summary>
+public sealed class FirstCommentLoop(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FirstCommentLoop> logger)
+    : BatchLoop(scopes, clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private const int Batch = 20;
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var taken = 0;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                taken = await scope.ServiceProvider.GetRequiredService<FirstCommentStep>().RunOnceAsync(Batch, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(e);
-            }
-            if (taken < Batch)
-            {
-                await Task.Delay(Interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override int BatchSize => 20;
 
-    [LoggerMessage(LogLevel.Warning, "First-comment round failed; trying again shortly")]
-    private partial void LogRoundFailed(Exception exception);
+    protected override Task<int> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<FirstCommentStep>().RunOnceAsync(BatchSize, cancellationToken);
 }
