@@ -11,16 +11,20 @@ using SocialPlanner.Api.Queue;
 using SocialPlanner.Api.Social;
 using SocialPlanner.Api.Templates;
 using SocialPlanner.Api.RateLimiting;
+using SocialPlanner.Localisation;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddAppLocalisation();
 builder.AddApplicationServices();
 builder.AddMedia();
 builder.AddAiServices().AddDistributedRateLimiting();
 
 var app = builder.Build();
 
+// First, so every answer — errors included — speaks the caller's Accept-Language.
+app.UseAppRequestLocalisation();
 app.UseApiErrorHandling();
 app.UseUnstorableTextGuard();
 app.UseAuthentication();

@@ -3,10 +3,12 @@ using SocialPlanner.Web.Components;
 using SocialPlanner.Web.Features;
 using SocialPlanner.Web.Features.Auth;
 using SocialPlanner.Web.Features.Media;
+using SocialPlanner.Localisation;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddAppLocalisation();
 builder.AddWebSession();
 builder.Services.AddFeatureClients();
 builder.Services.AddRadzenComponents();
@@ -19,6 +21,9 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+// The user's language (culture cookie set at sign-in and in Settings), else the browser's; a circuit keeps the
+// culture of the request that opened it.
+app.UseAppRequestLocalisation();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();

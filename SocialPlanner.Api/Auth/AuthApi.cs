@@ -8,6 +8,7 @@ using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Api.Auth;
 
@@ -28,7 +29,7 @@ public static class AuthApi
         api.MapPost("/reset-password/confirm", ConfirmResetPassword).WithName("ConfirmResetPassword")
             .WithSummary("Set a new password with the emailed token");
         api.MapGet("/me", GetMe).WithName("GetMe").WithSummary("The signed-in user").RequireAuthorization();
-        api.MapPatch("/me", UpdateMe).WithName("UpdateMe").WithSummary("Change the user's time zone").RequireAuthorization()
+        api.MapPatch("/me", UpdateMe).WithName("UpdateMe").WithSummary("Change the user's time zone or language").RequireAuthorization()
             .InvalidatesCalendar();
         api.MapPost("/password", ChangePassword).WithName("ChangePassword")
             .WithSummary("Change the password; the user's other sessions end, this one stays").RequireAuthorization();
@@ -43,8 +44,8 @@ public static class AuthApi
     }
 
     public static async Task<Results<Created<Envelope<AuthResult>>, ApiProblem>> Register(
-        RegisterRequest request, IValidator<RegisterRequest> validator, UserManager<AppUser> users, SessionService sessions,
-        TimeProvider clock, CancellationToken ct)
+        RegisterRequest request, IValidator<RegisterRequest> validator, HttpContext http, UserManager<AppUser> users,
+        SessionService sessions, TimeProvider clock, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
@@ -56,6 +57,8 @@ public static class AuthApi
         {
             user.TimeZone = zone;
         }
+        // The form's choice, else the browser's: a French browser signs up to a French app.
+        user.Language = request.Language?.ToLowerInvariant() ?? Languages.FromAcceptLanguage(http.Request.Headers.AcceptLanguage.ToString());
 
         var created = await users.CreateAsync(user, request.Password!);
         if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
@@ -211,7 +214,14 @@ public static class AuthApi
         {
             return ApiProblem.Unauthorized();
         }
-        user.TimeZone = request.TimeZone!;
+        if (request.TimeZone is { } zone)
+        {
+            user.TimeZone = zone;
+        }
+        if (request.Language is { } language)
+        {
+            user.Language = language.ToLowerInvariant();
+        }
         await users.UpdateAsync(user);
         return TypedResults.Ok(Envelope.Of(MeDto.From(user)));
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Auth;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Api.Auth;
 
@@ -20,6 +21,8 @@ public sealed class RegisterValidator : AbstractValidator<RegisterRequest>
             .PasswordPolicy(users, r => r.Email?.Trim());
         RuleFor(r => r.TimeZone).Must(RequestValidation.IsIanaTimeZone).When(r => r.TimeZone is not null)
             .WithMessage(RequestValidation.IanaTimeZone);
+        RuleFor(r => r.Language).Must(Languages.IsSupported).When(r => r.Language is not null)
+            .WithMessage(RequestValidation.SupportedLanguage);
     }
 }
 
@@ -82,8 +85,13 @@ public sealed class UpdateNotificationsValidator : AbstractValidator<UpdateNotif
 
 public sealed class UpdateMeValidator : AbstractValidator<UpdateMeRequest>
 {
-    public UpdateMeValidator() =>
-        RuleFor(r => r.TimeZone).Must(RequestValidation.IsIanaTimeZone).WithMessage(RequestValidation.IanaTimeZone);
+    public UpdateMeValidator()
+    {
+        RuleFor(r => r.TimeZone).Must(RequestValidation.IsIanaTimeZone).When(r => r.TimeZone is not null || r.Language is null)
+            .WithMessage(RequestValidation.IanaTimeZone);
+        RuleFor(r => r.Language).Must(Languages.IsSupported).When(r => r.Language is not null)
+            .WithMessage(RequestValidation.SupportedLanguage);
+    }
 }
 
 public static class PasswordRule

@@ -12,6 +12,7 @@ public static class RequestValidation
 {
     public const string Required = "Required";
     public const string IanaTimeZone = "Must be an IANA time zone such as Europe/Zurich";
+    public const string SupportedLanguage = "Must be one of: en, fr";
 
     public static IServiceCollection AddRequestValidation(this IServiceCollection services)
     {

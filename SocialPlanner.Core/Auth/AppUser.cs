@@ -8,6 +8,10 @@ public class AppUser : IdentityUser<Guid>
     /// <summary>IANA zone used to place posts on the calendar.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>The language the app, the emails and the AI speak to this user ("en", "fr"; issue #18), chosen from
+    /// the browser's <c>Accept-Language</c> at sign-up and changeable in Settings.</summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>Whether the user wants an email when a post could not be published. Password-reset emails ask no one:
     /// they answer the user's own request.</summary>
     public bool NotifyPublicationFailed { get; set; } = true;

@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bab382f4-5fb8-4881-9344-fff71cba6f77"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("d70d89c7-6d4b-4b1e-b6ee-3cf299f418ad"), entityTypeCount: 14)
         {
         }
 

@@ -21,7 +21,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Auth.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 23,
+                propertyCount: 24,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -102,6 +102,17 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 sentinel: false);
             emailConfirmed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             emailConfirmed.AddAnnotation("Relational:ColumnName", "email_confirmed");
+
+            var language = runtimeEntityType.AddProperty(
+                "Language",
+                typeof(string),
+                propertyInfo: typeof(AppUser).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd);
+            language.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            language.AddAnnotation("Relational:ColumnName", "language");
+            language.AddAnnotation("Relational:ColumnType", "text");
+            language.AddAnnotation("Relational:DefaultValue", "en");
 
             var lockoutEnabled = runtimeEntityType.AddProperty(
                 "LockoutEnabled",

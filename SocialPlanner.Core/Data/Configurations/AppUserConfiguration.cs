@@ -17,6 +17,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ix_users_normalized_email");
         builder.HasIndex(u => u.NormalizedUserName).IsUnique().HasDatabaseName("ix_users_normalized_user_name");
         builder.Property(u => u.TimeZone).HasColumnType("text").HasDefaultValue("UTC");
+        builder.Property(u => u.Language).HasColumnType("text").HasDefaultValue("en");
         builder.HasIndex(u => u.CalendarFeedTokenHash).IsUnique().HasFilter("calendar_feed_token_hash IS NOT NULL")
             .HasDatabaseName("ix_users_calendar_feed_token_hash");
         builder.Property(u => u.CreatedAt).HasDefaultValueSql(Sql.Now);

@@ -27,6 +27,9 @@ public sealed class AuthClient(ApiHttp http)
     public async Task<Me> UpdateTimeZoneAsync(string timeZone, CancellationToken ct = default) =>
         (await http.PatchAsync<Me>("/api/auth/me", new UpdateMeRequest(timeZone), ct)).Data;
 
+    public async Task<Me> UpdateLanguageAsync(string language, CancellationToken ct = default) =>
+        (await http.PatchAsync<Me>("/api/auth/me", new UpdateMeRequest(null, language), ct)).Data;
+
     public async Task<Me> UpdateNotificationsAsync(Notifications choices, CancellationToken ct = default) =>
         (await http.SendAsync<Me>(new HttpRequestMessage(HttpMethod.Put, "/api/auth/me/notifications")
         {

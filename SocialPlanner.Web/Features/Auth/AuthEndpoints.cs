@@ -32,6 +32,13 @@ public static class AuthEndpoints
                 return Results.Json(new { error = e.Problem }, ApiJson.Options, statusCode: e.Status);
             }
         }).RequireAuthorization();
+        // Settings saves the language in the Api, then comes here: the culture cookie needs an HTTP response, and the
+        // page must reload for a new circuit to take the new culture.
+        app.MapGet("/account/language/{code}", (HttpContext http, string code, string? returnUrl) =>
+        {
+            UserLanguage.Remember(http, code);
+            return TypedResults.LocalRedirect("~" + ReturnUrl.Local(returnUrl));
+        });
         return app;
     }
 }

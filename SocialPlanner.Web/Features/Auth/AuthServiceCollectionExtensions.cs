@@ -41,10 +41,12 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<WebSession>();
         services.AddScoped<AuthClient>();
         services.AddTransient<AccessTokenHandler>();
+        services.AddTransient<AcceptLanguageHandler>();
 
         var api = new Uri("https+http://api");
-        services.AddHttpClient(ApiHttp.UserClient, c => c.BaseAddress = api).AddHttpMessageHandler<AccessTokenHandler>();
-        services.AddHttpClient(ApiHttp.AnonymousClient, c => c.BaseAddress = api);
+        services.AddHttpClient(ApiHttp.UserClient, c => c.BaseAddress = api)
+            .AddHttpMessageHandler<AcceptLanguageHandler>().AddHttpMessageHandler<AccessTokenHandler>();
+        services.AddHttpClient(ApiHttp.AnonymousClient, c => c.BaseAddress = api).AddHttpMessageHandler<AcceptLanguageHandler>();
         // ServiceDefaults adds the standard handler to every client through ConfigureHttpClientDefaults, which names its
         // options "-standard" (no client name). Generating with AI or uploading must not run twice because an answer was
         // slow: retries only for reads, and attempts may last as long as a real model takes to write a post.

@@ -24,6 +24,10 @@ public sealed class WebSession(SessionTokenStore store, AuthClient auth, ILogger
         ], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = true });
+        if (result.User.Language is { } language)
+        {
+            UserLanguage.Remember(http, language);
+        }
     }
 
     /// <summary>Revokes the Api session, forgets the tokens and clears the cookie — even when the Api is unreachable.</summary>
