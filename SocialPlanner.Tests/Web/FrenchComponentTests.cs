@@ -57,8 +57,21 @@ public sealed class FrenchComponentTests : RadzenTestContext
         var banner = Render<ConflictBanner>(p => p.Add(c => c.Visible, true).Add(c => c.TheirsSavedAt, new DateTime(2026, 1, 10, 14, 5, 0)));
 
         Assert.Contains("Cette publication a été modifiée ailleurs", banner.Markup);
-        Assert.Contains("à 14:05", banner.Markup);
+        Assert.Matches(@"à 14:05 pendant que vous la modifiiez\.\s+Vos modifications ne sont pas encore enregistrées\.", banner.Markup);
         Assert.Single(banner.FindAll("button"), b => b.TextContent.Contains("Garder la mienne (écraser)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_post_for_both_networks_without_an_image_is_told_both_rules_as_two_sentences()
+    {
+        using var french = new CultureScope(French);
+        var state = new PostEditorState();
+        state.SetPlatform(PostPlatform.Both);
+
+        var media = Render<EditorMedia>(p => p.Add(c => c.State, state));
+
+        Assert.EndsWith("Une publication Instagram nécessite au moins une image : ajoutez-en une ici avant d’enregistrer. Sur LinkedIn, elle peut partir en texte seul.",
+            System.Text.RegularExpressions.Regex.Replace(media.Find(".sp-media-hint").TextContent, @"\s+", " ").Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

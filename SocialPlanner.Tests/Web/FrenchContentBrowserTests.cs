@@ -138,6 +138,33 @@ public sealed class FrenchContentBrowserTests(AppFixture app) : BrowserTest(app)
         await Browser.ScreenshotAsync(page, "fr-insights");
     }
 
+    [Fact]
+    public async Task A_published_post_says_when_it_went_out_and_its_figures_in_French()
+    {
+        var user = await FrenchUserAsync();
+        var created = await user.Http.PostAsJsonAsync("/api/content/posts", new { platform = "linkedin", content = "Conseil du lundi" }, ApiClient.Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = Guid.Parse((await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>());
+        // As the Worker leaves it once published and read back (docs/insights.md's metadata), in the user's zone (UTC).
+        await App.OwnerScalarAsync<int>("""
+            WITH p AS (UPDATE posts SET status = 'published', published_at = '2026-03-02T08:30:00Z', metadata = $2::jsonb WHERE id = $1 RETURNING 1)
+            SELECT count(*)::int FROM p
+            """, id, """{"analytics":{"linkedin":{"latest":{"at":"2026-03-03T09:15:00Z","reach":1234,"likes":10,"comments":2,"shares":1}}}}""");
+
+        var page = await OpenInFrenchAsync(user, $"/posts/{id}", "Publication parue");
+
+        await Expect(page.Locator(".sp-published-when")).ToHaveTextAsync(
+            "Publiée le lundi 2 mars 2026 à 08:30. Elle ne peut plus être modifiée ici ; enregistrez-la comme modèle ou notez-la ci-dessous.");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chiffres" })).ToBeVisibleAsync();
+        var french = CultureInfo.GetCultureInfo("fr-CH");
+        await Expect(page.Locator(".sp-figures-line")).ToContainTextAsync(
+            $"LinkedIn: portée {1234.ToString("N0", french)}, j’aime 10, commentaires 2, partages 1, engagement {(13 / 1234.0).ToString("P1", french)}.");
+        await Expect(page.Locator(".sp-figures-line")).ToContainTextAsync(". (relevé le 3 mars, 09:15)");
+        await Expect(page.GetByLabel("Texte", new() { Exact = true })).ToHaveValueAsync("Conseil du lundi");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer comme modèle" })).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "fr-published");
+    }
+
     /// <summary>A user who chose French (stored on the account; the Web sets the culture cookie from it at sign-in).</summary>
     private async Task<TestUser> FrenchUserAsync()
     {
