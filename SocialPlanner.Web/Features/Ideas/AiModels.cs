@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using SocialPlanner.Web.Features.Posts;
 
 namespace SocialPlanner.Web.Features.Ideas;
@@ -29,10 +30,11 @@ public static class AiChoices
     public static readonly IReadOnlyList<string> Lengths = ["short", "medium", "long"];
     public static readonly IReadOnlyList<string> Variations = ["shorter", "more_casual", "with_cta"];
 
-    public static string Describe(string choice) => choice switch
-    {
-        "more_casual" => "More casual",
-        "with_cta" => "With a call to action",
-        _ => char.ToUpperInvariant(choice[0]) + choice[1..],
-    };
+    /// <summary>A tone, length or variation in the user's language; one the AI names that we do not know is shown as
+    /// it came (capitalised), never as a missing resource key.</summary>
+    public static string Describe(string choice, IStringLocalizer<IdeasStrings> texts) =>
+        Known(texts, "Choice." + choice) ?? (choice.Length > 0 ? char.ToUpperInvariant(choice[0]) + choice[1..] : choice);
+
+    /// <summary>The text of <paramref name="key"/>, or null when there is none (values that come from the AI).</summary>
+    public static string? Known(IStringLocalizer<IdeasStrings> texts, string key) => texts[key] is { ResourceNotFound: false } text ? text.Value : null;
 }

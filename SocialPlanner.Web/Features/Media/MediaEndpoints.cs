@@ -32,8 +32,8 @@ public static class MediaEndpoints
         return app;
     }
 
-    /// <summary>What an upload error body says, in words.</summary>
-    public static ApiProblem ProblemOf(string? body)
+    /// <summary>What an upload error body says, in words; <paramref name="failed"/> when it is not the Api's error.</summary>
+    public static ApiProblem ProblemOf(string? body, string failed)
     {
         try
         {
@@ -47,6 +47,6 @@ public static class MediaEndpoints
         {
             // Not the Api's shape (a proxy's page, an aborted request): fall through to a generic sentence.
         }
-        return new ApiProblem(null, "The upload failed", 400, string.IsNullOrWhiteSpace(body) ? null : body, null, []);
+        return new ApiProblem(null, failed, 400, string.IsNullOrWhiteSpace(body) ? null : body, null, []);
     }
 }

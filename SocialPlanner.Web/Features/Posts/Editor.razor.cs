@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.Localization;
 using Radzen;
 using SocialPlanner.Web.Features.Api;
 using SocialPlanner.Web.Features.Ideas;
@@ -40,23 +41,23 @@ public partial class Editor
 
     private bool IsPublished => _state.Status == PostStatus.Published;
 
-    private string Heading => _state.IsNew ? "New post" : IsPublished ? "Published post" : "Edit post";
+    private string Heading => _state.IsNew ? L["Editor.New"] : IsPublished ? L["Editor.Published"] : L["Editor.Edit"];
 
-    private string Author => Clock.Email.Split('@')[0] is { Length: > 0 } name ? name : "You";
+    private string Author => Clock.Email.Split('@')[0] is { Length: > 0 } name ? name : L["Editor.You"];
 
     /// <summary>The connected accounts' names, so each preview shows who will post it (the e-mail's name otherwise).</summary>
     private IReadOnlyDictionary<Network, ConnectedAccount> _accounts = new Dictionary<Network, ConnectedAccount>();
 
     /// <summary>What the stars are for (issue #16 §9: they were unexplained): the spec's rating of a text's quality.</summary>
     private string RatingHint => _state.AiGenerated
-        ? "How good was the AI's text? Only you see it; it marks the AI drafts worth reusing."
-        : "How good is this text? Only you see it; it marks the posts worth reusing.";
+        ? L["Editor.RatingHintAi"]
+        : L["Editor.RatingHint"];
 
-    private string SaveStateText => _conflict ? "Not saved: conflict"
-        : _saving ? "Saving…"
-        : _state.IsDirty ? "Unsaved changes"
-        : _lastSavedAt is { } at ? $"Saved at {at:HH:mm:ss}"
-        : _state.IsNew ? "Not saved yet" : "All changes saved";
+    private string SaveStateText => _conflict ? L["Editor.State.Conflict"]
+        : _saving ? L["Editor.State.Saving"]
+        : _state.IsDirty ? L["Editor.State.Unsaved"]
+        : _lastSavedAt is { } at ? L["Editor.State.SavedAt", at]
+        : _state.IsNew ? L["Editor.State.NotYet"] : L["Editor.State.AllSaved"];
 
     protected override async Task OnInitializedAsync()
     {
@@ -196,7 +197,7 @@ public partial class Editor
         if (!await SaveAsync(overwrite: false))
         {
             _leaveWithoutSaving = true;
-            Errors.Warning("Your changes are not saved", "Resolve the problem above, or leave again to discard them.");
+            Errors.Warning(L["Editor.LeaveUnsaved"], L["Editor.LeaveUnsavedDetail"]);
             context.PreventNavigation();
         }
     }
@@ -215,10 +216,10 @@ public partial class Editor
         {
             return;
         }
-        if (await Dialogs.OpenAsync<SaveAsTemplateDialog>("Save as template") is SaveAsTemplateDialog.Choice choice
+        if (await Dialogs.OpenAsync<SaveAsTemplateDialog>(L["Editor.SaveAsTemplate"]) is SaveAsTemplateDialog.Choice choice
             && await Errors.TryAsync(() => Templates.CreateFromPostAsync(new CreateTemplateRequest(id, choice.Name, choice.Category))) is { } template)
         {
-            Errors.Success("Template saved", template.Name);
+            Errors.Success(L["Editor.TemplateSaved"], template.Name);
         }
     }
 
@@ -226,15 +227,15 @@ public partial class Editor
     private async Task DeleteAsync()
     {
         if (_state.Id is not { } id
-            || await Dialogs.Confirm("Delete this post? A scheduled post will not be published.", "Delete post",
-                new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep" }) != true)
+            || await Dialogs.Confirm(L["Editor.DeleteConfirm"], L["Editor.DeleteTitle"],
+                new ConfirmOptions { OkButtonText = S["Delete"], CancelButtonText = L["Editor.Keep"] }) != true)
         {
             return;
         }
         if (await Errors.TryAsync(() => Posts.DeleteAsync(id)))
         {
             _leaveWithoutSaving = true;
-            Errors.Success("Post deleted");
+            Errors.Success(L["Editor.Deleted"]);
             Navigation.NavigateTo("posts");
         }
     }

@@ -6,13 +6,13 @@ namespace SocialPlanner.Web.Features.Posts;
 public enum Network { LinkedIn, Instagram }
 
 /// <summary>What one network accepts and where its feed folds a long text behind "see more" / "more".</summary>
-public sealed record NetworkRules(Network Network, string Name, int MaxCharacters, int? MaxHashtags, int FoldAfterCharacters, int FoldAfterLines, string MoreLabel)
+public sealed record NetworkRules(Network Network, string Name, int MaxCharacters, int? MaxHashtags, int FoldAfterCharacters, int FoldAfterLines)
 {
     /// <summary>LinkedIn: 3,000 characters; the feed shows about three lines (~210 characters) before "…see more".</summary>
-    public static readonly NetworkRules LinkedIn = new(Network.LinkedIn, "LinkedIn", 3_000, null, 210, 3, "…see more");
+    public static readonly NetworkRules LinkedIn = new(Network.LinkedIn, "LinkedIn", 3_000, null, 210, 3);
 
     /// <summary>Instagram: 2,200 characters and 30 hashtags per caption; the feed shows ~125 characters before "… more".</summary>
-    public static readonly NetworkRules Instagram = new(Network.Instagram, "Instagram", 2_200, 30, 125, 2, "… more");
+    public static readonly NetworkRules Instagram = new(Network.Instagram, "Instagram", 2_200, 30, 125, 2);
 
     public static NetworkRules For(Network network) => network == Network.LinkedIn ? LinkedIn : Instagram;
 }
@@ -24,12 +24,6 @@ public sealed record NetworkMetrics(NetworkRules Rules, int Characters, int Hash
     public bool IsOverHashtags => Rules.MaxHashtags is { } max && Hashtags > max;
     public bool IsWithinLimits => !IsOverCharacters && !IsOverHashtags;
     public int CharactersLeft => Rules.MaxCharacters - Characters;
-
-    public string CharacterLabel => string.Create(CultureInfo.InvariantCulture, $"{Characters:N0} / {Rules.MaxCharacters:N0} characters");
-
-    public string HashtagLabel => Rules.MaxHashtags is { } max
-        ? $"{Hashtags} / {max} hashtags"
-        : Hashtags == 1 ? "1 hashtag" : $"{Hashtags} hashtags";
 }
 
 /// <summary>

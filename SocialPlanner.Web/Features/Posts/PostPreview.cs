@@ -5,8 +5,8 @@ namespace SocialPlanner.Web.Features.Posts;
 /// <summary>A piece of preview text; hashtags are drawn as links the way both feeds show them.</summary>
 public sealed record PreviewSegment(string Text, bool IsHashtag);
 
-/// <summary>What a feed shows before the reader expands the post.</summary>
-public sealed record PreviewText(IReadOnlyList<PreviewSegment> Segments, bool IsFolded, string MoreLabel);
+/// <summary>What a feed shows before the reader expands the post (its "see more" link is worded by the preview, in the user's language).</summary>
+public sealed record PreviewText(IReadOnlyList<PreviewSegment> Segments, bool IsFolded);
 
 public static class PostPreview
 {
@@ -15,7 +15,7 @@ public static class PostPreview
     {
         var text = PostMetrics.PublishedText(content, hashtags).Trim();
         var shown = expanded ? text : Fold(text, rules.FoldAfterCharacters, rules.FoldAfterLines);
-        return new PreviewText(Segments(shown), shown.Length < text.Length, rules.MoreLabel);
+        return new PreviewText(Segments(shown), shown.Length < text.Length);
     }
 
     /// <summary>The first lines up to the character budget, cut at a word and never inside an emoji.</summary>

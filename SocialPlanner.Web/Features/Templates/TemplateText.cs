@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 
 namespace SocialPlanner.Web.Features.Templates;
 
@@ -9,15 +11,11 @@ namespace SocialPlanner.Web.Features.Templates;
 /// ignored; letters, digits, '_', '-', '.'); the Api renders the draft itself, this only previews it.</summary>
 public static partial class TemplateText
 {
-    public static string Describe(TemplateCategory category) => category switch
-    {
-        TemplateCategory.Conseil => "Tips",
-        TemplateCategory.Actualite => "News",
-        TemplateCategory.Temoignage => "Testimonials",
-        TemplateCategory.EtudeCas => "Case studies",
-        TemplateCategory.Promo => "Promotions",
-        _ => "Other",
-    };
+    /// <summary>The resource key of a category's name: its stored value, which stays the spec's (<c>Category.conseil</c>,
+    /// <c>Category.etude_cas</c>).</summary>
+    public static string CategoryKey(TemplateCategory category) => "Category." + JsonNamingPolicy.SnakeCaseLower.ConvertName(category.ToString());
+
+    public static string Describe(TemplateCategory category, IStringLocalizer<TemplatesStrings> texts) => texts[CategoryKey(category)];
 
     /// <summary>The variables in order of first use in the text, then any the template declares but does not use.</summary>
     public static IReadOnlyList<string> Ordered(string content, IEnumerable<string> declared)
