@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using SocialPlanner.Tests.Ai;
 using SocialPlanner.Tests.Infrastructure;
 using SocialPlanner.Tests.Web;
 
@@ -17,29 +17,10 @@ public sealed class ApiLanguageTests(AppFixture app)
 
     private static readonly CultureInfo SwissFrench = CultureInfo.GetCultureInfo("fr-CH");
 
-    private HttpClient Client(string? language = "fr-CH")
-    {
-        var http = app.CreateHttpClient("api");
-        if (language is not null)
-        {
-            http.DefaultRequestHeaders.AcceptLanguage.Add(StringWithQualityHeaderValue.Parse(language));
-        }
-        return http;
-    }
+    private HttpClient Client(string? language = "fr-CH") => app.CreateApiClient(language);
 
     /// <summary>A user who signed up from a French browser, calling with it.</summary>
-    private async Task<TestUser> RegisterFrenchAsync()
-    {
-        var email = ApiClient.UniqueEmail();
-        var http = Client();
-        var response = await http.PostAsJsonAsync("/api/auth/register", new { email, password = ApiClient.Password }, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var data = (await response.ReadJsonAsync())["data"]!;
-        var token = data["session"]!["access_token"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new TestUser(email, ApiClient.Password, Guid.Parse(data["user"]!["id"]!.GetValue<string>()), token,
-            data["session"]!["refresh_token"]!.GetValue<string>(), http);
-    }
+    private Task<TestUser> RegisterFrenchAsync() => app.RegisterAsync(acceptLanguage: "fr-CH");
 
     private static string[] Messages(JsonNode error) =>
         [.. error["errors"]!.AsArray().Select(e => $"{e!["field"]!.GetValue<string>()}: {e["message"]!.GetValue<string>()}")];
@@ -145,11 +126,7 @@ public sealed class ApiLanguageTests(AppFixture app)
         Assert.Equal("Trop de requêtes", throttled["title"]!.GetValue<string>());
         Assert.Equal("Trop de tentatives de connexion échouées ; réessayez plus tard", throttled["detail"]!.GetValue<string>());
 
-        await app.OwnerScalarAsync<long>("""
-            WITH seeded AS (INSERT INTO ai_generations (user_id, type, model, prompt, response, tokens_used, duration_ms, success)
-              SELECT $1, 'ideas', 'seed', 'p', 'r', 1, 1, true FROM generate_series(1, 100) RETURNING 1)
-            SELECT count(*) FROM seeded
-            """, user.Id);
+        await AiApiTests.UseUpIdeaQuotaAsync(app, user.Id);
         var quota = await user.Http.PostAsJsonAsync("/api/ai/generate-ideas", new { context = "boulangerie", themes = new[] { "pain" }, count = 10 }, Ct);
         Assert.Equal(HttpStatusCode.TooManyRequests, quota.StatusCode);
         var quotaError = await quota.ReadErrorAsync();
