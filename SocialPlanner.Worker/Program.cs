@@ -1,10 +1,16 @@
+using System.Globalization;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Hosting;
 using SocialPlanner.Core.Mail;
 using SocialPlanner.Core.Media;
+using SocialPlanner.Localisation;
 using SocialPlanner.Worker.Insights;
 using SocialPlanner.Worker.Jobs;
 using SocialPlanner.Worker.Publishing;
+
+// What the Worker writes down (a publication's error_message, from the Core's rules) is stored in English whatever
+// the host's locale; the emails switch to their user's language themselves (UserCulture).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = Languages.Culture(Languages.Default);
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -9,6 +9,7 @@ using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Ai;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Posts;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Api.Ai;
 
@@ -49,20 +50,20 @@ public static partial class AiApi
 
     public static async Task<Results<Ok<Envelope<IdeasResponse>>, ApiProblem>> GenerateIdeas(
         GenerateIdeasRequest request, HttpContext http, [FromServices] IValidator<GenerateIdeasRequest> validator, [FromServices] IdeaQuota quota, [FromServices] AiGenerator generator,
-        [FromServices] AiAudit audit, [FromServices] AiMetrics metrics, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        [FromServices] AiAudit audit, [FromServices] AiMetrics metrics, [FromServices] TimeProvider time, [FromServices] AppDbContext db,
+        CancellationToken cancellationToken)
     {
         if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
         {
             return invalid.ToProblem();
         }
-        var brief = request.ToBrief();
+        var brief = request.ToBrief(await UserLanguageAsync(db, http, cancellationToken));
         var reservation = await quota.ReserveAsync(http.User.UserId(), cancellationToken);
         if (reservation.Row is not { } row)
         {
             metrics.QuotaDenied();
             var status = reservation.Status;
-            return ApiProblem.TooManyRequests(
-                $"The monthly quota of {status.Limit} idea generations is used up; it resets at {Iso(status.ResetsAt)}",
+            return ApiProblem.TooManyRequests(ApiText.Of("Ai.QuotaUsedUp", status.Limit, Iso(status.ResetsAt)),
                 status.ResetsAt - time.GetUtcNow(), ErrorTypes.QuotaExceeded);
         }
         var result = await Audited(http, audit, row, ct => generator.IdeasAsync(brief, ct), cancellationToken);
@@ -76,13 +77,13 @@ public static partial class AiApi
 
     public static async Task<Results<Ok<Envelope<PostResponse>>, ApiProblem>> GeneratePost(
         GeneratePostRequest request, HttpContext http, [FromServices] IValidator<GeneratePostRequest> validator,
-        [FromServices] AiGenerator generator, [FromServices] AiAudit audit, CancellationToken cancellationToken)
+        [FromServices] AiGenerator generator, [FromServices] AiAudit audit, [FromServices] AppDbContext db, CancellationToken cancellationToken)
     {
         if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
         {
             return invalid.ToProblem();
         }
-        var brief = request.ToBrief();
+        var brief = request.ToBrief(await UserLanguageAsync(db, http, cancellationToken));
         var row = audit.Begin(http.User.UserId(), AiPrompts.Post(brief).Type);
         var result = await Audited(http, audit, row, ct => generator.PostAsync(brief, ct), cancellationToken);
         return TypedResults.Ok(Envelope.Of(ToResponse(result, row.Id)));
@@ -110,7 +111,7 @@ public static partial class AiApi
         }
         // A post for both platforms must fit the stricter one.
         var platform = post.Platform == PostPlatform.Linkedin ? AiPlatform.Linkedin : AiPlatform.Instagram;
-        var brief = new VariantsBrief(post.Content, post.Hashtags, platform, variations);
+        var brief = new VariantsBrief(post.Content, post.Hashtags, platform, variations, await UserLanguageAsync(db, http, cancellationToken));
         var row = audit.Begin(userId, GenerationType.Variants);
         var result = await Audited(http, audit, row, ct => generator.VariantsAsync(brief, ct), cancellationToken);
         var variants = result.Answer.Variants
@@ -123,13 +124,13 @@ public static partial class AiApi
     /// once the stream has begun, a failure is an <c>error</c> event carrying the same error object.</summary>
     public static async Task<IResult> StreamPost(
         GeneratePostRequest request, HttpContext http, [FromServices] IValidator<GeneratePostRequest> validator,
-        [FromServices] AiGenerator generator, [FromServices] AiAudit audit, [FromServices] IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, [FromServices] ILogger<AiGenerator> logger, CancellationToken cancellationToken)
+        [FromServices] AiGenerator generator, [FromServices] AiAudit audit, [FromServices] IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, [FromServices] ILogger<AiGenerator> logger, [FromServices] AppDbContext db, CancellationToken cancellationToken)
     {
         if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
         {
             return invalid.ToProblem();
         }
-        var brief = request.ToBrief();
+        var brief = request.ToBrief(await UserLanguageAsync(db, http, cancellationToken));
         var row = audit.Begin(http.User.UserId(), AiPrompts.Post(brief).Type);
         var options = json.Value.SerializerOptions;
         var events = generator.StreamPostAsync(brief, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -159,7 +160,7 @@ public static partial class AiApi
         }
         catch (ApiProblemException e) when (http.Response.HasStarted)
         {
-            await SendAsync(http, "error", new ErrorEnvelope(e.Problem.ToError(http.Request.Path)), options, CancellationToken.None);
+            await SendAsync(http, "error", new ErrorEnvelope(e.Problem.ToError(http)), options, CancellationToken.None);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -200,14 +201,19 @@ public static partial class AiApi
         }
     }
 
+    /// <summary>The AI writes in the user's stored language (Settings), not the request's.</summary>
+    private static async Task<string> UserLanguageAsync(AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var userId = http.User.UserId();
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.Language).SingleOrDefaultAsync(ct) ?? Languages.Default;
+    }
+
     private static ApiProblem ProblemFor(AiGenerationException e, Guid generationId, HttpContext http, ILogger logger)
     {
         LogFailed(logger, generationId, e.Failure, http.Request.Path, e.Message);
         return e.Failure == AiFailure.BadOutput
-            ? new ApiProblem(502, ErrorTypes.BadGateway, "Bad Gateway",
-                $"The AI provider returned an unusable answer twice; please try again (generation {generationId})")
-            : ApiProblem.ServiceUnavailable(
-                $"The AI provider is temporarily unavailable; retry in {ProviderRetryAfter.TotalSeconds:0} seconds (generation {generationId})",
+            ? ApiProblem.BadGateway(ApiText.Of("Ai.UnusableAnswer", generationId))
+            : ApiProblem.ServiceUnavailable(ApiText.Of("Ai.ProviderUnavailable", (int)ProviderRetryAfter.TotalSeconds, generationId),
                 ProviderRetryAfter);
     }
 

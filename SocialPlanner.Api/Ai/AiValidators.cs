@@ -1,4 +1,5 @@
 using FluentValidation;
+using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Ai;
 
 namespace SocialPlanner.Api.Ai;
@@ -16,12 +17,12 @@ public static class AiRequests
     public const int MaxDescriptionLength = 2_000;
     public const int MaxVariations = 5;
 
-    public static IdeasBrief ToBrief(this GenerateIdeasRequest request) =>
-        new(request.Context!.Trim(), [.. request.Themes!.Select(t => t.Trim())], request.Count ?? DefaultIdeaCount);
+    public static IdeasBrief ToBrief(this GenerateIdeasRequest request, string language) =>
+        new(request.Context!.Trim(), [.. request.Themes!.Select(t => t.Trim())], request.Count ?? DefaultIdeaCount, language);
 
-    public static PostBrief ToBrief(this GeneratePostRequest request) =>
+    public static PostBrief ToBrief(this GeneratePostRequest request, string language) =>
         new(request.Idea!.Title!.Trim(), request.Idea.Description?.Trim() ?? "", Parse<AiPlatform>(request.Platform)!.Value,
-            Parse<AiTone>(request.Tone) ?? AiTone.Professional, Parse<AiLength>(request.Length) ?? AiLength.Medium);
+            Parse<AiTone>(request.Tone) ?? AiTone.Professional, Parse<AiLength>(request.Length) ?? AiLength.Medium, language);
 
     public static IReadOnlyList<string> VariationsOf(GenerateVariantsRequest request) => request.Variations ?? [.. VariationTypes.Default];
 
@@ -41,35 +42,33 @@ public sealed class GenerateIdeasValidator : AbstractValidator<GenerateIdeasRequ
     public GenerateIdeasValidator()
     {
         RuleFor(r => r.Context).Cascade(CascadeMode.Stop)
-            .Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("Required")
-            .Must(c => c!.Trim().Length <= AiRequests.MaxContextLength).WithMessage($"At most {AiRequests.MaxContextLength} characters");
+            .Must(c => !string.IsNullOrWhiteSpace(c)).WithText(RequestValidation.Required)
+            .Must(c => c!.Trim().Length <= AiRequests.MaxContextLength).WithText("Validation.MaxCharacters", AiRequests.MaxContextLength);
         RuleFor(r => r.Themes).Cascade(CascadeMode.Stop)
-            .Must(t => t is { Count: > 0 and <= AiRequests.MaxThemes }).WithMessage($"Between 1 and {AiRequests.MaxThemes} themes")
+            .Must(t => t is { Count: > 0 and <= AiRequests.MaxThemes }).WithText("Ai.ThemeCount", AiRequests.MaxThemes)
             .Must(t => t!.All(theme => theme?.Trim().Length is > 0 and <= AiRequests.MaxThemeLength))
-            .WithMessage($"Each theme is a non-empty text of at most {AiRequests.MaxThemeLength} characters");
+            .WithText("Ai.ThemeShape", AiRequests.MaxThemeLength);
         RuleFor(r => r.Count ?? AiRequests.DefaultIdeaCount).InclusiveBetween(AiRequests.MinIdeaCount, AiRequests.MaxIdeaCount)
-            .WithMessage($"Between {AiRequests.MinIdeaCount} and {AiRequests.MaxIdeaCount}").OverridePropertyName("count");
+            .WithText("Validation.Between", AiRequests.MinIdeaCount, AiRequests.MaxIdeaCount).OverridePropertyName("count");
     }
 }
 
 public sealed class GeneratePostValidator : AbstractValidator<GeneratePostRequest>
 {
-    private const string Platforms = "linkedin or instagram";
-
     public GeneratePostValidator()
     {
         RuleFor(r => r.Idea == null ? null : r.Idea.Title).Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Required")
-            .Must(t => t!.Trim().Length <= AiRequests.MaxTitleLength).WithMessage($"At most {AiRequests.MaxTitleLength} characters")
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithText(RequestValidation.Required)
+            .Must(t => t!.Trim().Length <= AiRequests.MaxTitleLength).WithText("Validation.MaxCharacters", AiRequests.MaxTitleLength)
             .OverridePropertyName("idea.title");
         RuleFor(r => r.Idea == null ? null : r.Idea.Description)
             .Must(d => d is null || d.Trim().Length <= AiRequests.MaxDescriptionLength)
-            .WithMessage($"At most {AiRequests.MaxDescriptionLength} characters").OverridePropertyName("idea.description");
+            .WithText("Validation.MaxCharacters", AiRequests.MaxDescriptionLength).OverridePropertyName("idea.description");
         RuleFor(r => r.Platform).Cascade(CascadeMode.Stop)
-            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage($"Required: {Platforms}")
-            .Must(AiRequests.IsBlankOrNameOf<AiPlatform>).WithMessage($"Must be {Platforms}");
-        RuleFor(r => r.Tone).Must(AiRequests.IsBlankOrNameOf<AiTone>).WithMessage("Must be professional, casual or inspirational");
-        RuleFor(r => r.Length).Must(AiRequests.IsBlankOrNameOf<AiLength>).WithMessage("Must be short, medium or long");
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithText("Ai.PlatformRequired")
+            .Must(AiRequests.IsBlankOrNameOf<AiPlatform>).WithText("Ai.PlatformOneOf");
+        RuleFor(r => r.Tone).Must(AiRequests.IsBlankOrNameOf<AiTone>).WithText("Ai.ToneOneOf");
+        RuleFor(r => r.Length).Must(AiRequests.IsBlankOrNameOf<AiLength>).WithText("Ai.LengthOneOf");
     }
 }
 
@@ -77,12 +76,12 @@ public sealed class GenerateVariantsValidator : AbstractValidator<GenerateVarian
 {
     public GenerateVariantsValidator()
     {
-        RuleFor(r => r.PostId).NotNull().WithMessage("Required");
+        RuleFor(r => r.PostId).NotNull().WithText(RequestValidation.Required);
         RuleFor(r => AiRequests.VariationsOf(r)).Cascade(CascadeMode.Stop)
             .Must(v => v.Count is > 0 and <= AiRequests.MaxVariations && v.Distinct().Count() == v.Count)
-            .WithMessage($"Between 1 and {AiRequests.MaxVariations} distinct variations")
+            .WithText("Ai.VariationCount", AiRequests.MaxVariations)
             .Must(v => v.All(VariationTypes.All.Contains))
-            .WithMessage((_, v) => $"Unknown variation '{v.First(x => !VariationTypes.All.Contains(x))}'; use {string.Join(", ", VariationTypes.All)}")
+            .WithText((_, v) => ApiText.Of("Ai.UnknownVariation", v.First(x => !VariationTypes.All.Contains(x)), string.Join(", ", VariationTypes.All)))
             .OverridePropertyName("variations");
     }
 }

@@ -85,7 +85,7 @@ public static class AccountApi
         var userId = user.Id;
         foreach (var post in await db.Posts.Where(p => p.UserId == userId && p.Publications.Any()).ToListAsync(ct))
         {
-            if (await Conflicts.SaveAsync(() => scheduler.OnPostDeletedAsync(post, ct), "account", "delete it") is { } failed)
+            if (await Conflicts.SaveAsync(() => scheduler.OnPostDeletedAsync(post, ct), ConflictSubject.Account, ConflictRetry.Delete) is { } failed)
             {
                 return failed;
             }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using SocialPlanner.Api.Calendar;
@@ -14,7 +15,6 @@ namespace SocialPlanner.Api.Auth;
 
 public static class AuthApi
 {
-    private const string ResetEmailSent = "Password reset email sent";
     private static readonly TimeSpan LogoutRetryAfter = TimeSpan.FromSeconds(30);
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -63,11 +63,11 @@ public static class AuthApi
         var created = await users.CreateAsync(user, request.Password!);
         if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {
-            return ApiProblem.Conflict("An account with this email already exists");
+            return ApiProblem.Conflict("Auth.EmailTaken");
         }
         if (!created.Succeeded)
         {
-            return ApiProblem.Validation(created.Errors.Select(e => new FieldError("email", e.Description)).ToList());
+            return IdentityProblem(created, "email");
         }
         var session = await sessions.StartAsync(user, ct);
         return TypedResults.Created("/api/auth/me", Envelope.Of(new AuthResult(UserDto.From(user), session)));
@@ -139,16 +139,14 @@ public static class AuthApi
             && long.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp)
             && !await denyList.TryDenyAsync(jti, DateTimeOffset.FromUnixTimeSeconds(exp)))
         {
-            return ApiProblem.ServiceUnavailable(
-                "The session's refresh tokens are revoked, but this access token could not be revoked; it stays valid until it expires unless logout is retried",
-                LogoutRetryAfter);
+            return ApiProblem.ServiceUnavailable(ApiText.Of("Auth.LogoutIncomplete"), LogoutRetryAfter);
         }
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ResetPassword(
         ResetPasswordRequest request, IValidator<ResetPasswordRequest> validator, UserManager<AppUser> users, PasswordResetMail mail,
-        IOptions<AuthOptions> options, CancellationToken ct)
+        IOptions<AuthOptions> options, IStringLocalizer<ApiStrings> text, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
@@ -160,14 +158,14 @@ public static class AuthApi
         if (user is { Email: { } email })
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            mail.Send(email, token, TimeSpan.FromMinutes(options.Value.ResetTokenMinutes));
+            mail.Send(email, token, TimeSpan.FromMinutes(options.Value.ResetTokenMinutes), user.Language);
         }
-        return TypedResults.Ok(Envelope.Of(new MessageDto(ResetEmailSent)));
+        return TypedResults.Ok(Envelope.Of(new MessageDto(text["Auth.ResetEmailSent"])));
     }
 
     public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ConfirmResetPassword(
         ResetPasswordConfirmRequest request, IValidator<ResetPasswordConfirmRequest> validator, UserManager<AppUser> users,
-        SessionService sessions, CancellationToken ct)
+        SessionService sessions, IStringLocalizer<ApiStrings> text, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
@@ -186,13 +184,13 @@ public static class AuthApi
         }
         if (!reset.Succeeded)
         {
-            return ApiProblem.Validation(reset.Errors.Select(e => new FieldError("new_password", e.Description)).ToList());
+            return IdentityProblem(reset, "new_password");
         }
 
         // Whoever knew the old password may hold sessions: they end with it.
         await sessions.RevokeAllAsync(user.Id, ct);
         await users.ResetAccessFailedCountAsync(user);
-        return TypedResults.Ok(Envelope.Of(new MessageDto("Password has been reset")));
+        return TypedResults.Ok(Envelope.Of(new MessageDto(text["Auth.PasswordReset"])));
     }
 
     public static async Task<Results<Ok<Envelope<MeDto>>, ApiProblem>> GetMe(ClaimsPrincipal principal, UserManager<AppUser> users)
@@ -231,7 +229,8 @@ public static class AuthApi
     /// fine, and a 401 would send clients into refreshing it.</summary>
     public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ChangePassword(
         ChangePasswordRequest request, IValidator<ChangePasswordRequest> validator, ClaimsPrincipal principal,
-        UserManager<AppUser> users, SessionService sessions, TimeProvider clock, CancellationToken ct)
+        UserManager<AppUser> users, SessionService sessions, TimeProvider clock, IStringLocalizer<ApiStrings> text,
+        CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
@@ -252,7 +251,7 @@ public static class AuthApi
         var updated = await users.UpdateSecurityStampAsync(user);
         if (!updated.Succeeded)
         {
-            return ApiProblem.Validation(updated.Errors.Select(e => new FieldError("new_password", e.Description)).ToList());
+            return IdentityProblem(updated, "new_password");
         }
 
         // Whoever learnt the old password may hold sessions: they end with it. The session asking keeps going.
@@ -264,7 +263,7 @@ public static class AuthApi
         {
             await sessions.RevokeAllAsync(user.Id, ct);
         }
-        return TypedResults.Ok(Envelope.Of(new MessageDto("Password changed; your other sessions are signed out")));
+        return TypedResults.Ok(Envelope.Of(new MessageDto(text["Auth.PasswordChanged"])));
     }
 
     /// <summary>Null when the password is right; otherwise the answer (on <paramref name="field"/>), after counting the
@@ -279,19 +278,23 @@ public static class AuthApi
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);
-            return ApiProblem.Validation(field, "The password is incorrect");
+            return ApiProblem.Validation(field, "Auth.PasswordIncorrect");
         }
         await users.ResetAccessFailedCountAsync(user);
         return null;
     }
 
-    private static ApiProblem BadCredentials() => ApiProblem.Unauthorized("Invalid email or password");
+    private static ApiProblem BadCredentials() => ApiProblem.Unauthorized("Auth.BadCredentials");
 
     private static ApiProblem TooManySignIns(TimeSpan wait) =>
-        ApiProblem.TooManyRequests("Too many failed sign-in attempts; try again later", wait);
+        ApiProblem.TooManyRequests(ApiText.Of("Auth.TooManySignIns"), wait);
+
+    /// <summary>Identity's complaints (already in the request's language, see <see cref="LocalisedIdentityErrors"/>).</summary>
+    private static ApiProblem IdentityProblem(IdentityResult result, string field) =>
+        ApiProblem.Validation([.. result.Errors.Select(e => FieldProblem.Verbatim(field, e.Description))]);
 
     private static ApiProblem InvalidResetToken() =>
-        ApiProblem.Validation("token", "The reset link is invalid, expired or already used");
+        ApiProblem.Validation("token", "Auth.ResetLinkInvalid");
 
     private static readonly Lazy<string> UnknownUserHash =
         new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));

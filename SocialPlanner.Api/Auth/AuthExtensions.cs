@@ -32,7 +32,8 @@ public static class AuthExtensions
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalisedIdentityErrors>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((identity, auth) =>
         {
             identity.Lockout.MaxFailedAccessAttempts = auth.Value.MaxFailedSignIns;

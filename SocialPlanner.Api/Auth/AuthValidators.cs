@@ -17,12 +17,12 @@ public sealed class RegisterValidator : AbstractValidator<RegisterRequest>
     {
         RuleFor(r => r.Email).Email(trimmed: true);
         RuleFor(r => r.Password).Cascade(CascadeMode.Stop)
-            .Must(p => !string.IsNullOrEmpty(p)).WithMessage(RequestValidation.Required)
+            .Must(p => !string.IsNullOrEmpty(p)).WithText(RequestValidation.Required)
             .PasswordPolicy(users, r => r.Email?.Trim());
         RuleFor(r => r.TimeZone).Must(RequestValidation.IsIanaTimeZone).When(r => r.TimeZone is not null)
-            .WithMessage(RequestValidation.IanaTimeZone);
+            .WithText(RequestValidation.IanaTimeZone);
         RuleFor(r => r.Language).Must(Languages.IsSupported).When(r => r.Language is not null)
-            .WithMessage(RequestValidation.SupportedLanguage);
+            .WithText(RequestValidation.SupportedLanguage);
     }
 }
 
@@ -30,14 +30,14 @@ public sealed class LoginValidator : AbstractValidator<CredentialsRequest>
 {
     public LoginValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().WithMessage(RequestValidation.Required);
-        RuleFor(r => r.Password).NotEmpty().WithMessage(RequestValidation.Required);
+        RuleFor(r => r.Email).NotEmpty().WithText(RequestValidation.Required);
+        RuleFor(r => r.Password).NotEmpty().WithText(RequestValidation.Required);
     }
 }
 
 public sealed class RefreshValidator : AbstractValidator<RefreshRequest>
 {
-    public RefreshValidator() => RuleFor(r => r.RefreshToken).NotEmpty().WithMessage(RequestValidation.Required);
+    public RefreshValidator() => RuleFor(r => r.RefreshToken).NotEmpty().WithText(RequestValidation.Required);
 }
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordRequest>
@@ -49,9 +49,9 @@ public sealed class ResetPasswordConfirmValidator : AbstractValidator<ResetPassw
 {
     public ResetPasswordConfirmValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().WithMessage(RequestValidation.Required);
-        RuleFor(r => r.Token).NotEmpty().WithMessage(RequestValidation.Required);
-        RuleFor(r => r.NewPassword).NotEmpty().WithMessage(RequestValidation.Required);
+        RuleFor(r => r.Email).NotEmpty().WithText(RequestValidation.Required);
+        RuleFor(r => r.Token).NotEmpty().WithText(RequestValidation.Required);
+        RuleFor(r => r.NewPassword).NotEmpty().WithText(RequestValidation.Required);
     }
 }
 
@@ -62,24 +62,24 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordRe
 {
     public ChangePasswordValidator(UserManager<AppUser> users, IHttpContextAccessor http)
     {
-        RuleFor(r => r.CurrentPassword).NotEmpty().WithMessage(RequestValidation.Required);
+        RuleFor(r => r.CurrentPassword).NotEmpty().WithText(RequestValidation.Required);
         RuleFor(r => r.NewPassword).Cascade(CascadeMode.Stop)
-            .Must(p => !string.IsNullOrEmpty(p)).WithMessage(RequestValidation.Required)
+            .Must(p => !string.IsNullOrEmpty(p)).WithText(RequestValidation.Required)
             .PasswordPolicy(users, _ => http.HttpContext?.User.FindFirstValue(JwtRegisteredClaimNames.Email));
     }
 }
 
 public sealed class DeleteAccountValidator : AbstractValidator<DeleteAccountRequest>
 {
-    public DeleteAccountValidator() => RuleFor(r => r.Password).NotEmpty().WithMessage(RequestValidation.Required);
+    public DeleteAccountValidator() => RuleFor(r => r.Password).NotEmpty().WithText(RequestValidation.Required);
 }
 
 public sealed class UpdateNotificationsValidator : AbstractValidator<UpdateNotificationsRequest>
 {
     public UpdateNotificationsValidator()
     {
-        RuleFor(r => r.PublicationFailed).NotNull().WithMessage(RequestValidation.Required);
-        RuleFor(r => r.ReconnectNeeded).NotNull().WithMessage(RequestValidation.Required);
+        RuleFor(r => r.PublicationFailed).NotNull().WithText(RequestValidation.Required);
+        RuleFor(r => r.ReconnectNeeded).NotNull().WithText(RequestValidation.Required);
     }
 }
 
@@ -88,9 +88,9 @@ public sealed class UpdateMeValidator : AbstractValidator<UpdateMeRequest>
     public UpdateMeValidator()
     {
         RuleFor(r => r.TimeZone).Must(RequestValidation.IsIanaTimeZone).When(r => r.TimeZone is not null || r.Language is null)
-            .WithMessage(RequestValidation.IanaTimeZone);
+            .WithText(RequestValidation.IanaTimeZone);
         RuleFor(r => r.Language).Must(Languages.IsSupported).When(r => r.Language is not null)
-            .WithMessage(RequestValidation.SupportedLanguage);
+            .WithText(RequestValidation.SupportedLanguage);
     }
 }
 
@@ -121,9 +121,9 @@ public static partial class EmailRule
     /// (trimmed); a reset request checks the text as sent.</summary>
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilderInitial<T, string?> rule, bool trimmed) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(RequestValidation.Required)
+            .NotEmpty().WithText(RequestValidation.Required)
             .Must(email => (trimmed ? email!.Trim() : email!) is { Length: <= 254 } address && EmailPattern().IsMatch(address))
-            .WithMessage("Must be a valid email address");
+            .WithText("Validation.Email");
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
     private static partial Regex EmailPattern();

@@ -1,30 +1,34 @@
 using System.Net;
+using Microsoft.Extensions.Localization;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Localisation;
 
 namespace SocialPlanner.Api.Auth;
 
-/// <summary>Writes the reset mail; the link opens the web app's reset page, which calls
-/// <c>POST /api/auth/reset-password/confirm</c> with the email and token.</summary>
-public sealed class PasswordResetMail(MailOutbox outbox, IConfiguration configuration)
+/// <summary>Writes the reset mail, in the account's language (not the request's: anyone may ask for the reset); the
+/// link opens the web app's reset page, which calls <c>POST /api/auth/reset-password/confirm</c> with the email and token.</summary>
+public sealed class PasswordResetMail(MailOutbox outbox, IConfiguration configuration, IStringLocalizer<ApiStrings> text)
 {
-    public void Send(string email, string token, TimeSpan lifetime)
+    public void Send(string email, string token, TimeSpan lifetime, string language)
     {
         var webBaseUrl = WebLinks.BaseUrl(configuration);
         var link = $"{webBaseUrl}/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
         var minutes = (int)lifetime.TotalMinutes;
-        var text = $"""
-            Someone asked to reset the password of your SocialPlanner account.
+        // Our own texts, HTML-safe as written; only the link is encoded.
+        using var culture = UserCulture.Use(language);
+        var plain = $"""
+            {text["Mail.Reset.Asked"]}
 
-            Choose a new password here (the link works once, for {minutes} minutes):
+            {text["Mail.Reset.ChooseText", minutes]}
             {link}
 
-            If it wasn't you, ignore this mail: your password stays as it is.
+            {text["Mail.Reset.NotYou"]}
             """;
         var html = $"""
-            <p>Someone asked to reset the password of your SocialPlanner account.</p>
-            <p><a href="{WebUtility.HtmlEncode(link)}">Choose a new password</a> (the link works once, for {minutes} minutes).</p>
-            <p>If it wasn't you, ignore this mail: your password stays as it is.</p>
+            <p>{text["Mail.Reset.Asked"]}</p>
+            <p>{text["Mail.Reset.ChooseHtml", WebUtility.HtmlEncode(link), minutes]}</p>
+            <p>{text["Mail.Reset.NotYou"]}</p>
             """;
-        outbox.Enqueue(new OutgoingMail(email, "Reset your SocialPlanner password", text, html));
+        outbox.Enqueue(new OutgoingMail(email, text["Mail.Reset.Subject"], plain, html));
     }
 }

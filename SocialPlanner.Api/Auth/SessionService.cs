@@ -119,5 +119,5 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     public static SymmetricSecurityKey SigningKey(AuthOptions settings) => new(Encoding.UTF8.GetBytes(settings.SigningKey));
 
     private static ApiProblemException InvalidRefreshToken() =>
-        new(ApiProblem.Unauthorized("The refresh token is invalid, expired or revoked"));
+        new(ApiProblem.Unauthorized("Auth.RefreshTokenInvalid"));
 }

@@ -83,7 +83,7 @@ public static class CalendarApi
         {
             return ApiProblem.NotFound("Post");
         }
-        if (Conflicts.StaleCopy(db, post, request.UpdatedAt, "post") is { } conflict)
+        if (Conflicts.StaleCopy(db, post, request.UpdatedAt, ConflictSubject.Post) is { } conflict)
         {
             return conflict;
         }
@@ -93,7 +93,7 @@ public static class CalendarApi
         }
 
         var warnings = await BusySlotWarningsAsync(db, post, scheduledAt, ct);
-        if (await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, scheduledAt, ct), "post") is { } failed)
+        if (await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, scheduledAt, ct), ConflictSubject.Post) is { } failed)
         {
             return failed;
         }
@@ -111,15 +111,15 @@ public static class CalendarApi
         {
             return ApiProblem.NotFound("Post");
         }
-        if (Conflicts.StaleCopy(db, post, updatedAt, "post") is { } conflict)
+        if (Conflicts.StaleCopy(db, post, updatedAt, ConflictSubject.Post) is { } conflict)
         {
             return conflict;
         }
         if (post.Status == PostStatus.Published)
         {
-            return ApiProblem.BusinessRule("A published post can't be taken off the calendar");
+            return ApiProblem.BusinessRule("Calendar.PublishedUnschedule");
         }
-        if (await Conflicts.SaveAsync(() => scheduler.UnscheduleAsync(post, ct), "post") is { } failed)
+        if (await Conflicts.SaveAsync(() => scheduler.UnscheduleAsync(post, ct), ConflictSubject.Post) is { } failed)
         {
             return failed;
         }
@@ -133,16 +133,15 @@ public static class CalendarApi
     {
         if (post.Status == PostStatus.Published)
         {
-            return ApiProblem.BusinessRule("A published post can't be rescheduled");
+            return ApiProblem.BusinessRule("Calendar.PublishedReschedule");
         }
         if (scheduledAt <= now)
         {
-            return ApiProblem.BusinessRule("scheduled_at must be in the future",
-                [new FieldError("scheduled_at", "Must be in the future")]);
+            return ApiProblem.BusinessRule(ApiText.Of("Calendar.MustBeFuture"), [FieldProblem.Of("scheduled_at", "Validation.Future")]);
         }
         var violations = PlatformRules.For(post);
         return violations.Count > 0
-            ? ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList())
+            ? ApiProblem.RulesBroken(violations)
             : null;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Api.Auth;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
 
 namespace SocialPlanner.Api.Calendar;
@@ -76,7 +77,7 @@ public static class CalendarFeedApi
         var owner = await db.Database.SqlQuery<Guid?>($"SELECT calendar_feed_owner({hash}) AS \"Value\"").SingleAsync(ct);
         if (owner is not { } userId)
         {
-            return ApiProblem.NotFound("Calendar feed");
+            return ApiProblem.NotFound("CalendarFeed");
         }
         session.UserId = userId;
 
@@ -91,7 +92,12 @@ public static class CalendarFeedApi
         var feed = posts
             .Select(p => new FeedPost(p.Id, p.Platform, p.Status, CalendarMonth.CalendarTime(p.Status, p.ScheduledAt, p.PublishedAt)!.Value, p.Content))
             .OrderBy(p => p.At).ThenBy(p => p.Id);
-        return TypedResults.Content(CalendarFeedWriter.Write(feed, id => WebLinks.Post(configuration, id), now), ContentType);
+        // Calendars fetch the feed without a language of their own: it speaks its owner's.
+        var language = await db.Users.Where(u => u.Id == userId).Select(u => u.Language).SingleAsync(ct);
+        using (UserCulture.Use(language))
+        {
+            return TypedResults.Content(CalendarFeedWriter.Write(feed, id => WebLinks.Post(configuration, id), now), ContentType);
+        }
     }
 
     /// <summary>The Api's own public address (<c>Api:PublicBaseUrl</c> behind a proxy), else the one the caller used.</summary>

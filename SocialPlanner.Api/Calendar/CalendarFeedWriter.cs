@@ -1,6 +1,7 @@
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
 
 namespace SocialPlanner.Api.Calendar;
@@ -11,7 +12,7 @@ public sealed record FeedPost(Guid Id, PostPlatform Platform, PostStatus Status,
 /// <summary>Writes the private iCalendar feed (RFC 5545). Times are UTC instants (<c>DTSTART:…Z</c>): every
 /// calendar shows them in its viewer's own zone, so no VTIMEZONE is needed and a DST change cannot shift a post.
 /// One UID per post, stable across reads, so a calendar that re-reads the feed moves an event rather than
-/// duplicating it.</summary>
+/// duplicating it. Its words are in the current culture: the feed's owner's (see <c>CalendarFeedApi.Read</c>).</summary>
 public static class CalendarFeedWriter
 {
     public const string ProductId = "-//SocialPlanner//Calendar feed//EN";
@@ -49,13 +50,12 @@ public static class CalendarFeedWriter
         var words = post.Content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var head = string.Join(' ', words.Take(SummaryWords)) + (words.Length > SummaryWords ? "…" : "");
         var platform = PlatformName(post.Platform);
-        return post.Status == PostStatus.Published
-            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, FeedTexts.PublishedSummary, platform, head)
-            : string.Format(System.Globalization.CultureInfo.InvariantCulture, FeedTexts.ScheduledSummary, platform, head);
+        return ResourceTexts<CalendarFeedStrings>.Get(post.Status == PostStatus.Published ? "PublishedSummary" : "ScheduledSummary",
+            platform, head);
     }
 
     private static string Description(FeedPost post, Uri link) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, FeedTexts.Description, post.Content, link);
+        ResourceTexts<CalendarFeedStrings>.Get("Description", post.Content, link);
 
     private static string PlatformName(PostPlatform platform) => platform switch
     {
@@ -65,12 +65,4 @@ public static class CalendarFeedWriter
     };
 
     private static CalDateTime Utc(DateTimeOffset instant) => new(instant.UtcDateTime, CalDateTime.UtcTzId);
-}
-
-/// <summary>The feed's words, whole sentences with placeholders, ready to move into resource files.</summary>
-internal static class FeedTexts
-{
-    public const string ScheduledSummary = "{0}: {1}";
-    public const string PublishedSummary = "{0} (published): {1}";
-    public const string Description = "{0}\n\nOpen in SocialPlanner: {1}";
 }

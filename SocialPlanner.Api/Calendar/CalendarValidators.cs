@@ -7,12 +7,12 @@ public sealed class CalendarMonthQueryValidator : AbstractValidator<CalendarMont
 {
     public CalendarMonthQueryValidator()
     {
-        RuleFor(q => q.Month).Must(m => CalendarMonth.TryParse(m, out _)).WithMessage("Required, as YYYY-MM");
-        RuleFor(q => q.Tz).Must(RequestValidation.IsIanaTimeZone).When(q => q.Tz is not null).WithMessage(RequestValidation.IanaTimeZone);
+        RuleFor(q => q.Month).Must(m => CalendarMonth.TryParse(m, out _)).WithText("Calendar.MonthFormat");
+        RuleFor(q => q.Tz).Must(RequestValidation.IsIanaTimeZone).When(q => q.Tz is not null).WithText(RequestValidation.IanaTimeZone);
     }
 }
 
 public sealed class ScheduleValidator : AbstractValidator<ScheduleRequest>
 {
-    public ScheduleValidator() => RuleFor(r => r.ScheduledAt).NotNull().WithMessage("Required, as an ISO-8601 timestamp");
+    public ScheduleValidator() => RuleFor(r => r.ScheduledAt).NotNull().WithText("Validation.TimestampRequired");
 }

@@ -14,10 +14,8 @@ public static class DependencyOutage
     /// <summary>The problem to answer with for the dependency <see cref="Find"/> named, or null when none was.</summary>
     public static ApiProblem? ProblemFor(string? dependency) => dependency switch
     {
-        "database" => ApiProblem.ServiceUnavailable(
-            $"The database is temporarily unreachable; nothing was changed. Retry in {RetryAfter.TotalSeconds:0} seconds.", RetryAfter),
-        "cache" => ApiProblem.ServiceUnavailable(
-            $"A service we depend on is temporarily unreachable; nothing was changed. Retry in {RetryAfter.TotalSeconds:0} seconds.", RetryAfter),
+        "database" => ApiProblem.ServiceUnavailable(ApiText.Of("Outage.Database", (int)RetryAfter.TotalSeconds), RetryAfter),
+        "cache" => ApiProblem.ServiceUnavailable(ApiText.Of("Outage.Cache", (int)RetryAfter.TotalSeconds), RetryAfter),
         _ => null,
     };
 

@@ -27,14 +27,14 @@ public static class ErrorHandling
             var problem = http.Response.StatusCode switch
             {
                 401 => ApiProblem.Unauthorized(),
-                403 => new ApiProblem(403, ErrorTypes.Forbidden, "Forbidden", "You are not allowed to do this"),
-                404 => new ApiProblem(404, ErrorTypes.NotFound, "Not Found", "No such resource"),
-                405 => new ApiProblem(405, ErrorTypes.MethodNotAllowed, "Method Not Allowed", $"{http.Request.Method} is not allowed here"),
-                413 => new ApiProblem(413, ErrorTypes.PayloadTooLarge, "Payload Too Large", "The request body is too large"),
-                415 => new ApiProblem(415, ErrorTypes.UnsupportedMediaType, "Unsupported Media Type", "Send a JSON body with Content-Type: application/json"),
-                var s => new ApiProblem(s, "error", "Error", $"The request failed with status {s}"),
+                403 => ApiProblem.Forbidden(ApiText.Of("Http.Forbidden")),
+                404 => ApiProblem.NotFound("Resource"),
+                405 => ApiProblem.MethodNotAllowed(http.Request.Method),
+                413 => ApiProblem.PayloadTooLarge(ApiText.Of("Http.PayloadTooLarge")),
+                415 => ApiProblem.UnsupportedMediaType(),
+                var s => ApiProblem.OtherStatus(s),
             };
-            await ErrorWriter.WriteAsync(http, problem.ToError(http.Request.Path));
+            await ErrorWriter.WriteAsync(http, problem.ToError(http));
         });
         return app;
     }
@@ -46,9 +46,10 @@ public static class ErrorHandling
             var problem = exception switch
             {
                 ApiProblemException api => api.Problem,
-                BadHttpRequestException { InnerException: JsonException json } => ApiProblem.BadRequest($"The JSON body is malformed: {json.Message}"),
-                BadHttpRequestException bad when bad.StatusCode == 413 => new ApiProblem(413, ErrorTypes.PayloadTooLarge, "Payload Too Large", bad.Message),
-                BadHttpRequestException bad => new ApiProblem(bad.StatusCode, ErrorTypes.Validation, "Bad Request", bad.Message),
+                BadHttpRequestException { InnerException: JsonException json } => ApiProblem.BadRequest(ApiText.Of("Http.MalformedJson", json.Message)),
+                BadHttpRequestException bad when bad.StatusCode == 413 => ApiProblem.PayloadTooLarge(ApiText.Of("Http.PayloadTooLarge")),
+                // The framework's own words about the binding (which parameter, which value): English only.
+                BadHttpRequestException bad => ApiProblem.BadRequest(ApiText.Verbatim(bad.Message), bad.StatusCode),
                 _ => null,
             };
             if (problem is null && DependencyOutage.Find(exception) is { } dependency)
@@ -60,7 +61,7 @@ public static class ErrorHandling
             if (problem is null)
             {
                 logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
-                problem = new ApiProblem(500, ErrorTypes.Internal, "Internal Server Error", "Something went wrong on our side; it has been logged");
+                problem = ApiProblem.InternalError();
             }
             // Executed rather than only serialized, so its headers (Retry-After of a 429 or 503) are sent too.
             await problem.ExecuteAsync(context);

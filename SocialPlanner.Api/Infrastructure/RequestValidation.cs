@@ -10,9 +10,9 @@ namespace SocialPlanner.Api.Infrastructure;
 /// result with <see cref="ToProblem"/>: every broken rule of every field in one 400.</summary>
 public static class RequestValidation
 {
-    public const string Required = "Required";
-    public const string IanaTimeZone = "Must be an IANA time zone such as Europe/Zurich";
-    public const string SupportedLanguage = "Must be one of: en, fr";
+    public const string Required = "Validation.Required";
+    public const string IanaTimeZone = "Validation.IanaTimeZone";
+    public const string SupportedLanguage = "Validation.SupportedLanguage";
 
     public static IServiceCollection AddRequestValidation(this IServiceCollection services)
     {
@@ -25,8 +25,26 @@ public static class RequestValidation
         return services;
     }
 
+    /// <summary>Every failure as a field problem: ours carry their <see cref="ApiText"/> (<see cref="WithText{T,TProperty}(IRuleBuilderOptions{T,TProperty},string,object?[])"/>);
+    /// FluentValidation's own messages are already in the request's language.</summary>
     public static ApiProblem ToProblem(this ValidationResult result) =>
-        ApiProblem.Validation(result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
+        ApiProblem.Validation([.. result.Errors.Select(e => new FieldProblem(e.PropertyName, e.CustomState as ApiText ?? ApiText.Verbatim(e.ErrorMessage)))]);
+
+    /// <summary>The rule's message as an <see cref="ApiStrings"/> key and its values, written in the request's
+    /// language with the answer.</summary>
+    public static IRuleBuilderOptions<T, TProperty> WithText<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string key,
+        params object?[] values) => rule.WithText(ApiText.Of(key, values));
+
+    public static IRuleBuilderOptions<T, TProperty> WithText<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, ApiText text) =>
+        rule.WithMessage(text.ToString()).WithState(_ => text);
+
+    /// <summary>A text that depends on the value the rule refused.</summary>
+    public static IRuleBuilderOptions<T, TProperty> WithText<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule,
+        Func<T, TProperty, ApiText> text) => rule.WithState((instance, value) => text(instance, value));
+
+    /// <summary>A failure added by hand (a custom rule, a value of the wrong JSON type).</summary>
+    public static ValidationFailure Failure(string field, string key, params object?[] values) =>
+        new(field, key) { CustomState = ApiText.Of(key, values) };
 
     /// <summary>The calendar needs an IANA zone (what browsers report), not a Windows one.</summary>
     public static bool IsIanaTimeZone(string? id) =>
@@ -36,7 +54,7 @@ public static class RequestValidation
 
     /// <summary>Absent, or between 1 and <paramref name="max"/>: the page size of the list endpoints.</summary>
     public static IRuleBuilderOptions<T, int?> PageSize<T>(this IRuleBuilder<T, int?> rule, int max) =>
-        rule.InclusiveBetween(1, max).WithMessage($"Must be between 1 and {max}");
+        rule.InclusiveBetween(1, max).WithText("Validation.PageSize", max);
 
     private static string WireName(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 }

@@ -25,7 +25,10 @@ public static class UnstorableText
         await next(http);
     });
 
-    /// <summary>Why <paramref name="value"/> cannot be stored, or null when it can.</summary>
+    private const string LoneSurrogate = "Unstorable.LoneSurrogate";
+
+    /// <summary>Why <paramref name="value"/> cannot be stored (an <see cref="ApiStrings"/> key whose text names the
+    /// field), or null when it can.</summary>
     public static string? Find(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -37,7 +40,7 @@ public static class UnstorableText
             var c = value[i];
             if (c == '\0')
             {
-                return "must not contain a NUL character";
+                return "Unstorable.Nul";
             }
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
@@ -45,14 +48,14 @@ public static class UnstorableText
             }
             else if (char.IsSurrogate(c))
             {
-                return "must be valid Unicode text (it contains a lone surrogate)";
+                return LoneSurrogate;
             }
         }
         return null;
     }
 
-    public static ApiProblem Problem(string field, string reason) =>
-        ApiProblem.Validation([new FieldError(field, $"{field} {reason}")]);
+    /// <summary>The 400 for <see cref="Find(string)"/>'s reason, naming the value as <paramref name="label"/> (the field by default).</summary>
+    public static ApiProblem Problem(string field, string reason, string? label = null) => ApiProblem.Validation(field, reason, label ?? field);
 
     private static async Task<ApiProblem?> FindAsync(HttpRequest request)
     {
@@ -149,7 +152,7 @@ public static class UnstorableText
         {
             // GetString refuses to unescape a lone surrogate (\ud800): that is exactly the text we refuse.
             return Problem(FieldOf(path, reader.TokenType == JsonTokenType.PropertyName ? "property name" : pendingProperty),
-                "must be valid Unicode text (it contains a lone surrogate)");
+                LoneSurrogate);
         }
         catch (JsonException)
         {

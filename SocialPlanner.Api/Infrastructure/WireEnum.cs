@@ -11,7 +11,7 @@ public static class WireEnum
         value is null || Names<T>.ByName.ContainsKey(value);
 
     /// <summary>The message of a value that names none, listing every accepted one.</summary>
-    public static string Expected<T>() where T : struct, Enum => $"Must be one of {string.Join(", ", Names<T>.ByName.Keys)}";
+    public static ApiText Expected<T>() where T : struct, Enum => ApiText.Of("Validation.OneOf", string.Join(", ", Names<T>.ByName.Keys));
 
     /// <summary>The value named by an already validated <paramref name="value"/>; null when it is absent.</summary>
     public static T? Parse<T>(string? value) where T : struct, Enum =>

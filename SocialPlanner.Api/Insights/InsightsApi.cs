@@ -37,7 +37,7 @@ public static class InsightsApi
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
 
-        var errors = new List<FieldError>();
+        var errors = new List<FieldProblem>();
         var toDay = ParseDay(to, "to", today, errors);
         var fromDay = ParseDay(from, "from", toDay.AddDays(-(int)DefaultRange.TotalDays + 1), errors);
         SocialPlatform? only = platform switch
@@ -45,15 +45,15 @@ public static class InsightsApi
             null or "" => null,
             "linkedin" => SocialPlatform.Linkedin,
             "instagram" => SocialPlatform.Instagram,
-            _ => Invalid(errors, "platform", "Must be linkedin or instagram"),
+            _ => Invalid(errors, "platform", "Ai.PlatformOneOf"),
         };
         if (errors.Count == 0 && fromDay > toDay)
         {
-            errors.Add(new FieldError("from", "Must not be after to"));
+            errors.Add(FieldProblem.Of("from", "Insights.FromAfterTo"));
         }
         if (errors.Count == 0 && toDay.DayNumber - fromDay.DayNumber >= MaxRangeDays)
         {
-            errors.Add(new FieldError("from", $"The range may span at most {MaxRangeDays} days"));
+            errors.Add(FieldProblem.Of("from", "Insights.RangeTooLong", MaxRangeDays));
         }
         if (errors.Count > 0)
         {
@@ -130,7 +130,7 @@ public static class InsightsApi
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
-    private static DateOnly ParseDay(string? value, string field, DateOnly fallback, List<FieldError> errors)
+    private static DateOnly ParseDay(string? value, string field, DateOnly fallback, List<FieldProblem> errors)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -140,13 +140,13 @@ public static class InsightsApi
         {
             return day;
         }
-        errors.Add(new FieldError(field, "Must be a date as YYYY-MM-DD"));
+        errors.Add(FieldProblem.Of(field, "Insights.Date"));
         return fallback;
     }
 
-    private static SocialPlatform? Invalid(List<FieldError> errors, string field, string message)
+    private static SocialPlatform? Invalid(List<FieldProblem> errors, string field, string message)
     {
-        errors.Add(new FieldError(field, message));
+        errors.Add(FieldProblem.Of(field, message));
         return null;
     }
 

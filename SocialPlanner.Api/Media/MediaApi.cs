@@ -74,7 +74,7 @@ public static class MediaApi
                 .Select(m => new { m.CreatedAt, m.Id }).SingleOrDefaultAsync(ct);
             if (anchor is null)
             {
-                return ApiProblem.Validation("cursor", "Unknown cursor");
+                return ApiProblem.Validation("cursor", "Validation.UnknownCursor");
             }
             media = media.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.CreatedAt, m.Id), ValueTuple.Create(anchor.CreatedAt, anchor.Id)));
         }
@@ -103,13 +103,13 @@ public static class MediaApi
         }
         if (body.ValueKind != JsonValueKind.Object)
         {
-            return ApiProblem.Validation("body", "Must be a JSON object");
+            return ApiProblem.Validation("body", "Validation.JsonObject");
         }
         if (body.TryGetProperty("tags", out var tags))
         {
             if (tags.ValueKind != JsonValueKind.Array || tags.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
             {
-                return ApiProblem.Validation("tags", "Must be an array of strings");
+                return ApiProblem.Validation("tags", "Media.TagsArray");
             }
             item.Tags = MediaUploads.CheckTags(tags.EnumerateArray().Select(t => t.GetString()!.Trim()).Where(t => t.Length > 0));
         }
@@ -117,7 +117,7 @@ public static class MediaApi
         {
             if (altText.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             {
-                return ApiProblem.Validation("alt_text", "Must be a string or null");
+                return ApiProblem.Validation("alt_text", "Media.AltTextShape");
             }
             item.AltText = MediaUploads.CheckAltText(altText.GetString());
         }
@@ -168,9 +168,8 @@ public static class MediaApi
         db.PostsMedia.AsNoTracking().Where(pm => pm.MediaId == mediaId).Select(pm => pm.PostId).Distinct().ToListAsync(ct);
 
     private static ApiProblem InUse(List<Guid> posts) => ApiProblem.BusinessRule(
-        $"The media is used by {(posts.Count == 1 ? "post" : "posts")} {string.Join(", ", posts)}; remove it from "
-        + $"{(posts.Count == 1 ? "that post" : "those posts")} first",
-        posts.Select(p => new FieldError("post_id", p.ToString())).ToList());
+        ApiText.Of(posts.Count == 1 ? "Media.InUseOne" : "Media.InUseMany", string.Join(", ", posts)),
+        [.. posts.Select(p => FieldProblem.Verbatim("post_id", p.ToString()))]);
 
     /// <summary>Files never change under a path (a media id is never reused), so a link may be cached for as long as
     /// it is valid.</summary>
@@ -181,13 +180,13 @@ public static class MediaApi
         var now = clock.GetUtcNow();
         if (signer.Check(path, exp, sig, now) is { } refusal)
         {
-            return new ApiProblem(403, ErrorTypes.Forbidden, "Forbidden", refusal);
+            return ApiProblem.Forbidden(ApiText.Verbatim(refusal));
         }
         var file = await store.StatAsync(path, ct);
         var stream = file is null ? null : await store.OpenReadAsync(path, ct);
         if (file is null || stream is null)
         {
-            return ApiProblem.NotFound("Media file");
+            return ApiProblem.NotFound("MediaFile");
         }
         var remaining = Math.Max(0, long.Parse(exp!, CultureInfo.InvariantCulture) - now.ToUnixTimeSeconds());
         context.Response.Headers.CacheControl = $"public, max-age={remaining}, immutable";

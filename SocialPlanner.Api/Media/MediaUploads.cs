@@ -56,7 +56,7 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
         {
-            throw Problem(ApiProblem.Validation("file", "Send the file as multipart/form-data"));
+            throw Problem(ApiProblem.Validation("file", "Media.SendMultipart"));
         }
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = MaxRequestBytes };
         (string Path, long Size, MediaFormat Format, string Filename)? file = null;
@@ -85,7 +85,7 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
         }
         if (file is not { } f)
         {
-            throw Problem(ApiProblem.Validation("file", "Required"));
+            throw Problem(ApiProblem.Validation("file", RequestValidation.Required));
         }
         return new UploadForm(f.Path, f.Size, f.Format, f.Filename, CheckTags(tags), CheckAltText(altText));
     }
@@ -96,19 +96,19 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
     {
         if (UnstorableText.Find(filename) is { } unstorable)
         {
-            throw Problem(UnstorableText.Problem("file", "name " + unstorable));
+            throw Problem(UnstorableText.Problem("file", unstorable, "file name"));
         }
         if (filename.Length is 0 or > 255)
         {
-            throw Problem(ApiProblem.Validation("file", "The file needs a name of 1 to 255 characters"));
+            throw Problem(ApiProblem.Validation("file", "Media.FileName"));
         }
         var head = new byte[MediaFormats.SniffLength];
         var headLength = await section.Body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         var format = MediaFormats.Sniff(head.AsSpan(0, headLength))
-            ?? throw Problem(ApiProblem.Validation("file", $"Unsupported file: accepted are {MediaFormats.Describe()}"));
+            ?? throw Problem(ApiProblem.Validation("file", "Media.Unsupported", MediaFormats.Describe()));
         if (MediaFormats.Contradiction(format, section.ContentType, filename) is { } contradiction)
         {
-            throw Problem(ApiProblem.Validation("file", contradiction));
+            throw Problem(ApiProblem.Validation([FieldProblem.Verbatim("file", contradiction)]));
         }
 
         var path = store.NewStagingFile();
@@ -123,8 +123,8 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
             size += read;
             if (size > format.MaxBytes)
             {
-                throw Problem(new ApiProblem(413, ErrorTypes.PayloadTooLarge, "Payload Too Large",
-                    $"{format.Name} files are limited to {format.MaxBytes / (1024 * 1024)} MB"));
+                throw Problem(ApiProblem.PayloadTooLarge(
+                    ApiText.Of("Media.FormatTooLarge", format.Name, format.MaxBytes / (1024 * 1024))));
             }
             await target.WriteAsync(buffer.AsMemory(0, read), ct);
         }
@@ -136,7 +136,7 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
         var buffer = new byte[MaxFieldBytes + 1];
         var length = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
         return length > MaxFieldBytes
-            ? throw Problem(ApiProblem.Validation(field, "Too long"))
+            ? throw Problem(ApiProblem.Validation(field, "Validation.TooLong"))
             : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
     }
 
@@ -156,7 +156,7 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: an escaped lone surrogate, which cannot become a string.
-            throw Problem(ApiProblem.Validation("tags", "Must be a JSON array of strings (valid Unicode), or comma-separated"));
+            throw Problem(ApiProblem.Validation("tags", "Media.TagsShape"));
         }
     }
 
@@ -169,14 +169,14 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
         }
         if (distinct.Count > MaxTags || distinct.Any(t => t.Length > MaxTagLength))
         {
-            throw Problem(ApiProblem.Validation("tags", $"At most {MaxTags} tags of at most {MaxTagLength} characters"));
+            throw Problem(ApiProblem.Validation("tags", "Media.TagsLimit", MaxTags, MaxTagLength));
         }
         return distinct;
     }
 
     public static string? CheckAltText(string? altText) =>
         UnstorableText.Find(altText) is { } unstorable ? throw Problem(UnstorableText.Problem("alt_text", unstorable))
-        : altText?.Length > MaxAltTextLength ? throw Problem(ApiProblem.Validation("alt_text", $"At most {MaxAltTextLength} characters"))
+        : altText?.Length > MaxAltTextLength ? throw Problem(ApiProblem.Validation("alt_text", "Validation.MaxCharacters", MaxAltTextLength))
         : string.IsNullOrWhiteSpace(altText) ? null : altText.Trim();
 
     private async Task<MediaItem> DescribeAsync(UploadForm form, Guid userId, CancellationToken ct)
@@ -188,7 +188,7 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
         }
         catch (MediaRejectedException e)
         {
-            throw Problem(ApiProblem.Validation("file", e.Message));
+            throw Problem(ApiProblem.Validation([FieldProblem.Verbatim("file", e.Message)]));
         }
         var id = Guid.NewGuid();
         var storagePath = MediaPaths.Original(userId, id, form.Format);
@@ -229,8 +229,8 @@ public sealed class MediaUploads(AppDbContext db, IMediaStore store, IOptions<Me
         var used = await db.Media.Where(m => m.UserId == item.UserId).SumAsync(m => m.SizeBytes, ct);
         if (used + item.SizeBytes > quota)
         {
-            throw Problem(new ApiProblem(507, ErrorTypes.InsufficientStorage, "Insufficient Storage",
-                $"Your media library would exceed its quota of {Megabytes(quota)} ({Megabytes(used)} used, this file is {Megabytes(item.SizeBytes)})"));
+            throw Problem(ApiProblem.InsufficientStorage(
+                ApiText.Of("Media.QuotaExceeded", Megabytes(quota), Megabytes(used), Megabytes(item.SizeBytes))));
         }
         item.CreatedAt = clock.GetUtcNow();
         db.Media.Add(item);

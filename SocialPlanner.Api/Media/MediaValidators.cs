@@ -19,7 +19,7 @@ public sealed class ListMediaQueryValidator : AbstractValidator<ListMediaQuery>
 {
     public ListMediaQueryValidator()
     {
-        RuleFor(q => q.Type).Must(t => t is null || ListMediaQuery.TypeOf(t) is not null).WithMessage("Must be image or video");
+        RuleFor(q => q.Type).Must(t => t is null || ListMediaQuery.TypeOf(t) is not null).WithText("Media.TypeOneOf");
         RuleFor(q => q.Limit).PageSize(MediaApi.MaxPageSize);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation.Results;
+using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Posts;
 
 namespace SocialPlanner.Api.Posts;
@@ -52,7 +53,7 @@ public sealed class PostInput
         var input = new PostInput();
         if (body.ValueKind != JsonValueKind.Object)
         {
-            input._malformed.Add(new ValidationFailure("body", "Must be a JSON object"));
+            input._malformed.Add(RequestValidation.Failure("body", "Validation.JsonObject"));
             return input;
         }
         foreach (var property in body.EnumerateObject())
@@ -84,7 +85,8 @@ public sealed class PostInput
             ? rating
             : throw new FieldException(PostInputValidator.RatingRange);
 
-    private sealed class FieldException(string message) : Exception(message);
+    /// <summary>A value of the wrong JSON type; its message is the <see cref="ApiStrings"/> key.</summary>
+    private sealed class FieldException(string key) : Exception(key);
 
     private Optional<T> Read<T>(string field, JsonElement value, Func<JsonElement, T> read)
     {
@@ -94,7 +96,7 @@ public sealed class PostInput
         }
         catch (FieldException ex)
         {
-            _malformed.Add(new ValidationFailure(field, ex.Message));
+            _malformed.Add(RequestValidation.Failure(field, ex.Message));
             return default;
         }
     }
@@ -103,13 +105,13 @@ public sealed class PostInput
         value.ValueKind == JsonValueKind.Null ? default : read(value);
 
     private static string ReadString(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FieldException("Must be a string");
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FieldException("Validation.String");
 
     private static string ReadContent(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FieldException("Required");
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FieldException(RequestValidation.Required);
 
     private static bool ReadBool(JsonElement value) =>
-        value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw new FieldException("Must be true or false");
+        value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw new FieldException("Validation.Boolean");
 
     private static PostPlatform ReadPlatform(JsonElement value) => value.ValueKind == JsonValueKind.String
         ? value.GetString() switch
@@ -117,9 +119,9 @@ public sealed class PostInput
             "linkedin" => PostPlatform.Linkedin,
             "instagram" => PostPlatform.Instagram,
             "both" => PostPlatform.Both,
-            _ => throw new FieldException("Must be one of linkedin, instagram, both"),
+            _ => throw new FieldException("Posts.PlatformOneOf"),
         }
-        : throw new FieldException("Must be one of linkedin, instagram, both");
+        : throw new FieldException("Posts.PlatformOneOf");
 
     private static List<string> ReadHashtags(JsonElement value)
     {
@@ -143,19 +145,19 @@ public sealed class PostInput
         }
         if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String || !v.TryGetGuid(out _)))
         {
-            throw new FieldException("Must be a list of media ids");
+            throw new FieldException("Posts.MediaIds");
         }
         return value.EnumerateArray().Select(v => v.GetGuid()).Distinct().ToList();
     }
 
     private static Guid? ReadGuid(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && value.TryGetGuid(out var id) ? id : throw new FieldException("Must be an id");
+        value.ValueKind == JsonValueKind.String && value.TryGetGuid(out var id) ? id : throw new FieldException("Validation.Id");
 
     private static JsonElement ReadObject(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Object ? value.Clone() : throw new FieldException("Must be an object");
+        value.ValueKind == JsonValueKind.Object ? value.Clone() : throw new FieldException("Validation.Object");
 
     private static DateTimeOffset ReadTimestamp(JsonElement value) =>
         value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var at)
             ? at
-            : throw new FieldException("Must be an ISO-8601 timestamp");
+            : throw new FieldException("Validation.Timestamp");
 }

@@ -28,13 +28,13 @@ internal static class PostStore
         if (input.TemplateId is { IsSet: true, Value: { } templateId }
             && !await db.Templates.AnyAsync(t => t.Id == templateId && t.UserId == post.UserId, ct))
         {
-            return ApiProblem.Validation("template_id", "Unknown template");
+            return ApiProblem.Validation("template_id", "Posts.UnknownTemplate");
         }
 
         var media = await MediaFactsAsync(db, post, input, ct);
         if (media is null)
         {
-            return ApiProblem.Validation("media_ids", "Unknown media; upload it first");
+            return ApiProblem.Validation("media_ids", "Posts.UnknownMedia");
         }
 
         var platform = input.Platform.IsSet ? input.Platform.Value : post.Platform;

@@ -11,8 +11,8 @@ public sealed class PostInputValidator : AbstractValidator<PostInput>
 {
     public const string Creation = "creation";
     public const int MaxMedia = 10;
-    public const string RatingRange = "Must be an integer from 1 to 5";
-    public const string HashtagWords = "Must be a list of words without spaces";
+    public const string RatingRange = "Posts.RatingRange";
+    public const string HashtagWords = "Posts.HashtagWords";
 
     public PostInputValidator()
     {
@@ -23,14 +23,14 @@ public sealed class PostInputValidator : AbstractValidator<PostInput>
                 context.AddFailure(failure);
             }
         });
-        RuleFor(i => i.Content).Must(c => !c.IsSet || !string.IsNullOrWhiteSpace(c.Value)).WithMessage(RequestValidation.Required);
-        RuleFor(i => i.Hashtags).Must(h => !h.IsSet || h.Value.All(IsHashtag)).WithMessage(HashtagWords);
-        RuleFor(i => i.Rating).Must(r => r.Value is null or (>= 1 and <= 5)).WithMessage(RatingRange);
-        RuleFor(i => i.MediaIds).Must(m => !m.IsSet || m.Value.Count <= MaxMedia).WithMessage($"A post can have at most {MaxMedia} media");
+        RuleFor(i => i.Content).Must(c => !c.IsSet || !string.IsNullOrWhiteSpace(c.Value)).WithText(RequestValidation.Required);
+        RuleFor(i => i.Hashtags).Must(h => !h.IsSet || h.Value.All(IsHashtag)).WithText(HashtagWords);
+        RuleFor(i => i.Rating).Must(r => r.Value is null or (>= 1 and <= 5)).WithText(RatingRange);
+        RuleFor(i => i.MediaIds).Must(m => !m.IsSet || m.Value.Count <= MaxMedia).WithText("Posts.MaxMedia", MaxMedia);
         RuleSet(Creation, () =>
         {
-            RuleFor(i => i.Content).Must(c => c.IsSet).When(i => !i.IsMalformed("content")).WithMessage(RequestValidation.Required);
-            RuleFor(i => i.Platform).Must(p => p.IsSet).When(i => !i.IsMalformed("platform")).WithMessage(RequestValidation.Required);
+            RuleFor(i => i.Content).Must(c => c.IsSet).When(i => !i.IsMalformed("content")).WithText(RequestValidation.Required);
+            RuleFor(i => i.Platform).Must(p => p.IsSet).When(i => !i.IsMalformed("platform")).WithText(RequestValidation.Required);
         });
     }
 
@@ -48,13 +48,13 @@ public sealed class ListPostsQueryValidator : AbstractValidator<ListPostsQuery>
 {
     public ListPostsQueryValidator()
     {
-        RuleFor(q => q.Status).Must(WireEnum.IsAbsentOrNameOf<PostStatus>).WithMessage(WireEnum.Expected<PostStatus>());
-        RuleFor(q => q.Platform).Must(WireEnum.IsAbsentOrNameOf<PostPlatform>).WithMessage(WireEnum.Expected<PostPlatform>());
+        RuleFor(q => q.Status).Must(WireEnum.IsAbsentOrNameOf<PostStatus>).WithText(WireEnum.Expected<PostStatus>());
+        RuleFor(q => q.Platform).Must(WireEnum.IsAbsentOrNameOf<PostPlatform>).WithText(WireEnum.Expected<PostPlatform>());
         RuleFor(q => q.Limit).PageSize(PostsApi.MaxPageSize);
     }
 }
 
 public sealed class RateValidator : AbstractValidator<RateRequest>
 {
-    public RateValidator() => RuleFor(r => r.Rating).Must(r => r is >= 1 and <= 5).WithMessage(PostInputValidator.RatingRange);
+    public RateValidator() => RuleFor(r => r.Rating).Must(r => r is >= 1 and <= 5).WithText(PostInputValidator.RatingRange);
 }

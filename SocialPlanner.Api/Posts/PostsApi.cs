@@ -65,7 +65,7 @@ public static class PostsApi
                 .Select(p => new { p.CreatedAt, p.Id }).SingleOrDefaultAsync(ct);
             if (anchor is null)
             {
-                return ApiProblem.Validation("cursor", "Unknown cursor");
+                return ApiProblem.Validation("cursor", "Validation.UnknownCursor");
             }
             posts = posts.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.CreatedAt, p.Id), ValueTuple.Create(anchor.CreatedAt, anchor.Id)));
         }
@@ -138,14 +138,14 @@ public static class PostsApi
         {
             return invalid.ToProblem();
         }
-        const string retry = "apply your change again";
-        if (Conflicts.StaleCopy(db, post, input.UpdatedAt.IsSet ? input.UpdatedAt.Value : (DateTimeOffset?)null, "post", retry) is { } stale)
+        const string retry = ConflictRetry.ApplyAgain;
+        if (Conflicts.StaleCopy(db, post, input.UpdatedAt.IsSet ? input.UpdatedAt.Value : (DateTimeOffset?)null, ConflictSubject.Post, retry) is { } stale)
         {
             return stale;
         }
         if (post.Status == PostStatus.Published)
         {
-            return ApiProblem.BusinessRule("A published post can't be edited");
+            return ApiProblem.BusinessRule("Posts.PublishedNotEditable");
         }
         if (input.ChangesAnything)
         {
@@ -155,7 +155,7 @@ public static class PostsApi
                 return problem;
             }
             // Saves, and re-arms a scheduled post's publications so the old version is never sent.
-            if (await Conflicts.SaveAsync(() => scheduler.OnPostEditedAsync(post, ct), "post", retry) is { } failed)
+            if (await Conflicts.SaveAsync(() => scheduler.OnPostEditedAsync(post, ct), ConflictSubject.Post, retry) is { } failed)
             {
                 return failed;
             }
@@ -174,10 +174,10 @@ public static class PostsApi
         }
         if (post.Status == PostStatus.Published)
         {
-            return ApiProblem.BusinessRule("A published post can't be deleted");
+            return ApiProblem.BusinessRule("Posts.PublishedNotDeletable");
         }
         // Its pending publications are cancelled first, so no dispatcher sends what is being deleted.
-        if (await Conflicts.SaveAsync(() => scheduler.OnPostDeletedAsync(post, ct), "post", "delete it") is { } failed)
+        if (await Conflicts.SaveAsync(() => scheduler.OnPostDeletedAsync(post, ct), ConflictSubject.Post, ConflictRetry.Delete) is { } failed)
         {
             return failed;
         }

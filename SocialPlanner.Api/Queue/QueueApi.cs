@@ -71,7 +71,7 @@ public static class QueueApi
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return ApiProblem.Conflict($"There is already a {PostState.PlatformName(slot.Platform)} slot on {request.Weekday} at {request.Time}");
+            return ApiProblem.Conflict("Queue.SlotExists", PostState.PlatformName(slot.Platform), request.Weekday, request.Time);
         }
         return TypedResults.Created($"/api/queue/slots/{slot.Id}", Envelope.Of(ToDto(slot)));
     }
@@ -95,7 +95,7 @@ public static class QueueApi
         var userId = user.UserId();
         if (await db.QueueSlots.AnyAsync(s => s.UserId == userId, ct))
         {
-            return ApiProblem.Conflict("You already have a posting schedule; the suggestion is only offered while there is none");
+            return ApiProblem.Conflict("Queue.ScheduleExists");
         }
         var slots = QueueDefaults.Suggested
             .Select(s => new QueueSlot { Id = Guid.CreateVersion7(), UserId = userId, Platform = s.Platform, Weekday = s.Weekday, LocalTime = s.LocalTime })
@@ -155,9 +155,7 @@ public static class QueueApi
             }
             if (post.Status is PostStatus.Scheduled or PostStatus.Published)
             {
-                return ApiProblem.BusinessRule(post.Status == PostStatus.Published
-                    ? "A published post can't be queued"
-                    : "The post is already scheduled: take it off the calendar first to queue it");
+                return ApiProblem.BusinessRule(post.Status == PostStatus.Published ? "Queue.PublishedPost" : "Queue.AlreadyScheduled");
             }
             var now = clock.GetDbNow();
             var planner = await QueuePlanner.LoadAsync(db, userId, now, ct);
@@ -171,7 +169,7 @@ public static class QueueApi
                 return refused;
             }
             queued = new QueuedMeta(at.Value, planner.LocalTime(at.Value), planner.Zone.Id);
-            return await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, at.Value, ct), "post");
+            return await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, at.Value, ct), ConflictSubject.Post);
         }, ct);
         if (problem is not null)
         {
@@ -210,7 +208,7 @@ public static class QueueApi
             var account = await db.Users.SingleAsync(u => u.Id == userId, ct);
             if (account.PublishingPausedAt is null)
             {
-                return ApiProblem.Conflict("Publishing is not paused");
+                return ApiProblem.Conflict("Queue.NotPaused");
             }
             var now = clock.GetDbNow();
             var overdue = await OverduePosts(db, userId, now).ToListAsync(ct);
@@ -225,7 +223,7 @@ public static class QueueApi
                     {
                         return none;
                     }
-                    if (await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, at!.Value, ct), "post") is { } failed)
+                    if (await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, at!.Value, ct), ConflictSubject.Post) is { } failed)
                     {
                         return failed;
                     }

@@ -57,16 +57,15 @@ public sealed class QueuePlanner
         var missing = targets.Where(t => !_slots.Any(s => s.Platform == t)).Select(PostState.PlatformName).ToList();
         if (missing.Count > 0)
         {
-            return (null, ApiProblem.BusinessRule(
-                $"Your posting schedule has no {string.Join(" or ", missing)} slot yet: add one on the Queue page (or adopt the suggested schedule)"));
+            return (null, ApiProblem.BusinessRule("Queue.NoSlotYet", ApiText.List(missing, "Words.Or")));
         }
         var at = SlotTimes.NextFree(_slots, Zone, targets, after, QueueDefaults.Horizon, (p, instant) => _taken.Contains((p, instant)));
         if (at is not { } found)
         {
-            var why = targets.Count > 1 && !SharesATime(targets)
-                ? "Your LinkedIn and Instagram slots never fall at the same time, and a post for both networks needs a time in both schedules: add a shared slot or queue it once per network"
-                : $"Every {string.Join(" and ", targets.Select(PostState.PlatformName))} slot of the next {QueueDefaults.Horizon.TotalDays:0} days is taken";
-            return (null, ApiProblem.BusinessRule(why));
+            return (null, targets.Count > 1 && !SharesATime(targets)
+                ? ApiProblem.BusinessRule("Queue.NoSharedSlot")
+                : ApiProblem.BusinessRule("Queue.AllSlotsTaken", ApiText.List([.. targets.Select(PostState.PlatformName)], "Words.And"),
+                    (int)QueueDefaults.Horizon.TotalDays));
         }
         foreach (var target in targets)
         {

@@ -33,11 +33,11 @@ public sealed class SlotRequestValidator : AbstractValidator<SlotRequest>
 {
     public SlotRequestValidator()
     {
-        RuleFor(r => r.Platform).NotNull().WithMessage(RequestValidation.Required)
-            .Must(WireEnum.IsAbsentOrNameOf<SocialPlatform>).WithMessage(WireEnum.Expected<SocialPlatform>());
-        RuleFor(r => r.Weekday).NotNull().WithMessage(RequestValidation.Required)
-            .Must(WireEnum.IsAbsentOrNameOf<DayOfWeek>).WithMessage(WireEnum.Expected<DayOfWeek>());
-        RuleFor(r => r.Time).Must(SlotWire.IsTime).WithMessage("Required, as HH:mm (24-hour, e.g. 08:30)");
+        RuleFor(r => r.Platform).NotNull().WithText(RequestValidation.Required)
+            .Must(WireEnum.IsAbsentOrNameOf<SocialPlatform>).WithText(WireEnum.Expected<SocialPlatform>());
+        RuleFor(r => r.Weekday).NotNull().WithText(RequestValidation.Required)
+            .Must(WireEnum.IsAbsentOrNameOf<DayOfWeek>).WithText(WireEnum.Expected<DayOfWeek>());
+        RuleFor(r => r.Time).Must(SlotWire.IsTime).WithText("Queue.TimeFormat");
     }
 }
 
@@ -45,8 +45,8 @@ public sealed class ReplaceSlotsRequestValidator : AbstractValidator<ReplaceSlot
 {
     public ReplaceSlotsRequestValidator()
     {
-        RuleFor(r => r.Slots).NotNull().WithMessage(RequestValidation.Required)
-            .Must(s => s is null || s.Count <= SlotWire.MaxSlots).WithMessage($"At most {SlotWire.MaxSlots} slots");
+        RuleFor(r => r.Slots).NotNull().WithText(RequestValidation.Required)
+            .Must(s => s is null || s.Count <= SlotWire.MaxSlots).WithText("Queue.MaxSlots", SlotWire.MaxSlots);
         RuleForEach(r => r.Slots).NotNull().SetValidator(new SlotRequestValidator());
     }
 }
@@ -55,11 +55,11 @@ public sealed class QueueRangeQueryValidator : AbstractValidator<QueueRangeQuery
 {
     public QueueRangeQueryValidator()
     {
-        RuleFor(q => q.From).Must(SlotWire.IsDate).When(q => q.From is not null).WithMessage("Must be a date, YYYY-MM-DD");
-        RuleFor(q => q.To).Must(SlotWire.IsDate).When(q => q.To is not null).WithMessage("Must be a date, YYYY-MM-DD");
+        RuleFor(q => q.From).Must(SlotWire.IsDate).When(q => q.From is not null).WithText("Validation.Date");
+        RuleFor(q => q.To).Must(SlotWire.IsDate).When(q => q.To is not null).WithText("Validation.Date");
         RuleFor(q => q).Must(q => Range(q) is { } r && r.To >= r.From && r.To.DayNumber - r.From.DayNumber < SlotWire.MaxRangeDays)
             .When(q => q.From is not null && q.To is not null && SlotWire.IsDate(q.From) && SlotWire.IsDate(q.To))
-            .OverridePropertyName("to").WithMessage($"Must be on or after from, at most {SlotWire.MaxRangeDays} days in all");
+            .OverridePropertyName("to").WithText("Queue.RangeOrder", SlotWire.MaxRangeDays);
     }
 
     private static (DateOnly From, DateOnly To)? Range(QueueRangeQuery q) => (SlotWire.Date(q.From!), SlotWire.Date(q.To!));
@@ -71,5 +71,5 @@ public sealed class ResumeRequestValidator : AbstractValidator<ResumeRequest>
     public const string NextSlots = "next_slots";
 
     public ResumeRequestValidator() =>
-        RuleFor(r => r.Overdue).Must(o => o is PublishNow or NextSlots).WithMessage($"Required, one of {PublishNow}, {NextSlots}");
+        RuleFor(r => r.Overdue).Must(o => o is PublishNow or NextSlots).WithText("Queue.OverdueOneOf", PublishNow, NextSlots);
 }

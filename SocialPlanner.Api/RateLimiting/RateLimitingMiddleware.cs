@@ -81,7 +81,7 @@ public static class RateLimitingMiddleware
             }
             services.GetRequiredService<RateLimitMetrics>().Denied(decision.Reported.Limit.Name);
             await ApiProblem.TooManyRequests(
-                $"Rate limit exceeded: {decision.Reported.Limit.PerMinute} requests per minute ({Describe(decision.Reported.Limit.Name)})",
+                ApiText.Of("RateLimit.Exceeded", decision.Reported.Limit.PerMinute, Describe(decision.Reported.Limit.Name)),
                 decision.ResetsAt - now).ExecuteAsync(context);
         });
 
@@ -98,11 +98,11 @@ public static class RateLimitingMiddleware
         return RateLimitRules.Decide(counts, allowed, now);
     }
 
-    private static string Describe(string limit) => limit switch
+    private static ApiText Describe(string limit) => ApiText.Of(limit switch
     {
-        "ai" => "AI generation, per user",
-        "user" => "per user",
-        "ip" => "per client address",
-        _ => "all clients together",
-    };
+        "ai" => "RateLimit.PerUserAi",
+        "user" => "RateLimit.PerUser",
+        "ip" => "RateLimit.PerAddress",
+        _ => "RateLimit.Global",
+    });
 }

@@ -18,7 +18,7 @@ public static class CronSweep
     {
         if (!Authorized(request.Headers, options.Value.CronSecret))
         {
-            return ApiProblem.Unauthorized("A valid cron secret is required (Authorization: Bearer … or X-Cron-Secret)");
+            return ApiProblem.Unauthorized("Social.CronSecret");
         }
 
         // Cross-user queue maintenance: the Worker's role, never a user's.

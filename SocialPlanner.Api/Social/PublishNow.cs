@@ -29,7 +29,7 @@ public static class PublishNow
         }
         if (request.PostId is not { } postId)
         {
-            return ApiProblem.Validation("post_id", "Required");
+            return ApiProblem.Validation("post_id", RequestValidation.Required);
         }
         var userId = user.UserId();
         var post = await PostStore.FindAsync(db, userId, postId, tracked: true, ct);
@@ -39,7 +39,7 @@ public static class PublishNow
         }
         if (!PublicationScheduler.TargetsOf(post.Platform).Contains(target))
         {
-            return ApiProblem.BusinessRule($"This post is not meant for {PostState.PlatformName(target)}");
+            return ApiProblem.BusinessRule("Social.NotMeantFor", PostState.PlatformName(target));
         }
         var existing = await PublicationAsync(db, postId, target, ct);
         if (existing is { Status: PublicationStatus.Published })
@@ -50,20 +50,20 @@ public static class PublishNow
             .SingleOrDefaultAsync(c => c.UserId == userId && c.Platform == target && c.IsActive, ct);
         if (connection is null || connection.ReconnectNeeded)
         {
-            return ApiProblem.Unauthorized($"Connect your {PostState.PlatformName(target)} account first"
-                + (connection is null ? "" : ": its authorization has expired or was revoked"));
+            return ApiProblem.Unauthorized(connection is null ? "Social.ConnectFirst" : "Social.ReconnectFirst",
+                PostState.PlatformName(target));
         }
         if (await db.Users.AnyAsync(u => u.Id == userId && u.PublishingPausedAt != null, ct))
         {
-            return ApiProblem.BusinessRule("Publishing is paused: resume it on the Queue page first");
+            return ApiProblem.BusinessRule("Social.Paused");
         }
         var violations = PlatformRules.For(post);
         if (violations.Count > 0)
         {
-            return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
+            return ApiProblem.RulesBroken(violations);
         }
 
-        if (await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, clock.GetDbNow(), ct), "post") is { } failed)
+        if (await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, clock.GetDbNow(), ct), ConflictSubject.Post) is { } failed)
         {
             return failed;
         }
@@ -74,7 +74,7 @@ public static class PublishNow
             { Status: PublicationStatus.Published } => Published(target, publication),
             { Status: PublicationStatus.Failed } => await FailureAsync(db, userId, target, publication, ct),
             { Status: PublicationStatus.Pending, Attempts: > 0 } => ApiProblem.ServiceUnavailable(
-                $"{PostState.PlatformName(target)} is not accepting posts right now ({publication.ErrorMessage}); it will be retried automatically",
+                ApiText.Of("Social.NotAccepting", PostState.PlatformName(target), publication.ErrorMessage),
                 publication.DueAt - clock.GetUtcNow()),
             _ => TypedResults.Accepted($"/api/content/posts/{postId}", Envelope.Of(new PublicationStateDto(
                 postId, target, publication.Status, publication.Attempts, publication.DueAt, publication.ErrorMessage))),
@@ -114,14 +114,15 @@ public static class PublishNow
     private static async Task<ApiProblem> FailureAsync(
         AppDbContext db, Guid userId, SocialPlatform target, PostPublication publication, CancellationToken ct)
     {
-        var message = publication.ErrorMessage ?? "The platform refused the post";
+        // The stored reason is the Worker's (English) record of what the platform said.
+        var message = publication.ErrorMessage is { } stored ? ApiText.Verbatim(stored) : ApiText.Of("Social.Refused");
         var usable = await db.SocialConnections.AnyAsync(c => c.UserId == userId && c.Platform == target && c.IsActive && !c.ReconnectNeeded, ct);
         if (!usable)
         {
             return ApiProblem.Unauthorized(message);
         }
-        return message == PublicationRules.UnconfirmedMessage
-            ? new ApiProblem(502, ErrorTypes.BadGateway, "Bad Gateway", message)
+        return publication.ErrorMessage == PublicationRules.UnconfirmedMessage
+            ? ApiProblem.BadGateway(message)
             : ApiProblem.BusinessRule(message);
     }
 }

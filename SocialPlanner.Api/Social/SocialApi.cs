@@ -64,17 +64,17 @@ public static class SocialApi
         }
         if (string.IsNullOrEmpty(state))
         {
-            return ApiProblem.Validation("state", "Required");
+            return ApiProblem.Validation("state", RequestValidation.Required);
         }
         var userId = user.UserId();
         var entry = await states.RedeemAsync(state);
         if (entry is null || !entry.Admits(userId, target, clock.GetUtcNow()))
         {
-            return ApiProblem.Validation("state", "Unknown, expired, already used or started by someone else; connect again");
+            return ApiProblem.Validation("state", "Social.StateInvalid");
         }
         if (error is not null || string.IsNullOrEmpty(code))
         {
-            return ApiProblem.Validation("code", error is null ? "Required" : $"The platform answered {error}: the account was not connected");
+            return error is null ? ApiProblem.Validation("code", RequestValidation.Required) : ApiProblem.Validation("code", "Social.PlatformAnswered", error);
         }
 
         OAuthTokens tokens;
@@ -85,11 +85,11 @@ public static class SocialApi
         }
         catch (OAuthException e)
         {
-            return ApiProblem.Validation("code", $"The platform refused the authorization code: {e.Message}");
+            return ApiProblem.Validation("code", "Social.CodeRefused", e.Message);
         }
         catch (Exception e) when (e is HttpRequestException or LinkedInApiException or GraphApiException or Polly.Timeout.TimeoutRejectedException)
         {
-            return new ApiProblem(502, ErrorTypes.BadGateway, "Bad Gateway", $"The platform could not be reached to finish connecting: {e.Message}");
+            return ApiProblem.BadGateway(ApiText.Of("Social.Unreachable", e.Message));
         }
 
         var connection = await db.SocialConnections.SingleOrDefaultAsync(c => c.UserId == userId && c.Platform == target && c.IsActive, ct);
@@ -120,5 +120,5 @@ public static class SocialApi
     }
 
     internal static ApiProblem UnknownPlatform() =>
-        new(404, ErrorTypes.NotFound, "Not Found", "Unknown platform; use linkedin or instagram");
+        ApiProblem.NotFound("Platform");
 }

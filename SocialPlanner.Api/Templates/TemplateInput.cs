@@ -7,7 +7,7 @@ namespace SocialPlanner.Api.Templates;
 internal static class TemplateInput
 {
     public const int MaxNameLength = 100;
-    public const string VariablesShape = "Must be an object whose values are strings";
+    public const string VariablesShape = "Templates.VariablesShape";
 
     /// <summary>Absent (or null), or a JSON object of strings: names to default values.</summary>
     public static bool AreVariables(JsonElement? variables) =>

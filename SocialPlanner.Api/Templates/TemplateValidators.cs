@@ -11,11 +11,11 @@ public abstract class TemplateFieldsValidator<T> : AbstractValidator<T> where T 
     protected TemplateFieldsValidator()
     {
         RuleFor(r => r.Name).Must(n => n is null || n.Trim().Length is > 0 and <= TemplateInput.MaxNameLength)
-            .WithMessage($"Must be 1 to {TemplateInput.MaxNameLength} characters");
-        RuleFor(r => r.Category).Must(WireEnum.IsAbsentOrNameOf<TemplateCategory>).WithMessage(WireEnum.Expected<TemplateCategory>());
-        RuleFor(r => r.Platform).Must(WireEnum.IsAbsentOrNameOf<PostPlatform>).WithMessage(WireEnum.Expected<PostPlatform>());
-        RuleFor(r => r.Content).Must(c => c is null || !string.IsNullOrWhiteSpace(c)).WithMessage("Must not be blank");
-        RuleFor(r => r.Variables).Must(TemplateInput.AreVariables).WithMessage(TemplateInput.VariablesShape);
+            .WithText("Templates.NameLength", TemplateInput.MaxNameLength);
+        RuleFor(r => r.Category).Must(WireEnum.IsAbsentOrNameOf<TemplateCategory>).WithText(WireEnum.Expected<TemplateCategory>());
+        RuleFor(r => r.Platform).Must(WireEnum.IsAbsentOrNameOf<PostPlatform>).WithText(WireEnum.Expected<PostPlatform>());
+        RuleFor(r => r.Content).Must(c => c is null || !string.IsNullOrWhiteSpace(c)).WithText("Validation.NotBlank");
+        RuleFor(r => r.Variables).Must(TemplateInput.AreVariables).WithText(TemplateInput.VariablesShape);
     }
 }
 
@@ -25,12 +25,12 @@ public sealed class CreateTemplateValidator : TemplateFieldsValidator<CreateTemp
 {
     public CreateTemplateValidator()
     {
-        RuleFor(r => r.Name).NotNull().WithMessage(RequestValidation.Required);
-        RuleFor(r => r.Category).NotNull().WithMessage(RequestValidation.Required);
+        RuleFor(r => r.Name).NotNull().WithText(RequestValidation.Required);
+        RuleFor(r => r.Category).NotNull().WithText(RequestValidation.Required);
         When(r => r.PostId is null, () =>
         {
-            RuleFor(r => r.Platform).NotNull().WithMessage("Required (or give post_id)");
-            RuleFor(r => r.Content).NotNull().WithMessage("Required (or give post_id)");
+            RuleFor(r => r.Platform).NotNull().WithText("Templates.RequiredUnlessPost");
+            RuleFor(r => r.Content).NotNull().WithText("Templates.RequiredUnlessPost");
         });
     }
 }
@@ -40,14 +40,14 @@ public sealed class UpdateTemplateValidator : TemplateFieldsValidator<UpdateTemp
 public sealed class UseTemplateValidator : AbstractValidator<UseTemplateRequest>
 {
     public UseTemplateValidator() =>
-        RuleFor(r => r.Variables).Must(TemplateInput.AreVariables).WithMessage(TemplateInput.VariablesShape);
+        RuleFor(r => r.Variables).Must(TemplateInput.AreVariables).WithText(TemplateInput.VariablesShape);
 }
 
 public sealed class ListTemplatesQueryValidator : AbstractValidator<ListTemplatesQuery>
 {
     public ListTemplatesQueryValidator()
     {
-        RuleFor(q => q.Category).Must(WireEnum.IsAbsentOrNameOf<TemplateCategory>).WithMessage(WireEnum.Expected<TemplateCategory>());
-        RuleFor(q => q.Platform).Must(WireEnum.IsAbsentOrNameOf<PostPlatform>).WithMessage(WireEnum.Expected<PostPlatform>());
+        RuleFor(q => q.Category).Must(WireEnum.IsAbsentOrNameOf<TemplateCategory>).WithText(WireEnum.Expected<TemplateCategory>());
+        RuleFor(q => q.Platform).Must(WireEnum.IsAbsentOrNameOf<PostPlatform>).WithText(WireEnum.Expected<PostPlatform>());
     }
 }

@@ -106,7 +106,7 @@ public static class TemplatesApi
         {
             return ApiProblem.NotFound("Template");
         }
-        if (Conflicts.StaleCopy(db, template, request.UpdatedAt, "template") is { } stale)
+        if (Conflicts.StaleCopy(db, template, request.UpdatedAt, ConflictSubject.Template) is { } stale)
         {
             return stale;
         }
@@ -130,7 +130,7 @@ public static class TemplatesApi
         {
             template.Variables = TemplateInput.Declared(variables ?? TemplateInput.Defaults(template.Variables), template.Content, template.Hashtags);
         }
-        if (await Conflicts.SaveAsync(() => db.SaveChangesAsync(ct), "template") is { } failed)
+        if (await Conflicts.SaveAsync(() => db.SaveChangesAsync(ct), ConflictSubject.Template) is { } failed)
         {
             return failed;
         }
@@ -167,19 +167,20 @@ public static class TemplatesApi
         {
             return ApiProblem.Validation(
                 [
-                    .. rendering.Missing.Select(n => new FieldError($"variables.{n}", "Required")),
-                    .. rendering.Unknown.Select(n => new FieldError($"variables.{n}", "Not a variable of this template")),
+                    .. rendering.Missing.Select(n => FieldProblem.Of($"variables.{n}", RequestValidation.Required)),
+                    .. rendering.Unknown.Select(n => FieldProblem.Of($"variables.{n}", "Templates.NotAVariable")),
                 ],
-                string.Join("; ", new[]
+                (rendering.Missing.Count, rendering.Unknown.Count) switch
                 {
-                    rendering.Missing.Count > 0 ? $"Missing variables: {string.Join(", ", rendering.Missing)}" : null,
-                    rendering.Unknown.Count > 0 ? $"Unknown variables: {string.Join(", ", rendering.Unknown)}" : null,
-                }.OfType<string>()));
+                    (> 0, > 0) => ApiText.Of("Templates.MissingAndUnknown", string.Join(", ", rendering.Missing), string.Join(", ", rendering.Unknown)),
+                    (> 0, _) => ApiText.Of("Templates.Missing", string.Join(", ", rendering.Missing)),
+                    _ => ApiText.Of("Templates.Unknown", string.Join(", ", rendering.Unknown)),
+                });
         }
         var violations = PlatformRules.TextViolations(template.Platform, rendering.Content, rendering.Hashtags);
         if (violations.Count > 0)
         {
-            return ApiProblem.BusinessRule(string.Join("; ", violations), violations.Select(v => new FieldError("content", v)).ToList());
+            return ApiProblem.RulesBroken(violations);
         }
 
         var post = new Post

@@ -1,3 +1,5 @@
+using SocialPlanner.Localisation;
+
 namespace SocialPlanner.Core.Ai;
 
 public enum AiPlatform { Linkedin, Instagram }
@@ -26,11 +28,15 @@ public static class VariationTypes
 
 // Briefs: what we ask for. They travel inside the prompt as JSON, so a real model and the local composer read
 // exactly the same input.
-public sealed record IdeasBrief(string Context, IReadOnlyList<string> Themes, int Count);
+/// <summary>Each brief carries the user's language (<c>users.language</c>): the answer is written in it unless the
+/// user's own text is in another language.</summary>
+public sealed record IdeasBrief(string Context, IReadOnlyList<string> Themes, int Count, string Language = Languages.Default);
 
-public sealed record PostBrief(string IdeaTitle, string IdeaDescription, AiPlatform Platform, AiTone Tone, AiLength Length);
+public sealed record PostBrief(string IdeaTitle, string IdeaDescription, AiPlatform Platform, AiTone Tone, AiLength Length,
+    string Language = Languages.Default);
 
-public sealed record VariantsBrief(string Content, IReadOnlyList<string> Hashtags, AiPlatform Platform, IReadOnlyList<string> Variations);
+public sealed record VariantsBrief(string Content, IReadOnlyList<string> Hashtags, AiPlatform Platform, IReadOnlyList<string> Variations,
+    string Language = Languages.Default);
 
 // Answers: the JSON contract every provider must answer in (requested as a JSON schema, validated before use).
 public sealed record IdeasAnswer(IReadOnlyList<IdeaDraft> Ideas);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Core.Ai;
 
@@ -21,12 +22,17 @@ public static class AiPrompts
     public const string PostTask = "post";
     public const string VariantsTask = "variants";
 
-    private const string System =
+    /// <summary>The user's language is the default, but a user who writes their idea in another language wants the
+    /// answer in that one.</summary>
+    public static string System(string language) =>
         "You are a content strategist for solo entrepreneurs who publish on LinkedIn and Instagram. " +
-        "Write in the language of the input (French input gets French output). Be concrete and specific; no filler. " +
+        $"Write in {LanguageName(language)} unless the user's text in the input (their context, idea or post) is written in another language; " +
+        "then write in that language. Be concrete and specific; no filler. " +
         "Answer with JSON only, exactly in the requested schema.";
 
-    public static AiPrompt Ideas(IdeasBrief brief) => Build(GenerationType.Ideas, IdeasTask, brief,
+    private static string LanguageName(string language) => Languages.Culture(language).Parent.EnglishName;
+
+    public static AiPrompt Ideas(IdeasBrief brief) => Build(GenerationType.Ideas, IdeasTask, brief, brief.Language,
         $"Generate exactly {brief.Count} distinct content ideas for this business context and these themes. " +
         "Vary the angle (how-to, common mistakes, personal story, checklist, myth vs fact, trend, tool comparison, case study, question to the audience…). " +
         "Each idea has a short title, a one- or two-sentence description, the platform it suits best (linkedin or instagram) " +
@@ -34,14 +40,14 @@ public static class AiPrompts
         ChatResponseFormat.ForJsonSchema<IdeasAnswer>(AiJson.Options, "ideas", "Content ideas"));
 
     public static AiPrompt Post(PostBrief brief) => Build(
-        brief.Platform == AiPlatform.Instagram ? GenerationType.PostInstagram : GenerationType.PostLinkedin, PostTask, brief,
+        brief.Platform == AiPlatform.Instagram ? GenerationType.PostInstagram : GenerationType.PostLinkedin, PostTask, brief, brief.Language,
         $"Write one {Describe(brief.Platform)} post from this idea, in a {Describe(brief.Tone)} tone, {Describe(brief.Length)}. " +
         "Open with a hook line, then the body, then a call to action. Put hashtags (without '#') in the hashtags list, " +
         $"not in the content. Content plus hashtags must stay under {AiLimits.MaxCharacters(brief.Platform)} characters" +
         (brief.Platform == AiPlatform.Instagram ? $" and at most {AiLimits.InstagramMaxHashtags} hashtags." : "."),
         ChatResponseFormat.ForJsonSchema<PostAnswer>(AiJson.Options, "post", "A social media post"));
 
-    public static AiPrompt Variants(VariantsBrief brief) => Build(GenerationType.Variants, VariantsTask, brief,
+    public static AiPrompt Variants(VariantsBrief brief) => Build(GenerationType.Variants, VariantsTask, brief, brief.Language,
         $"Rewrite this {Describe(brief.Platform)} post into {brief.Variations.Count} variants, one per requested variation, in the order given: " +
         string.Join(", ", brief.Variations.Select(Describe)) + ". Each variant must clearly differ from the original and from the others, " +
         $"keep the original's language and stay under {AiLimits.MaxCharacters(brief.Platform)} characters.",
@@ -89,10 +95,11 @@ public static class AiPrompts
         _ => "of medium length (about 800 to 1,200 characters)",
     };
 
-    private static AiPrompt Build<T>(GenerationType type, string task, T brief, string instructions, ChatResponseFormat format) =>
+    private static AiPrompt Build<T>(GenerationType type, string task, T brief, string language, string instructions,
+        ChatResponseFormat format) =>
         new(type,
         [
-            new ChatMessage(ChatRole.System, System),
+            new ChatMessage(ChatRole.System, System(language)),
             new ChatMessage(ChatRole.User, $"{instructions}\n\n{InputMarker}\n{AiJson.Serialize(new PromptInput<T>(task, brief))}"),
         ], format);
 }

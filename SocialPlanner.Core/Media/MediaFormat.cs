@@ -1,3 +1,5 @@
+using SocialPlanner.Core.Localisation;
+
 namespace SocialPlanner.Core.Media;
 
 /// <summary>A file format we accept, with what a client may call it and how large it may be.</summary>
@@ -69,17 +71,17 @@ public static class MediaFormats
         var mime = declaredMimeType?.Split(';')[0].Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(mime) && !UndeclaredMimeTypes.Contains(mime) && !actual.MimeTypes.Contains(mime))
         {
-            return $"The file was sent as {mime} but its content is {actual.Name} ({actual.MimeType})";
+            return ResourceTexts<MediaStrings>.Get("SentAsOther", mime, actual.Name, actual.MimeType);
         }
         var extension = Path.GetExtension(filename ?? "").TrimStart('.').ToLowerInvariant();
         if (extension.Length > 0 && !actual.Extensions.Contains(extension))
         {
-            return $"The file is named .{extension} but its content is {actual.Name} (.{actual.Extension})";
+            return ResourceTexts<MediaStrings>.Get("NamedAsOther", extension, actual.Name, actual.Extension);
         }
         return null;
     }
 
-    public static string Describe() =>
-        $"images {string.Join(", ", All.Where(f => f.IsImage).Select(f => f.Name))} up to {MaxImageBytes / (1024 * 1024)} MB, "
-        + $"videos {string.Join(", ", All.Where(f => !f.IsImage).Select(f => f.Name))} up to {MaxVideoBytes / (1024 * 1024)} MB";
+    public static string Describe() => ResourceTexts<MediaStrings>.Get("Accepted",
+        string.Join(", ", All.Where(f => f.IsImage).Select(f => f.Name)), MaxImageBytes / (1024 * 1024),
+        string.Join(", ", All.Where(f => !f.IsImage).Select(f => f.Name)), MaxVideoBytes / (1024 * 1024));
 }

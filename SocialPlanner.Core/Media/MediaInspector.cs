@@ -4,6 +4,7 @@ using MetadataExtractor.Formats.Png;
 using MetadataExtractor.Formats.QuickTime;
 using MetadataExtractor.Formats.WebP;
 using SkiaSharp;
+using SocialPlanner.Core.Localisation;
 
 namespace SocialPlanner.Core.Media;
 
@@ -34,8 +35,7 @@ public static class MediaInspector
         var (width, height) = ImageSize(directories, format);
         if ((long)width * height > MaxPixels)
         {
-            throw new MediaRejectedException(
-                $"The image is {width} × {height} pixels; at most {MaxPixels / 1_000_000} megapixels are accepted");
+            throw new MediaRejectedException(Text("TooManyPixels", width, height, MaxPixels / 1_000_000));
         }
         await DecodeSlots.WaitAsync(ct);
         try
@@ -56,7 +56,7 @@ public static class MediaInspector
         }
         catch (Exception e) when (e is ImageProcessingException or IOException or ArgumentException or IndexOutOfRangeException)
         {
-            throw new MediaRejectedException($"The file starts like {format.Name} but its header cannot be read: it is truncated or corrupt", e);
+            throw new MediaRejectedException(Text("HeaderUnreadable", format.Name), e);
         }
     }
 
@@ -72,7 +72,7 @@ public static class MediaInspector
         };
         return size is { Width: > 0, Height: > 0 } s
             ? s
-            : throw new MediaRejectedException($"The {format.Name} header does not give the image's dimensions");
+            : throw new MediaRejectedException(Text("NoDimensions", format.Name));
     }
 
     private static (int Width, int Height)? Size(MetadataExtractor.Directory? directory, int widthTag, int heightTag) =>
@@ -83,7 +83,7 @@ public static class MediaInspector
     private static InspectedMedia InspectVideo(IReadOnlyList<MetadataExtractor.Directory> directories, MediaFormat format)
     {
         var movie = directories.OfType<QuickTimeMovieHeaderDirectory>().FirstOrDefault()
-            ?? throw new MediaRejectedException($"The {format.Name} file has no movie header (moov/mvhd): it is truncated or not a video");
+            ?? throw new MediaRejectedException(Text("NoMovieHeader", format.Name));
         // Audio tracks have a 0 × 0 track header; the picture is the largest track.
         var picture = directories.OfType<QuickTimeTrackHeaderDirectory>()
             .Select(d => Size(d, QuickTimeTrackHeaderDirectory.TagWidth, QuickTimeTrackHeaderDirectory.TagHeight))
@@ -100,11 +100,10 @@ public static class MediaInspector
     private static byte[] DecodeToThumbnail(string path, MediaFormat format, int width, int height)
     {
         using var codec = SKCodec.Create(path, out var created)
-            ?? throw new MediaRejectedException($"The {format.Name} image cannot be decoded ({created})");
+            ?? throw new MediaRejectedException(Text("Undecodable", format.Name, created));
         if (codec.Info.Width != width || codec.Info.Height != height)
         {
-            throw new MediaRejectedException($"The {format.Name} header says {width} × {height} but the image data is "
-                + $"{codec.Info.Width} × {codec.Info.Height}");
+            throw new MediaRejectedException(Text("SizeMismatch", format.Name, width, height, codec.Info.Width, codec.Info.Height));
         }
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var bitmap = new SKBitmap(info);
@@ -112,9 +111,12 @@ public static class MediaInspector
         if (decoded != SKCodecResult.Success)
         {
             throw new MediaRejectedException(decoded == SKCodecResult.IncompleteInput
-                ? $"The {format.Name} image is truncated"
-                : $"The {format.Name} image data is corrupt ({decoded})");
+                ? Text("Truncated", format.Name)
+                : Text("Corrupt", format.Name, decoded));
         }
         return JpegEncoding.Encode(bitmap, JpegEncoding.FitWithin(width, height, ThumbnailSize), quality: 80);
     }
+
+    /// <summary>Why a file is refused, in the uploader's language.</summary>
+    private static string Text(string key, params object[] values) => ResourceTexts<MediaStrings>.Get(key, values);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
 
 namespace SocialPlanner.Core.Media;
@@ -25,7 +26,7 @@ public static class MediaRules
         var violations = new List<string>();
         if (media.Count > MaxMediaPerPost)
         {
-            violations.Add($"A post can have at most {MaxMediaPerPost} media (this one has {media.Count})");
+            violations.Add(Text("TooManyMedia", MaxMediaPerPost, media.Count));
         }
         if (platform is PostPlatform.Instagram or PostPlatform.Both)
         {
@@ -38,13 +39,13 @@ public static class MediaRules
     {
         if (!media.Any(m => m.Type == MediaType.Image))
         {
-            yield return "Instagram posts need at least one image";
+            yield return Text("InstagramNeedsImage");
         }
         for (var position = 0; position < media.Count; position++)
         {
             if (media[position] is { Type: MediaType.Image, Width: { } width, Height: { } height })
             {
-                foreach (var problem in InstagramImageProblems(width, height, $"image {position + 1}"))
+                foreach (var problem in InstagramImageProblems(width, height, Text("ImageNumber", position + 1)))
                 {
                     yield return problem;
                 }
@@ -53,16 +54,16 @@ public static class MediaRules
     }
 
     /// <summary>Why Instagram would refuse an image of this size (none beyond 1440 px wide: those are scaled down).</summary>
-    public static IEnumerable<string> InstagramImageProblems(int width, int height, string which = "this image")
+    public static IEnumerable<string> InstagramImageProblems(int width, int height, string? which = null)
     {
+        which ??= Text("ThisImage");
         if (!IsInstagramAspectRatio(width, height))
         {
-            yield return $"Instagram images must have an aspect ratio between 4:5 (0.8) and 1.91:1; {which} is "
-                + $"{width} × {height} ({((double)width / height).ToString("0.###", CultureInfo.InvariantCulture)})";
+            yield return Text("InstagramAspectRatio", which, width, height, ((double)width / height).ToString("0.###", CultureInfo.CurrentCulture));
         }
         if (width < InstagramMinWidth)
         {
-            yield return $"Instagram images must be at least {InstagramMinWidth} px wide; {which} is {width} px";
+            yield return Text("InstagramMinWidth", InstagramMinWidth, which, width);
         }
     }
 
@@ -70,4 +71,6 @@ public static class MediaRules
     /// to floating point.</summary>
     public static bool IsInstagramAspectRatio(int width, int height) =>
         height > 0 && 5L * width >= 4L * height && 100L * width <= 191L * height;
+
+    private static string Text(string key, params object[] values) => ResourceTexts<MediaStrings>.Get(key, values);
 }

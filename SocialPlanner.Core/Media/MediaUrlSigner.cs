@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using SocialPlanner.Core.Localisation;
 
 namespace SocialPlanner.Core.Media;
 
@@ -39,14 +40,14 @@ public sealed class MediaUrlSigner
     {
         if (!long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var expires) || string.IsNullOrEmpty(sig))
         {
-            return "The link is not signed";
+            return ResourceTexts<MediaStrings>.Get("LinkNotSigned");
         }
         var expected = Encoding.ASCII.GetBytes(Signature(path, expires));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(sig)))
         {
-            return "The link's signature is not valid";
+            return ResourceTexts<MediaStrings>.Get("LinkSignatureInvalid");
         }
-        return now.ToUnixTimeSeconds() >= expires ? "The link has expired" : null;
+        return now.ToUnixTimeSeconds() >= expires ? ResourceTexts<MediaStrings>.Get("LinkExpired") : null;
     }
 
     private string Signature(string path, long expires) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Core.Posts;
@@ -31,23 +32,25 @@ public sealed record FirstComments(string? Both, string? Linkedin, string? Insta
         if (platform is PostPlatform.Linkedin or PostPlatform.Both && For(SocialPlatform.Linkedin) is { } linkedin
             && PlatformRules.CharacterCount(linkedin) is var linkedinLength && linkedinLength > LinkedInMaxCharacters)
         {
-            violations.Add($"LinkedIn comments are limited to {N(LinkedInMaxCharacters)} characters (the first comment has {N(linkedinLength)})");
+            violations.Add(Text("LinkedInCommentTooLong", N(LinkedInMaxCharacters), N(linkedinLength)));
         }
         if (platform is PostPlatform.Instagram or PostPlatform.Both && For(SocialPlatform.Instagram) is { } instagram)
         {
             var length = PlatformRules.CharacterCount(instagram);
             if (length > InstagramMaxCharacters)
             {
-                violations.Add($"Instagram comments are limited to {N(InstagramMaxCharacters)} characters (the first comment has {N(length)})");
+                violations.Add(Text("InstagramCommentTooLong", N(InstagramMaxCharacters), N(length)));
             }
             var tags = PlatformRules.HashtagCount($"{content}\n{instagram}", hashtags);
             if (tags > PlatformRules.InstagramMaxHashtags && PlatformRules.HashtagCount(content, hashtags) <= PlatformRules.InstagramMaxHashtags)
             {
-                violations.Add($"Instagram allows {PlatformRules.InstagramMaxHashtags} hashtags across the caption and the first comment (these have {tags})");
+                violations.Add(Text("InstagramCommentHashtags", PlatformRules.InstagramMaxHashtags, tags));
             }
         }
         return violations;
     }
 
-    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(int value) => ReadNumbers.N(value);
+
+    private static string Text(string key, params object[] values) => ResourceTexts<PostRulesStrings>.Get(key, values);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Media;
+using static SocialPlanner.Core.Localisation.ReadNumbers;
 
 namespace SocialPlanner.Core.Posts;
 
@@ -52,18 +54,18 @@ public static partial class PlatformRules
         var length = CharacterCount(PublishedText(content, hashtags));
         if (platform is PostPlatform.Linkedin or PostPlatform.Both && length > LinkedInMaxCharacters)
         {
-            violations.Add($"LinkedIn posts are limited to {LinkedInMaxCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters (this one has {length.ToString("N0", CultureInfo.InvariantCulture)})");
+            violations.Add(Text("LinkedInTooLong", N(LinkedInMaxCharacters), N(length)));
         }
         if (platform is PostPlatform.Instagram or PostPlatform.Both)
         {
             if (length > InstagramMaxCaptionCharacters)
             {
-                violations.Add($"Instagram captions are limited to {InstagramMaxCaptionCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters (this one has {length.ToString("N0", CultureInfo.InvariantCulture)})");
+                violations.Add(Text("InstagramTooLong", N(InstagramMaxCaptionCharacters), N(length)));
             }
             var tags = HashtagCount(content, hashtags);
             if (tags > InstagramMaxHashtags)
             {
-                violations.Add($"Instagram captions are limited to {InstagramMaxHashtags} hashtags (this one has {tags})");
+                violations.Add(Text("InstagramTooManyHashtags", InstagramMaxHashtags, tags));
             }
         }
         return violations;
@@ -79,6 +81,8 @@ public static partial class PlatformRules
 
     /// <summary>Platforms count what a reader sees as characters, so an emoji counts once, not as two UTF-16 units.</summary>
     public static int CharacterCount(string text) => new StringInfo(text).LengthInTextElements;
+
+    private static string Text(string key, params object[] values) => ResourceTexts<PostRulesStrings>.Get(key, values);
 
     private static HashSet<string> HashtagsIn(string content) =>
         HashtagPattern().Matches(content).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Social;
 
@@ -164,7 +165,7 @@ public sealed class PublicationScheduler(AppDbContext db)
 
 /// <summary>The post cannot be changed now: one of its publications is being sent (the Api answers 409).</summary>
 public sealed class PublicationInFlightException(SocialPlatform platform)
-    : InvalidOperationException($"The post is being published to {PostState.PlatformName(platform)} right now.")
+    : InvalidOperationException(ResourceTexts<PublishingStrings>.Get("InFlight", PostState.PlatformName(platform)))
 {
     public SocialPlatform Platform { get; } = platform;
 }

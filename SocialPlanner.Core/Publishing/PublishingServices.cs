@@ -30,6 +30,8 @@ public static class PublishingServices
         services.AddScoped<FirstCommentStep>();
         services.AddSingleton<PublicationWrites>();
         services.AddScoped<PublishingEmails>();
+        // The emails' texts (IStringLocalizer), also in the Worker, which localises nothing else.
+        services.AddLocalization();
         return services;
     }
 

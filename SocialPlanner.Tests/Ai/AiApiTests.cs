@@ -58,11 +58,7 @@ public sealed class AiApiTests(AppFixture app)
     public async Task An_exhausted_monthly_quota_is_429_quota_exceeded_until_next_month()
     {
         var user = await app.RegisterAsync();
-        await app.OwnerScalarAsync<long>("""
-            WITH seeded AS (INSERT INTO ai_generations (user_id, type, model, prompt, response, tokens_used, duration_ms, success)
-              SELECT $1, 'ideas', 'seed', 'p', 'r', 1, 1, true FROM generate_series(1, 100) RETURNING 1)
-            SELECT count(*) FROM seeded
-            """, user.Id);
+        await UseUpIdeaQuotaAsync(app, user.Id);
 
         var response = await user.Http.PostAsJsonAsync("/api/ai/generate-ideas", new { context = "bakery", themes = new[] { "bread" }, count = 10 }, Ct);
 
@@ -160,4 +156,11 @@ public sealed class AiApiTests(AppFixture app)
             Assert.NotNull(responses[10].Headers.RetryAfter);
         }
     }
+
+    /// <summary>Spends the user's whole monthly allowance of idea generations (100).</summary>
+    internal static Task UseUpIdeaQuotaAsync(AppFixture app, Guid userId) => app.OwnerScalarAsync<long>("""
+        WITH seeded AS (INSERT INTO ai_generations (user_id, type, model, prompt, response, tokens_used, duration_ms, success)
+          SELECT $1, 'ideas', 'seed', 'p', 'r', 1, 1, true FROM generate_series(1, 100) RETURNING 1)
+        SELECT count(*) FROM seeded
+        """, userId);
 }

@@ -17,19 +17,31 @@ public static class ApiClient
 
     public static string UniqueEmail() => $"user-{Guid.NewGuid():N}@example.com";
 
-    /// <summary>Registers a user of its own so tests never depend on each other.</summary>
-    public static async Task<TestUser> RegisterAsync(this AppFixture app, string? email = null)
+    /// <summary>Registers a user of its own so tests never depend on each other; with <paramref name="acceptLanguage"/>,
+    /// from a browser of that language, which the user's client keeps sending.</summary>
+    public static async Task<TestUser> RegisterAsync(this AppFixture app, string? email = null, string? acceptLanguage = null)
     {
         email ??= UniqueEmail();
-        var anonymous = app.CreateHttpClient("api");
+        var anonymous = app.CreateApiClient(acceptLanguage);
         var response = await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = Password }, cancellationToken: Ct);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var data = (await response.ReadJsonAsync())["data"]!;
-        var http = app.CreateHttpClient("api");
+        var http = app.CreateApiClient(acceptLanguage);
         var token = data["session"]!["access_token"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return new TestUser(email, Password, Guid.Parse(data["user"]!["id"]!.GetValue<string>()), token,
             data["session"]!["refresh_token"]!.GetValue<string>(), http);
+    }
+
+    /// <summary>A client of the Api, sending <c>Accept-Language</c> when given one.</summary>
+    public static HttpClient CreateApiClient(this AppFixture app, string? acceptLanguage = null)
+    {
+        var http = app.CreateHttpClient("api");
+        if (acceptLanguage is not null)
+        {
+            http.DefaultRequestHeaders.AcceptLanguage.Add(StringWithQualityHeaderValue.Parse(acceptLanguage));
+        }
+        return http;
     }
 
     public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response) =>
