@@ -149,6 +149,43 @@ public sealed class SettingsBrowserTests(AppFixture app) : BrowserTest(app)
         await Expect(reconnect).ToBeCheckedAsync();
     }
 
+    [Fact]
+    public async Task Choosing_French_in_Settings_reloads_the_app_in_French_and_signing_in_again_keeps_it()
+    {
+        var user = await App.RegisterAsync();
+        var page = await OpenSettingsAsync(user);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
+        await page.GetByLabel("Language").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Français" }).ClickAsync();
+
+        await WebUser.WaitForPageAsync(page, "Paramètres");
+        await Expect(page).ToHaveURLAsync(new Regex("/settings$"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Publications", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Calendrier", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Posts", Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Langue")).ToContainTextAsync("Français");
+        Assert.Equal("fr", await App.OwnerScalarAsync<string>("SELECT language FROM users WHERE id = $1", user.Id));
+        await Browser.ScreenshotAsync(page, "settings-in-french");
+
+        await page.ReloadAsync();
+        await WebUser.WaitForPageAsync(page, "Paramètres");
+
+        // Without its culture cookie the browser is an English one again: only the stored language can bring French back.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion", Level = 1 })).ToBeVisibleAsync();
+        await page.Context.ClearCookiesAsync();
+        await WebUser.SignInAsync(page, user.Email, user.Password, "/settings");
+        await WebUser.WaitForPageAsync(page, "Paramètres");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Accueil", Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Langue").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "English" }).ClickAsync();
+        await WebUser.WaitForPageAsync(page, "Settings");
+        Assert.Equal("en", await App.OwnerScalarAsync<string>("SELECT language FROM users WHERE id = $1", user.Id));
+    }
+
     private async Task<IPage> OpenSettingsAsync(TestUser user)
     {
         var page = await OpenAsync(user, "/settings", "Settings");

@@ -74,10 +74,11 @@ public sealed class TimeZoneBrowserTests(AppFixture app) : BrowserTest(app)
         Assert.Equal(at, post["data"]!["scheduled_at"]!.GetValue<DateTimeOffset>());
     }
 
-    /// <summary>Signs up in a Chromium that reports Zurich and fr-CH, as a Swiss user's would; the same user over the Api.</summary>
+    /// <summary>Signs up in a Chromium that reports Zurich and de-CH, as a Swiss user's would; the same user over the Api.
+    /// German is not a language the app speaks, so the pages are in English (a fr-CH browser now gets them in French).</summary>
     private async Task<(IPage Page, HttpClient Api)> SignUpInZurichAsync()
     {
-        var page = await Chromium.NewPageAsync(Web, timeZone: "Europe/Zurich", locale: "fr-CH");
+        var page = await Chromium.NewPageAsync(Web, timeZone: "Europe/Zurich", locale: "de-CH");
         var email = ApiClient.UniqueEmail();
         await WebUser.SignUpAsync(page, email, ApiClient.Password);
         return (page, await SignInOverApiAsync(email));

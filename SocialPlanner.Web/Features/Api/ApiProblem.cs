@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SocialPlanner.Web.Features.Shared;
 
 namespace SocialPlanner.Web.Features.Api;
 
@@ -17,49 +18,41 @@ public sealed record ApiProblem(string? Type, string? Title, int Status, string?
     /// Rule Violation", are for programs); the detail says what exactly.</summary>
     public string Heading => Type switch
     {
-        "validation_error" => "Please check what you entered",
-        "business_rule_violation" => "One thing to fix first",
-        "conflict" => "Changed somewhere else",
-        "not_found" => "It no longer exists",
-        "rate_limited" => "A little too fast",
-        "quota_exceeded" => "This month's allowance is used up",
-        "payload_too_large" => "The file is too large",
-        "unsupported_media_type" => "This kind of file is not supported",
-        "insufficient_storage" => "Your media storage is full",
-        "unauthorized" => "Please sign in again",
-        "forbidden" => "You are not allowed to do that",
-        "internal_error" or "bad_gateway" or "service_unavailable" => "Something went wrong on our side",
+        "validation_error" or "business_rule_violation" or "conflict" or "not_found" or "rate_limited" or "quota_exceeded"
+            or "payload_too_large" or "unsupported_media_type" or "insufficient_storage" or "unauthorized" or "forbidden" =>
+            Texts<ApiStrings>.Get($"Heading.{Type}"),
+        "internal_error" or "bad_gateway" or "service_unavailable" => Texts<ApiStrings>.Get("Heading.server"),
         _ => Describe(Status),
     };
 
     /// <summary>The message of one field, for inline validation next to the input.</summary>
     public string? MessageFor(string field) => FieldErrors.FirstOrDefault(e => e.Field == field)?.Message;
 
-    /// <summary>"New password: too short" — the Api's snake_case field names read as words.</summary>
-    public static string Describe(FieldError error)
+    /// <summary>"New password: too short" — the field's name in the page's language (the Api's snake_case name read as
+    /// words when we have none for it).</summary>
+    public static string Describe(FieldError error) => Texts<ApiStrings>.Format("FieldMessage", FieldName(error.Field), error.Message);
+
+    private static string FieldName(string field)
     {
-        var words = error.Field.Replace('_', ' ');
-        var label = words.Length == 0 ? words : char.ToUpper(words[0], CultureInfo.InvariantCulture) + words[1..];
-        return $"{label}: {error.Message}";
+        var key = $"Field.{field}";
+        if (Texts<ApiStrings>.Get(key) is var name && name != key)
+        {
+            return name;
+        }
+        var words = field.Replace('_', ' ');
+        return words.Length == 0 ? words : char.ToUpper(words[0], CultureInfo.CurrentCulture) + words[1..];
     }
 
     public static ApiProblem FromStatus(HttpStatusCode status) => new(null, Describe((int)status), (int)status, null, null, []);
 
     public static ApiProblem Unreachable() =>
-        new(null, "The planner service is unreachable", 503, "We could not reach the planner service. Please try again in a moment.", null, []);
+        new(null, Texts<ApiStrings>.Get("Unreachable.Title"), 503, Texts<ApiStrings>.Get("Unreachable.Detail"), null, []);
 
     private static string Describe(int status) => status switch
     {
-        400 => "The request was not valid",
-        401 => "Your session has ended; please sign in again",
-        403 => "You are not allowed to do that",
-        404 => "It no longer exists",
-        409 => "Someone else changed it first",
-        413 => "The file is too large",
-        422 => "That is not allowed",
-        429 => "Too many requests; please wait a moment",
-        >= 500 => "The planner service had a problem; please try again",
-        _ => $"The request failed ({status})",
+        400 or 401 or 403 or 404 or 409 or 413 or 422 or 429 => Texts<ApiStrings>.Get($"Status.{status}"),
+        >= 500 => Texts<ApiStrings>.Get("Status.5xx"),
+        _ => Texts<ApiStrings>.Format("Status.Other", status),
     };
 }
 

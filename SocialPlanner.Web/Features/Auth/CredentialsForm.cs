@@ -9,4 +9,7 @@ public sealed class CredentialsForm
 
     /// <summary>Filled by the page's script with the browser's IANA zone (wwwroot/app.js); sign-up only.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>The language chosen on the sign-up page ("en", "fr"); sign-up only.</summary>
+    public string? Language { get; set; }
 }

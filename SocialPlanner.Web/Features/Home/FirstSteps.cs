@@ -1,4 +1,5 @@
 using SocialPlanner.Web.Features.Posts;
+using SocialPlanner.Web.Features.Shared;
 
 namespace SocialPlanner.Web.Features.Home;
 
@@ -11,10 +12,12 @@ public static class FirstSteps
 {
     public static IReadOnlyList<FirstStep> For(bool connected, int media, IReadOnlyList<PostSummary> posts) =>
     [
-        new("Connect your LinkedIn or Instagram account", "Connect", "connections", "link", connected),
-        new("Upload an image to your media library", "Upload", "media", "add_photo_alternate", media > 0),
-        new("Write your first post", "Write", "posts/new", "edit_note", posts.Count > 0),
-        new("Schedule it on the calendar", "Schedule", "calendar", "event",
+        new(Text("Step.Connect"), Text("Step.ConnectAction"), "connections", "link", connected),
+        new(Text("Step.Upload"), Text("Step.UploadAction"), "media", "add_photo_alternate", media > 0),
+        new(Text("Step.Write"), Text("Step.WriteAction"), "posts/new", "edit_note", posts.Count > 0),
+        new(Text("Step.Schedule"), Text("Step.ScheduleAction"), "calendar", "event",
             posts.Any(p => p.Status is PostStatus.Scheduled or PostStatus.Published || p.ScheduledAt is not null)),
     ];
+
+    private static string Text(string key) => Texts<HomeStrings>.Get(key);
 }

@@ -23,7 +23,7 @@ public static class WeeklyActivity
             .ToList();
         return Enum.GetValues<PostStatus>()
             .Select(status => new StatusSeries(status, weeks
-                .Select(week => new WeekCount(week.ToString("d MMM", CultureInfo.InvariantCulture), counted.Count(c => c.Status == status && c.Week == week)))
+                .Select(week => new WeekCount(week.ToString("d MMM", CultureInfo.CurrentCulture), counted.Count(c => c.Status == status && c.Week == week)))
                 .ToList()))
             .ToList();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SocialPlanner.Web.Features.Api;
 using SocialPlanner.Web.Features.Posts;
+using SocialPlanner.Web.Features.Shared;
 
 namespace SocialPlanner.Web.Features.Queue;
 
@@ -95,14 +96,24 @@ public sealed class PublishingPause(QueueClient queue)
     }
 }
 
-/// <summary>Words and orders for weekdays, Monday first as the week is read here.</summary>
+/// <summary>Words and orders for weekdays, Monday first as the week is read here; the names are the page's culture's
+/// ("Monday", "Lundi"), the values the Api's ("monday").</summary>
 public static class Weekdays
 {
     public static readonly IReadOnlyList<string> MondayFirst = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-    public static string Name(string weekday) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(weekday);
+    public static string Name(string weekday) => Capitalised(CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(DayOf(weekday)));
+
+    /// <summary>"Mon", "lun.": the culture's abbreviation.</summary>
+    public static string ShortName(string weekday) => Capitalised(CultureInfo.CurrentCulture.DateTimeFormat.GetAbbreviatedDayName(DayOf(weekday)));
+
+    /// <summary>French writes day names in lower case inside a sentence; standing alone, as a label, they start with a capital.</summary>
+    private static string Capitalised(string name) =>
+        name.Length == 0 ? name : char.ToUpper(name[0], CultureInfo.CurrentCulture) + name[1..];
+
+    private static DayOfWeek DayOf(string weekday) => Enum.Parse<DayOfWeek>(weekday, ignoreCase: true);
 
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    public static string Network(SlotPlatform platform) => platform == SlotPlatform.Linkedin ? "LinkedIn" : "Instagram";
+    public static string Network(SlotPlatform platform) => Texts<SharedStrings>.Get($"Network.{platform}");
 }
