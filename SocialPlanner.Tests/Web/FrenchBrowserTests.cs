@@ -31,15 +31,21 @@ public sealed class FrenchBrowserTests(AppFixture app) : BrowserTest(app)
         await ExpectConnectionsInFrenchAsync(page);
         await ExpectSettingsInFrenchAsync(page);
 
-        // Translated in their own folders (Posts, Ideas, Templates, Media, Insights): here only the shell around them.
-        foreach (var (menuItem, path) in new[]
+        // The content pages (their details are walked in FrenchContentBrowserTests): French title, no English heading.
+        foreach (var (menuItem, path, title, english) in new[]
                  {
-                     ("Publications", "posts"), ("Nouvelle publication", "posts/new"), ("Idées", "ideas"), ("Modèles", "templates"),
-                     ("Médiathèque", "media"), ("Statistiques", "insights"),
+                     ("Publications", "posts", "Publications", new[] { "Posts" }),
+                     ("Nouvelle publication", "posts/new", "Nouvelle publication", ["New post", "When and where", "Write with AI"]),
+                     ("Idées", "ideas", "Idées", ["Ideas"]),
+                     ("Modèles", "templates", "Modèles", ["Templates"]),
+                     ("Médiathèque", "media", "Médiathèque", ["Media library"]),
+                     ("Statistiques", "insights", "Statistiques",
+                         ["Insights", "Reach and interactions per week", "Engagement rate per week", "Posts", "Best time to post"]),
                  })
         {
             await OpenFromMenuAsync(page, menuItem, path);
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+            await ExpectNoHeadingsAsync(page, english);
             await ExpectShellInFrenchAsync(page);
         }
     }
