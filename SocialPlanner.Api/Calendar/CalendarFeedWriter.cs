@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;

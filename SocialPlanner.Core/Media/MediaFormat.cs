@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using SocialPlanner.Core.Localisation;
 
 namespace SocialPlanner.Core.Media;

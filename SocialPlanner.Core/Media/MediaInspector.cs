@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Jpeg;
 using MetadataExtractor.Formats.Png;

@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

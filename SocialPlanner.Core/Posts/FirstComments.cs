@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using System.Globalization;
 using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Social;

@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SocialPlanner.Core.Localisation;

@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Core.Data;

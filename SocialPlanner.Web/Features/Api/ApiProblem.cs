@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using System.Globalization;
 using System.Net;
 using SocialPlanner.Web.Features.Shared;
@@ -20,8 +21,8 @@ public sealed record ApiProblem(string? Type, string? Title, int Status, string?
     {
         "validation_error" or "business_rule_violation" or "conflict" or "not_found" or "rate_limited" or "quota_exceeded"
             or "payload_too_large" or "unsupported_media_type" or "insufficient_storage" or "unauthorized" or "forbidden" =>
-            Texts<ApiStrings>.Get($"Heading.{Type}"),
-        "internal_error" or "bad_gateway" or "service_unavailable" => Texts<ApiStrings>.Get("Heading.server"),
+            ResourceTexts<ApiStrings>.Get($"Heading.{Type}"),
+        "internal_error" or "bad_gateway" or "service_unavailable" => ResourceTexts<ApiStrings>.Get("Heading.server"),
         _ => Describe(Status),
     };
 
@@ -30,12 +31,12 @@ public sealed record ApiProblem(string? Type, string? Title, int Status, string?
 
     /// <summary>"New password: too short" — the field's name in the page's language (the Api's snake_case name read as
     /// words when we have none for it).</summary>
-    public static string Describe(FieldError error) => Texts<ApiStrings>.Format("FieldMessage", FieldName(error.Field), error.Message);
+    public static string Describe(FieldError error) => ResourceTexts<ApiStrings>.Get("FieldMessage", FieldName(error.Field), error.Message);
 
     private static string FieldName(string field)
     {
         var key = $"Field.{field}";
-        if (Texts<ApiStrings>.Get(key) is var name && name != key)
+        if (ResourceTexts<ApiStrings>.Get(key) is var name && name != key)
         {
             return name;
         }
@@ -46,13 +47,13 @@ public sealed record ApiProblem(string? Type, string? Title, int Status, string?
     public static ApiProblem FromStatus(HttpStatusCode status) => new(null, Describe((int)status), (int)status, null, null, []);
 
     public static ApiProblem Unreachable() =>
-        new(null, Texts<ApiStrings>.Get("Unreachable.Title"), 503, Texts<ApiStrings>.Get("Unreachable.Detail"), null, []);
+        new(null, ResourceTexts<ApiStrings>.Get("Unreachable.Title"), 503, ResourceTexts<ApiStrings>.Get("Unreachable.Detail"), null, []);
 
     private static string Describe(int status) => status switch
     {
-        400 or 401 or 403 or 404 or 409 or 413 or 422 or 429 => Texts<ApiStrings>.Get($"Status.{status}"),
-        >= 500 => Texts<ApiStrings>.Get("Status.5xx"),
-        _ => Texts<ApiStrings>.Format("Status.Other", status),
+        400 or 401 or 403 or 404 or 409 or 413 or 422 or 429 => ResourceTexts<ApiStrings>.Get($"Status.{status}"),
+        >= 500 => ResourceTexts<ApiStrings>.Get("Status.5xx"),
+        _ => ResourceTexts<ApiStrings>.Get("Status.Other", status),
     };
 }
 

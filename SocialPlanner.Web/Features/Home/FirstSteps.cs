@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using SocialPlanner.Web.Features.Posts;
 using SocialPlanner.Web.Features.Shared;
 
@@ -19,5 +20,5 @@ public static class FirstSteps
             posts.Any(p => p.Status is PostStatus.Scheduled or PostStatus.Published || p.ScheduledAt is not null)),
     ];
 
-    private static string Text(string key) => Texts<HomeStrings>.Get(key);
+    private static string Text(string key) => ResourceTexts<HomeStrings>.Get(key);
 }

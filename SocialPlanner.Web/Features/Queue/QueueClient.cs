@@ -1,3 +1,4 @@
+using SocialPlanner.Localisation;
 using System.Globalization;
 using SocialPlanner.Web.Features.Api;
 using SocialPlanner.Web.Features.Posts;
@@ -115,5 +116,5 @@ public static class Weekdays
 
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    public static string Network(SlotPlatform platform) => Texts<SharedStrings>.Get($"Network.{platform}");
+    public static string Network(SlotPlatform platform) => ResourceTexts<SharedStrings>.Get($"Network.{platform}");
 }

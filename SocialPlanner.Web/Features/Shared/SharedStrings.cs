@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using Microsoft.Extensions.Localization;
 using SocialPlanner.Web.Features.Posts;
 
@@ -21,15 +20,4 @@ public static class SharedWords
 
     /// <summary>"Home · SocialPlanner": the browser tab's title.</summary>
     public static string PageTitle(this IStringLocalizer<SharedStrings> s, string page) => s["PageTitle", page];
-}
-
-/// <summary>A feature's texts for code that has no injected localizer (static rules such as <see cref="Wording"/>):
-/// the same resources as <c>IStringLocalizer&lt;TMarker&gt;</c>, read in the current UI culture.</summary>
-public static class Texts<TMarker>
-{
-    private static readonly ResourceManager Resources = new(typeof(TMarker));
-
-    public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
-
-    public static string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
 }

@@ -17,9 +17,9 @@ public static class Wording
 
     public static string Uses(int count) => count switch
     {
-        0 => Texts<SharedStrings>.Get("Wording.UsesNone"),
-        1 => Texts<SharedStrings>.Get("Wording.UsesOnce"),
-        2 => Texts<SharedStrings>.Get("Wording.UsesTwice"),
-        _ => Texts<SharedStrings>.Format("Wording.UsesMany", count.ToString("N0", CultureInfo.CurrentCulture)),
+        0 => ResourceTexts<SharedStrings>.Get("Wording.UsesNone"),
+        1 => ResourceTexts<SharedStrings>.Get("Wording.UsesOnce"),
+        2 => ResourceTexts<SharedStrings>.Get("Wording.UsesTwice"),
+        _ => ResourceTexts<SharedStrings>.Get("Wording.UsesMany", count.ToString("N0", CultureInfo.CurrentCulture)),
     };
 }
