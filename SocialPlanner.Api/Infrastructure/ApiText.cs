@@ -19,7 +19,17 @@ public sealed class ApiText
         _values = values;
     }
 
-    public static ApiText Of(string key, params object?[] values) => new(key, null, values);
+    /// <summary>A key and its placeholder values. A value that is a list is refused: it is what a caller passing a
+    /// sentence and its field errors to a <c>(string key, params object?[] values)</c> overload ends up with, and
+    /// would otherwise lose the errors silently.</summary>
+    public static ApiText Of(string key, params object?[] values)
+    {
+        if (values.FirstOrDefault(v => v is System.Collections.IEnumerable and not string) is { } list)
+        {
+            throw new ArgumentException($"'{key}' got a {list.GetType().Name} as a placeholder value; a key's values are single values", nameof(values));
+        }
+        return new(key, null, values);
+    }
 
     public static ApiText Verbatim(string text) => new(null, text, []);
 

@@ -48,8 +48,9 @@ internal static class PostStore
         var commentViolations = comments.Violations(platform, content, hashtags);
         if (violations.Count + commentViolations.Count > 0)
         {
-            return ApiProblem.BusinessRule(string.Join("; ", violations.Concat(commentViolations)),
-                [.. violations.Select(v => new FieldError("content", v)), .. commentViolations.Select(v => new FieldError("first_comment", v))]);
+            // The Core's messages are already in the reader's language: verbatim, each an error of its field.
+            return ApiProblem.BusinessRule(ApiText.Verbatim(string.Join("; ", violations.Concat(commentViolations))),
+                [.. violations.Select(v => FieldProblem.Verbatim("content", v)), .. commentViolations.Select(v => FieldProblem.Verbatim("first_comment", v))]);
         }
 
         post.Platform = platform;

@@ -46,6 +46,42 @@ public sealed partial class ResourceKeyUsageTests
         Assert.Empty(missing);
     }
 
+    /// <summary>The Api names its error texts by key (<c>ApiProblem.BusinessRule("Queue.AlreadyScheduled")</c>,
+    /// <c>ApiProblem.NotFound("Post")</c>): every literal key of a known group exists in ApiStrings.resx.</summary>
+    [Fact]
+    public void Every_key_the_Api_uses_exists_in_its_resources()
+    {
+        var api = Path.Combine(BuiltProcess.RepositoryRoot, "SocialPlanner.Api");
+        var known = XDocument.Load(Path.Combine(api, "Infrastructure", "ApiStrings.resx")).Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var groups = known.Where(k => k.Contains('.', StringComparison.Ordinal)).Select(k => k.Split('.')[0]).ToHashSet();
+        var missing = new List<string>();
+        var checkedKeys = 0;
+        foreach (var file in Directory.EnumerateFiles(api, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            var used = ApiKeyLiteral().Matches(text).Select(m => m.Groups[1].Value).Where(k => groups.Contains(k.Split('.')[0]))
+                .Concat(NotFoundUse().Matches(text).Select(m => "NotFound." + m.Groups[1].Value));
+            foreach (var key in used.Distinct())
+            {
+                checkedKeys++;
+                if (!known.Contains(key))
+                {
+                    missing.Add($"{Relative(file)}: \"{key}\" is not in ApiStrings.resx");
+                }
+            }
+        }
+        Assert.True(checkedKeys > 100, $"only {checkedKeys} keys found: the scan no longer sees the Api's texts");
+        Assert.Empty(missing);
+    }
+
+    [GeneratedRegex(@"(?<![$@\w])""([A-Z]\w*(?:\.\w+)+)""")]
+    private static partial Regex ApiKeyLiteral();
+
+    [GeneratedRegex(@"ApiProblem\.NotFound\(""(\w+)""\)")]
+    private static partial Regex NotFoundUse();
+
     private static IEnumerable<string> SourceFiles() =>
         Directory.EnumerateFiles(Web, "*.razor*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".razor.cs", StringComparison.Ordinal))
