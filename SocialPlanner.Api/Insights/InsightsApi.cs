@@ -82,7 +82,7 @@ public static class InsightsApi
         var best = BestTime.Compute(figures.Select(f => f.Figures), zone, now, only);
         var unavailable = await db.SocialConnections.AsNoTracking()
             .Where(c => c.UserId == userId && c.IsActive && c.InsightsUnavailable != null && (only == null || c.Platform == only))
-            .Select(c => new InsightsUnavailable(c.Platform, c.InsightsUnavailable!))
+            .Select(c => new { c.Platform, Note = c.InsightsUnavailable! })
             .ToListAsync(ct);
 
         var data = new InsightsDto(
@@ -92,7 +92,7 @@ public static class InsightsApi
             [.. inRange.OrderByDescending(p => p.Engagements).ThenByDescending(p => p.Reach).Take(TopPostsCount)],
             new InsightsBestTime(best.EnoughData, best.PostsConsidered, best.CellsCovered, BestTime.MinimumPosts, BestTime.MinimumCells,
                 best.Heatmap, [.. best.SuggestedSlots.Select(s => new InsightsSlot(WeekdayNames[s.Weekday], s.Hour, s.EngagementRate, s.Posts))], best.Reason),
-            unavailable);
+            [.. unavailable.Select(u => new InsightsUnavailable(u.Platform, MetricsUnavailable.Describe(u.Note)))]);
         return TypedResults.Ok(Envelope.Of(data, new InsightsMeta(Day(fromDay), Day(toDay), only, zoneId)));
     }
 

@@ -1,4 +1,5 @@
 using SocialPlanner.Core.Social;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Core.Insights;
 
@@ -52,7 +53,7 @@ public static class BestTime
 
         if (considered.Count < MinimumPosts || cells.Count < MinimumCells)
         {
-            var reason = string.Format(System.Globalization.CultureInfo.InvariantCulture, BestTimeTexts.NotEnoughData,
+            var reason = ResourceTexts<InsightsStrings>.Get("BestTime.NotEnoughData",
                 considered.Count, cells.Count, MinimumPosts, MinimumCells, (int)Window.TotalDays);
             return new BestTimeResult(false, considered.Count, cells.Count, heatmap, Defaults(platform), reason);
         }
@@ -64,8 +65,8 @@ public static class BestTime
             .Select(c => new SuggestedSlot(c.Key.Day, c.Key.Hour, Math.Round(c.Value.Rate, 4), c.Value.Posts))
             .ToList();
         return slots.Count == 0
-            ? new BestTimeResult(false, considered.Count, cells.Count, heatmap, Defaults(platform), BestTimeTexts.NoRepeatedSlot)
-            : new BestTimeResult(true, considered.Count, cells.Count, heatmap, slots, BestTimeTexts.FromHistory);
+            ? new BestTimeResult(false, considered.Count, cells.Count, heatmap, Defaults(platform), ResourceTexts<InsightsStrings>.Get("BestTime.NoRepeatedSlot"))
+            : new BestTimeResult(true, considered.Count, cells.Count, heatmap, slots, ResourceTexts<InsightsStrings>.Get("BestTime.FromHistory"));
     }
 
     /// <summary>(likes + comments + saves + shares) ÷ reach; 0 without reach.</summary>
@@ -77,13 +78,4 @@ public static class BestTime
         var local = TimeZoneInfo.ConvertTime(instant, zone);
         return (((int)local.DayOfWeek + 6) % 7, local.Hour);
     }
-}
-
-/// <summary>The rule's explanations, whole sentences with placeholders, ready to move into resource files.</summary>
-public static class BestTimeTexts
-{
-    public const string NotEnoughData = "Not enough history yet: {0} posts with figures over {1} different weekday-hours in the last {4} days; "
-        + "at least {2} posts over {3} weekday-hours are needed. Until then, these are the platforms' usual best times.";
-    public const string NoRepeatedSlot = "No weekday-hour holds two posts yet, so no time can be told apart from luck. Until then, these are the platforms' usual best times.";
-    public const string FromHistory = "From your own posts of the last 90 days: the hours in your time zone whose posts earned the best engagement rate.";
 }

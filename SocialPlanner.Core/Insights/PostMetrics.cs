@@ -16,5 +16,13 @@ public static class MetricsUnavailable
     public const string LinkedInScope = "r_member_postAnalytics";
     public const string InstagramScope = "instagram_business_manage_insights";
 
+    /// <summary>What the Worker stores (a record, in English, like every stored error).</summary>
     public static string MissingScope(string scope) => $"Not available: missing permission {scope}. Reconnect the account to grant it.";
+
+    /// <summary>The stored note in the reader's language (current UI culture): a note naming a known permission is
+    /// said again from the resources; anything else is shown as stored.</summary>
+    public static string Describe(string stored) =>
+        new[] { LinkedInScope, InstagramScope }.FirstOrDefault(scope => stored == MissingScope(scope)) is { } missing
+            ? SocialPlanner.Localisation.ResourceTexts<InsightsStrings>.Get("Unavailable.MissingScope", missing)
+            : stored;
 }

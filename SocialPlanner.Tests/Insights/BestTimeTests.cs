@@ -74,6 +74,34 @@ public class BestTimeTests
     }
 
     [Fact]
+    public void The_explanation_is_in_the_readers_language()
+    {
+        var few = RichHistory().Take(BestTime.MinimumPosts - 1).ToList();
+
+        BestTimeResult result;
+        using (SocialPlanner.Core.Localisation.UserCulture.Use("fr"))
+        {
+            result = BestTime.Compute(few, Zurich, Now, SocialPlatform.Instagram);
+        }
+        var english = BestTime.Compute(few, Zurich, Now, SocialPlatform.Instagram);
+
+        Assert.StartsWith("Pas encore assez d’historique", result.Reason, StringComparison.Ordinal);
+        Assert.Contains($"{BestTime.MinimumPosts - 1} publications", result.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Not enough history yet", english.Reason, StringComparison.Ordinal);
+        Assert.Equal("Indisponible : il manque l’autorisation r_member_postAnalytics. Reconnectez le compte pour l’accorder.",
+            Describe(MetricsUnavailable.MissingScope(MetricsUnavailable.LinkedInScope), "fr"));
+        Assert.Equal("Something else the platform said", Describe("Something else the platform said", "fr"));
+    }
+
+    private static string Describe(string stored, string language)
+    {
+        using (SocialPlanner.Core.Localisation.UserCulture.Use(language))
+        {
+            return MetricsUnavailable.Describe(stored);
+        }
+    }
+
+    [Fact]
     public void Many_posts_in_too_few_weekday_hours_are_not_enough_either()
     {
         var sameHours = Enumerable.Range(1, 12).SelectMany(w => new[] { Post(DayOfWeek.Tuesday, 9, 0.05, w), Post(DayOfWeek.Thursday, 9, 0.04, w) }).ToList();
