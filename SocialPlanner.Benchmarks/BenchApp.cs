@@ -47,6 +47,17 @@ public sealed class BenchApp : IAsyncDisposable
 
     public NpgsqlDataSource Owner { get; }
 
+    /// <summary>Vacuums the publishing tables before a measured drain, so Postgres's autovacuum of the rows the previous
+    /// drain left dead cannot start in the middle of one drain and not the other (a run on 2026-12-07 had Postgres
+    /// spend twice the CPU per post in the app's drain while the baseline ran clean).</summary>
+    public async Task VacuumAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Owner.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("VACUUM (ANALYZE) post_publications, posts", connection);
+        command.CommandTimeout = 300;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public BenchmarkOptions Options { get; }
 
     public HttpClient Sandbox { get; }

@@ -43,6 +43,7 @@ static async Task<RunResult> RunOnceAsync(BenchmarkOptions options, Cancellation
     Drain? warmUp = options.WarmUpPosts > 0
         ? await bench.DrainAsync(accounts, options.WarmUpPosts, Schedule.Burst(options.Lead, "warm-up"), cancellationToken)
         : null;
+    await bench.VacuumAsync(cancellationToken);
     await QuietMachine.WaitAsync("burst", cancellationToken);
     var burst = await bench.DrainAsync(accounts, options.Posts, Schedule.Burst(options.Lead), cancellationToken);
     var spread = await bench.DrainAsync(accounts, options.SpreadPosts, Schedule.Spread(options.Lead, options.SpreadOver), cancellationToken);
@@ -52,6 +53,7 @@ static async Task<RunResult> RunOnceAsync(BenchmarkOptions options, Cancellation
     var loops = options.Workers * options.ConcurrencyPerWorker;
     // The loops' code gets the same warm-up as the dispatchers' did.
     var baselineWarmUp = warmUp is null ? null : await BareSkipLockedLoop.DrainAgainAsync(bench, accounts, warmUp, loops, cancellationToken);
+    await bench.VacuumAsync(cancellationToken);
     await QuietMachine.WaitAsync("baseline", cancellationToken);
     var baseline = await BareSkipLockedLoop.DrainAgainAsync(bench, accounts, burst, loops, cancellationToken);
 
