@@ -3,14 +3,14 @@ using SocialPlanner.Api.Ai;
 using SocialPlanner.Api.Auth;
 using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Extensions;
-using SocialPlanner.Api.Insights;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Api.Insights;
 using SocialPlanner.Api.Media;
 using SocialPlanner.Api.Posts;
 using SocialPlanner.Api.Queue;
+using SocialPlanner.Api.RateLimiting;
 using SocialPlanner.Api.Social;
 using SocialPlanner.Api.Templates;
-using SocialPlanner.Api.RateLimiting;
 using SocialPlanner.Localisation;
 
 var builder = WebApplication.CreateBuilder(args);

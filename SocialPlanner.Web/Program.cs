@@ -1,9 +1,9 @@
 using Radzen;
+using SocialPlanner.Localisation;
 using SocialPlanner.Web.Components;
 using SocialPlanner.Web.Features;
 using SocialPlanner.Web.Features.Auth;
 using SocialPlanner.Web.Features.Media;
-using SocialPlanner.Localisation;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -44,8 +44,8 @@ public static class AuthApi
     }
 
     public static async Task<Results<Created<Envelope<AuthResult>>, ApiProblem>> Register(
-        RegisterRequest request, IValidator<RegisterRequest> validator, HttpContext http, UserManager<AppUser> users,
-        SessionService sessions, TimeProvider clock, CancellationToken ct)
+        RegisterRequest request, IValidator<RegisterRequest> validator, UserManager<AppUser> users, SessionService sessions,
+        TimeProvider clock, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
@@ -57,8 +57,9 @@ public static class AuthApi
         {
             user.TimeZone = zone;
         }
-        // The form's choice, else the browser's: a French browser signs up to a French app.
-        user.Language = request.Language?.ToLowerInvariant() ?? Languages.FromAcceptLanguage(http.Request.Headers.AcceptLanguage.ToString());
+        // The form's choice, else the browser's (the request culture, chosen from Accept-Language first in the pipeline).
+        user.Language = request.Language?.ToLowerInvariant()
+            ?? Languages.FromCultureName(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? Languages.Default;
 
         var created = await users.CreateAsync(user, request.Password!);
         if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))

@@ -1,9 +1,9 @@
-using SocialPlanner.Localisation;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Api.Calendar;
 

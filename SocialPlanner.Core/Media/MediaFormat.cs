@@ -1,5 +1,5 @@
-using SocialPlanner.Localisation;
 using SocialPlanner.Core.Localisation;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Core.Media;
 

@@ -1,4 +1,3 @@
-using SocialPlanner.Localisation;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Jpeg;
 using MetadataExtractor.Formats.Png;
@@ -6,6 +5,7 @@ using MetadataExtractor.Formats.QuickTime;
 using MetadataExtractor.Formats.WebP;
 using SkiaSharp;
 using SocialPlanner.Core.Localisation;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Core.Media;
 

@@ -1,7 +1,7 @@
-using SocialPlanner.Localisation;
 using System.Globalization;
 using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Core.Media;
 

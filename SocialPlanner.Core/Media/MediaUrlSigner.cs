@@ -1,9 +1,9 @@
-using SocialPlanner.Localisation;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using SocialPlanner.Core.Localisation;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Core.Media;
 

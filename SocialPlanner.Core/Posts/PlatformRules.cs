@@ -1,8 +1,8 @@
-using SocialPlanner.Localisation;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Media;
+using SocialPlanner.Localisation;
 using static SocialPlanner.Core.Localisation.ReadNumbers;
 
 namespace SocialPlanner.Core.Posts;

@@ -1,10 +1,10 @@
-using SocialPlanner.Localisation;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Social;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Core.Publishing;
 

@@ -41,31 +41,13 @@ public static class Languages
         return IsSupported(code) ? code.ToLowerInvariant() : null;
     }
 
-    /// <summary>The first language we speak in an <c>Accept-Language</c> header, by quality; the default otherwise.</summary>
-    public static string FromAcceptLanguage(string? header)
-    {
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return Default;
-        }
-        var ranked = header.Split(',')
-            .Select((part, index) =>
-            {
-                var pieces = part.Split(';');
-                var quality = 1.0;
-                foreach (var piece in pieces.Skip(1))
-                {
-                    var kv = piece.Trim();
-                    if (kv.StartsWith("q=", StringComparison.OrdinalIgnoreCase)
-                        && double.TryParse(kv[2..], NumberStyles.Float, CultureInfo.InvariantCulture, out var q))
-                    {
-                        quality = q;
-                    }
-                }
-                return (Language: FromCultureName(pieces[0]), Quality: quality, Index: index);
-            })
+    /// <summary>The first language we speak among an <c>Accept-Language</c> header's entries, by quality (parsed by
+    /// ASP.NET Core's header parser); null when it names none of ours.</summary>
+    public static string? FromAcceptLanguage(IList<Microsoft.Net.Http.Headers.StringWithQualityHeaderValue> entries) =>
+        entries
+            .Select((entry, index) => (Language: FromCultureName(entry.Value.Value), Quality: entry.Quality ?? 1, Index: index))
             .Where(x => x.Language is not null && x.Quality > 0)
-            .OrderByDescending(x => x.Quality).ThenBy(x => x.Index);
-        return ranked.Select(x => x.Language!).FirstOrDefault() ?? Default;
-    }
+            .OrderByDescending(x => x.Quality).ThenBy(x => x.Index)
+            .Select(x => x.Language)
+            .FirstOrDefault();
 }

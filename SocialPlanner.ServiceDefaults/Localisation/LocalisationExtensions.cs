@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,14 +36,14 @@ public static class LocalisationExtensions
     /// "fr-FR" formats like the product's French (fr-CH) instead of falling back to English.</summary>
     private sealed class LanguageRequestCultureProvider : RequestCultureProvider
     {
-        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(Microsoft.AspNetCore.Http.HttpContext httpContext)
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
-            var header = httpContext.Request.Headers.AcceptLanguage.ToString();
-            if (string.IsNullOrWhiteSpace(header))
+            var language = Languages.FromAcceptLanguage(httpContext.Request.GetTypedHeaders().AcceptLanguage);
+            if (language is null)
             {
                 return NullProviderCultureResult;
             }
-            var culture = Languages.Culture(Languages.FromAcceptLanguage(header)).Name;
+            var culture = Languages.Culture(language).Name;
             return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture, culture));
         }
     }

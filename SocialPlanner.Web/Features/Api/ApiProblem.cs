@@ -1,6 +1,6 @@
-using SocialPlanner.Localisation;
 using System.Globalization;
 using System.Net;
+using SocialPlanner.Localisation;
 using SocialPlanner.Web.Features.Shared;
 
 namespace SocialPlanner.Web.Features.Api;

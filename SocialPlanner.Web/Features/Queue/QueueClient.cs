@@ -1,5 +1,5 @@
-using SocialPlanner.Localisation;
 using System.Globalization;
+using SocialPlanner.Localisation;
 using SocialPlanner.Web.Features.Api;
 using SocialPlanner.Web.Features.Posts;
 using SocialPlanner.Web.Features.Shared;
