@@ -49,8 +49,24 @@ public sealed class Browser : IAsyncDisposable
         // Blazor Server round-trips through a circuit; a slow shared machine needs more than the 5 s default.
         context.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(30_000);
+        await context.AddInitScriptAsync(FileInputWatch);
         return await context.NewPageAsync();
     }
+
+    /// <summary>Remembers which file inputs have a <c>change</c> listener, so a test can wait until an upload
+    /// component really listens (Radzen registers the component and attaches its listener in two separate
+    /// round trips; a file chosen between them is ignored). Page behaviour is unchanged.</summary>
+    private const string FileInputWatch = """
+        (() => {
+          const listening = new WeakSet();
+          const add = EventTarget.prototype.addEventListener;
+          EventTarget.prototype.addEventListener = function (type, listener, options) {
+            if (type === 'change' && this instanceof HTMLInputElement && this.type === 'file') listening.add(this);
+            return add.call(this, type, listener, options);
+          };
+          window.spFileInputListens = input => listening.has(input);
+        })();
+        """;
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -57,10 +57,16 @@ public static class WebUser
         await Expect(page.GetByAltText(altText).First).ToBeVisibleAsync();
     }
 
-    /// <summary>The upload component registers itself with Radzen's script after its first render; a file chosen
-    /// before that would be ignored, as it would for a person clicking in that instant.</summary>
+    /// <summary>The upload component registers itself with Radzen's script after its first render, then attaches its
+    /// <c>change</c> listener in a second round trip; a file chosen before both would be ignored, as it would for a
+    /// person clicking in that instant. <see cref="Browser"/> records which file inputs listen.</summary>
     public static Task WaitForUploadReadyAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => Object.keys(window.Radzen?.uploadComponents ?? {}).length > 0");
+        page.WaitForFunctionAsync("""
+            () => {
+              const input = document.querySelector('.sp-drop-zone input[type=file]');
+              return !!input && !!window.Radzen?.uploadComponents?.[input.id] && window.spFileInputListens(input);
+            }
+            """);
 
     /// <summary>Asks until <paramref name="probe"/> answers, for work done in the background (mail, the Worker).</summary>
     public static async Task<T> EventuallyAsync<T>(Func<CancellationToken, Task<T?>> probe, TimeSpan within, string what) where T : class
