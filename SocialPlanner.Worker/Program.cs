@@ -8,8 +8,9 @@ using SocialPlanner.Worker.Insights;
 using SocialPlanner.Worker.Jobs;
 using SocialPlanner.Worker.Publishing;
 
-// What the Worker writes down (a publication's error_message, from the Core's rules) is stored in English whatever
-// the host's locale; the emails switch to their user's language themselves (UserCulture).
+// The Worker has no reader: it runs in English whatever the host's locale. A failure reason is stored in English
+// (error_message) and in every language (error_texts, Sentence.Translations); the emails switch to their user's
+// language themselves (UserCulture).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = Languages.Culture(Languages.Default);
 
 var builder = WebApplication.CreateBuilder(args);

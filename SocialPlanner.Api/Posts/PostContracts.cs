@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
@@ -10,7 +11,8 @@ public sealed record PostMediaDto(Guid Id, string Url, MediaType Type);
 
 public sealed record TemplateRefDto(Guid Id, string Name);
 
-/// <summary>A post in a list. <c>error_message</c> says why a failed post did not go out, so lists can show it.</summary>
+/// <summary>A post in a list. <c>error_message</c> says why a failed post did not go out, so lists can show it, in the
+/// reader's language (<see cref="Translations"/>; English for rows older than the translations).</summary>
 public sealed record PostSummaryDto(
     Guid Id, PostPlatform Platform, string Content, PostStatus Status, bool AiGenerated, int? Rating,
     DateTimeOffset? ScheduledAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<PostMediaDto> Media,
@@ -38,7 +40,8 @@ public sealed record RateRequest(int? Rating);
 /// <summary>The columns a post list reads (a projection, not the entity), and its media in their order.</summary>
 public sealed record PostSummaryRow(
     Guid Id, PostPlatform Platform, string Content, PostStatus Status, bool AiGenerated, int? Rating, DateTimeOffset? ScheduledAt,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, string? ErrorMessage, List<PostMediaRow> Media);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, string? ErrorMessage, string? ErrorTexts,
+    List<PostMediaRow> Media);
 
 public sealed record PostMediaRow(Guid Id, string StoragePath, MediaType Type);
 
@@ -50,15 +53,18 @@ public static class PostMapping
     public static PostSummaryDto ToSummary(this PostSummaryRow post, SignedMediaLinks links) => new(
         post.Id, post.Platform, post.Content, post.Status, post.AiGenerated, post.Rating, post.ScheduledAt,
         post.CreatedAt, post.UpdatedAt, [.. post.Media.Select(m => MediaDto(m.Id, m.StoragePath, m.Type, links))],
-        post.PublishedAt, post.ErrorMessage);
+        post.PublishedAt, Translations.Pick(post.ErrorTexts, post.ErrorMessage));
 
-    /// <summary>The whole post; its publications when they were loaded (a post's read loads them).</summary>
+    /// <summary>The whole post; its publications when they were loaded (a post's read loads them). Errors read in the
+    /// request's language.</summary>
     public static PostDto ToDto(this Post post, SignedMediaLinks links) => new(
         post.Id, post.UserId, post.Platform, post.Content, post.Hashtags, post.Status, post.IdeaSource, post.AiGenerated,
         post.Rating, post.ScheduledAt, post.PublishedAt, post.TemplateId, post.Metadata.RootElement, post.CreatedAt,
-        post.UpdatedAt, MediaOf(post, links), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null, post.ErrorMessage,
+        post.UpdatedAt, MediaOf(post, links), post.Template is { } t ? new TemplateRefDto(t.Id, t.Name) : null,
+        Translations.Pick(post.ErrorTexts, post.ErrorMessage),
         [.. post.Publications.OrderBy(p => p.Platform)
-            .Select(p => new PublicationDto(p.Platform, p.Status, p.ExternalUrl, p.PublishedAt, p.ErrorMessage, p.CommentStatus, p.CommentError))],
+            .Select(p => new PublicationDto(p.Platform, p.Status, p.ExternalUrl, p.PublishedAt, Translations.Pick(p.ErrorTexts, p.ErrorMessage),
+                p.CommentStatus, Translations.Pick(p.CommentErrorTexts, p.CommentError)))],
         post.FirstComment, post.FirstCommentLinkedin, post.FirstCommentInstagram);
 
     /// <summary>Links are signed when the post is read (list or one post); the media row's url is not a usable link.</summary>

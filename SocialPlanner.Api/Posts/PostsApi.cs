@@ -75,7 +75,7 @@ public static class PostsApi
             // Only what a summary shows: a whole entity also brings the stored search vector (three languages' lexemes,
             // larger than the text), the metadata and the hashtags, all parsed and then thrown away.
             .Select(p => new PostSummaryRow(p.Id, p.Platform, p.Content, p.Status, p.AiGenerated, p.Rating, p.ScheduledAt,
-                p.CreatedAt, p.UpdatedAt, p.PublishedAt, p.ErrorMessage,
+                p.CreatedAt, p.UpdatedAt, p.PublishedAt, p.ErrorMessage, p.ErrorTexts,
                 p.Media.Where(m => m.Media != null).OrderBy(m => m.Order)
                     .Select(m => new PostMediaRow(m.MediaId, m.Media!.StoragePath, m.Media.Type)).ToList()))
             .AsSingleQuery() // one collection of at most ten media per post: a join costs less than a second round trip

@@ -6,6 +6,7 @@ using SocialPlanner.Api.Calendar;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Posts;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
@@ -74,10 +75,10 @@ public static class PublishNow
             { Status: PublicationStatus.Published } => Published(target, publication),
             { Status: PublicationStatus.Failed } => await FailureAsync(db, userId, target, publication, ct),
             { Status: PublicationStatus.Pending, Attempts: > 0 } => ApiProblem.ServiceUnavailable(
-                ApiText.Of("Social.NotAccepting", PostState.PlatformName(target), publication.ErrorMessage),
+                ApiText.Of("Social.NotAccepting", PostState.PlatformName(target), Reason(publication)),
                 publication.DueAt - clock.GetUtcNow()),
             _ => TypedResults.Accepted($"/api/content/posts/{postId}", Envelope.Of(new PublicationStateDto(
-                postId, target, publication.Status, publication.Attempts, publication.DueAt, publication.ErrorMessage))),
+                postId, target, publication.Status, publication.Attempts, publication.DueAt, Reason(publication)))),
         };
     }
 
@@ -109,13 +110,16 @@ public static class PublishNow
             ? new LinkedInPublishedDto(true, publication.ExternalId, publication.PublishedAt)
             : new InstagramPublishedDto(true, publication.ExternalId, publication.PublishedAt)));
 
+    /// <summary>Why the publication is not out, in the request's language (the Worker stores it in every language).</summary>
+    private static string? Reason(PostPublication publication) => Translations.Pick(publication.ErrorTexts, publication.ErrorMessage);
+
     /// <summary>The spec's error classes: a dead authorization is 401 (reconnect), an unconfirmed send is 502 (the
     /// user must look at their account), anything else the platform refused about the post is 422.</summary>
     private static async Task<ApiProblem> FailureAsync(
         AppDbContext db, Guid userId, SocialPlatform target, PostPublication publication, CancellationToken ct)
     {
-        // The stored reason is the Worker's (English) record of what the platform said.
-        var message = publication.ErrorMessage is { } stored ? ApiText.Verbatim(stored) : ApiText.Of("Social.Refused");
+        // The stored reason is the Worker's record of what the platform said, in the reader's language.
+        var message = Reason(publication) is { } stored ? ApiText.Verbatim(stored) : ApiText.Of("Social.Refused");
         var usable = await db.SocialConnections.AnyAsync(c => c.UserId == userId && c.Platform == target && c.IsActive && !c.ReconnectNeeded, ct);
         if (!usable)
         {

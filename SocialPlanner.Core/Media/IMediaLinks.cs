@@ -10,8 +10,3 @@ public interface IMediaLinks
 
     Task<Stream> OpenReadAsync(MediaItem item, CancellationToken cancellationToken);
 }
-
-public static class MediaLinks
-{
-    public const string NotConfigured = "This server has no media store, so posts with images cannot be published.";
-}

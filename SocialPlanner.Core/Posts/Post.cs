@@ -24,6 +24,8 @@ public class Post
     public DateTimeOffset? ScheduledAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public string? ErrorMessage { get; set; }
+    /// <summary><see cref="ErrorMessage"/> in every language the app speaks (<c>jsonb</c>, <see cref="Localisation.Translations"/>).</summary>
+    public string? ErrorTexts { get; set; }
     public Guid? TemplateId { get; set; }
     public JsonDocument Metadata { get; set; } = JsonDocument.Parse("{}");
     public DateTimeOffset CreatedAt { get; set; }

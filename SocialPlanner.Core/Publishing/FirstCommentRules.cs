@@ -1,4 +1,5 @@
 using System.Net;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Publishing.Platforms;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Core.Social.Instagram;
@@ -14,17 +15,23 @@ public abstract record CommentOutcome
     public sealed record Posted(string Id) : CommentOutcome;
 
     /// <summary>Certainly not posted, and trying again will not help (a refusal, a dead token).</summary>
-    public sealed record Refused(string Reason) : CommentOutcome;
+    public sealed record Refused(Sentence Reason) : CommentOutcome;
 
     /// <summary>Certainly not posted; worth another attempt after <see cref="RetryAfter"/> or the back-off.</summary>
-    public sealed record NotPosted(string Reason, TimeSpan? RetryAfter = null) : CommentOutcome;
+    public sealed record NotPosted(Sentence Reason, TimeSpan? RetryAfter = null) : CommentOutcome;
 
     /// <summary>The call left us and no clear answer came back: it may have been posted.</summary>
-    public sealed record Unknown(string Reason) : CommentOutcome;
+    public sealed record Unknown(Sentence Reason) : CommentOutcome;
 }
 
-/// <summary>The comment's next state: status, comment id, error, and when the comment step may take it again.</summary>
-public sealed record CommentChange(CommentStatus Status, string? ExternalId, string? Error, DateTimeOffset? DueAt);
+/// <summary>The comment's next state: status, comment id, error (stored in English and in every language, as a
+/// publication's is), and when the comment step may take it again.</summary>
+public sealed record CommentChange(CommentStatus Status, string? ExternalId, Sentence? Error, DateTimeOffset? DueAt)
+{
+    public string? ErrorMessage => Error?.InEnglish();
+
+    public string? ErrorTexts => Error?.Translations();
+}
 
 /// <summary>The first comment's rules (issue #17 §3), pure: how a platform's answer reads, and what follows from it.
 /// The comment never touches its post's publication; an unknown outcome is never re-sent blindly.</summary>
@@ -32,21 +39,21 @@ public static class FirstCommentRules
 {
     public static CommentOutcome Classify(Exception failure, SocialPlatform platform) => failure switch
     {
-        GraphApiException { Status: >= HttpStatusCode.InternalServerError } e => new CommentOutcome.Unknown($"Instagram answered {(int)e.Status}."),
+        GraphApiException { Status: >= HttpStatusCode.InternalServerError } e => new CommentOutcome.Unknown(PublishingStrings.Failure("CommentAnswered", "Instagram", (int)e.Status)),
         GraphApiException { Code: 190 } or GraphApiException { Status: HttpStatusCode.Unauthorized } =>
-            new CommentOutcome.Refused("Instagram refused the account's token: reconnect Instagram."),
+            new CommentOutcome.Refused(PublishingStrings.Failure("CommentTokenRefused", "Instagram")),
         GraphApiException { IsTransient: true } or GraphApiException { Status: HttpStatusCode.TooManyRequests } or GraphApiException { Code: 4 or 17 or 32 or 613 } =>
-            new CommentOutcome.NotPosted("Instagram is temporarily unavailable."),
-        GraphApiException e => new CommentOutcome.Refused($"Instagram refused the comment: {e.PlatformMessage}"),
-        LinkedInApiException { Status: HttpStatusCode.Unauthorized } => new CommentOutcome.Refused("LinkedIn refused the account's token: reconnect LinkedIn."),
-        LinkedInApiException { Status: HttpStatusCode.TooManyRequests } e => new CommentOutcome.NotPosted("LinkedIn is throttling this account.", e.RetryAfter),
-        LinkedInApiException { Status: >= HttpStatusCode.InternalServerError } e => new CommentOutcome.Unknown($"LinkedIn answered {(int)e.Status}."),
-        LinkedInApiException e => new CommentOutcome.Refused($"LinkedIn refused the comment: {e.PlatformMessage}"),
+            new CommentOutcome.NotPosted(PublishingStrings.Failure("CommentUnavailable", "Instagram")),
+        GraphApiException e => new CommentOutcome.Refused(PublishingStrings.Failure("CommentRefused", "Instagram", e.PlatformMessage)),
+        LinkedInApiException { Status: HttpStatusCode.Unauthorized } => new CommentOutcome.Refused(PublishingStrings.Failure("CommentTokenRefused", "LinkedIn")),
+        LinkedInApiException { Status: HttpStatusCode.TooManyRequests } e => new CommentOutcome.NotPosted(PublishingStrings.Failure("Throttled", "LinkedIn"), e.RetryAfter),
+        LinkedInApiException { Status: >= HttpStatusCode.InternalServerError } e => new CommentOutcome.Unknown(PublishingStrings.Failure("CommentAnswered", "LinkedIn", (int)e.Status)),
+        LinkedInApiException e => new CommentOutcome.Refused(PublishingStrings.Failure("CommentRefused", "LinkedIn", e.PlatformMessage)),
         _ => TransportFailures.Classify(failure, PostState.PlatformName(platform)) switch
         {
             PublishOutcome.NotSent n => new CommentOutcome.NotPosted(n.Reason, n.RetryAfter),
             PublishOutcome.Paused p => new CommentOutcome.NotPosted(p.Reason, p.RetryAfter),
-            _ => new CommentOutcome.Unknown($"No answer from {PostState.PlatformName(platform)} ({failure.GetType().Name})."),
+            _ => new CommentOutcome.Unknown(PublishingStrings.Failure("CommentNoAnswer", PostState.PlatformName(platform), failure.GetType().Name)),
         },
     };
 
@@ -58,12 +65,12 @@ public static class FirstCommentRules
         CommentOutcome.Posted p => new(CommentStatus.Published, p.Id, null, null),
         CommentOutcome.Refused r => new(CommentStatus.Failed, null, r.Reason, null),
         CommentOutcome.NotPosted n when attempts >= options.MaxAttempts =>
-            new(CommentStatus.Failed, null, $"{n.Reason} The comment was given up after {attempts} attempts.", null),
+            new(CommentStatus.Failed, null, PublishingStrings.Failure("CommentGaveUp", n.Reason, attempts), null),
         CommentOutcome.NotPosted n => new(CommentStatus.Pending, null, n.Reason, now + PublicationRules.Backoff(attempts, n.RetryAfter, options)),
         CommentOutcome.Unknown u when platform == SocialPlatform.Linkedin => new(CommentStatus.Failed, null,
-            $"LinkedIn did not confirm the comment ({u.Reason}) and cannot be asked; it is not sent again, so it cannot appear twice. Check the post and add it by hand if it is missing.", null),
+            PublishingStrings.Failure("CommentUnconfirmedLinkedIn", u.Reason), null),
         CommentOutcome.Unknown u when attempts >= options.MaxAttempts =>
-            new(CommentStatus.Failed, null, $"{u.Reason} The comment was given up after {attempts} attempts.", null),
+            new(CommentStatus.Failed, null, PublishingStrings.Failure("CommentGaveUp", u.Reason, attempts), null),
         // Still "sending": the next attempt first looks for the comment among the post's comments.
         CommentOutcome.Unknown u => new(CommentStatus.Sending, null, u.Reason, now + options.ReconcileDelay),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),

@@ -37,7 +37,7 @@ public sealed partial class FirstCommentStep(
                 await calendars.BumpAsync(comment.UserId);
                 if (change.Status == CommentStatus.Failed)
                 {
-                    LogFailed(comment.Id, comment.Platform, change.Error);
+                    LogFailed(comment.Id, comment.Platform, change.ErrorMessage);
                 }
             }
         }
@@ -91,7 +91,7 @@ public sealed partial class FirstCommentStep(
         {
             var accessToken = connection is null ? null : await tokens.AccessTokenAsync(connection, forceRefresh: false, cancellationToken);
             outcome = accessToken is null
-                ? new CommentOutcome.Refused($"No usable {PostState.PlatformName(comment.Platform)} connection: reconnect the account.")
+                ? new CommentOutcome.Refused(PublishingStrings.Failure("CommentNoConnection", PostState.PlatformName(comment.Platform)))
                 : comment.Platform == SocialPlatform.Instagram
                     ? await CommentOnInstagramAsync(comment, accessToken, text, cancellationToken)
                     : await CommentOnLinkedInAsync(comment, accessToken, connection!.ProfileId, text, cancellationToken);
@@ -117,7 +117,7 @@ public sealed partial class FirstCommentStep(
     /// <summary>LinkedIn cannot be asked whether an interrupted attempt (a worker died mid-call) landed: never sent twice.</summary>
     private async Task<CommentOutcome> CommentOnLinkedInAsync(ClaimedComment comment, string accessToken, string memberId, string text, CancellationToken cancellationToken) =>
         comment.Reconcile
-            ? new CommentOutcome.Unknown("an earlier attempt was interrupted before LinkedIn answered")
+            ? new CommentOutcome.Unknown(PublishingStrings.Failure("CommentInterrupted"))
             : new CommentOutcome.Posted(await linkedIn.CreateCommentAsync(accessToken, comment.PostExternalId, LinkedInClient.PersonUrn(memberId), text, cancellationToken));
 
     /// <summary>Writes the comment's state if the row is still this attempt's (same attempt number, still "sending").</summary>
@@ -125,11 +125,13 @@ public sealed partial class FirstCommentStep(
     {
         const string sql = """
             UPDATE post_publications
-            SET comment_status = $3, comment_external_id = $4, comment_error = $5, comment_due_at = $6
+            SET comment_status = $3, comment_external_id = $4, comment_error = $5, comment_due_at = $6,
+                comment_error_texts = $7::text::jsonb
             WHERE id = $1 AND comment_attempts = $2 AND comment_status = 'sending'
             """;
         await using var command = await _statements.CommandAsync(sql, cancellationToken, comment.Id, comment.Attempt, change.Status,
-            ScopedSql.DbValue(change.ExternalId), ScopedSql.DbValue(change.Error), ScopedSql.DbValue(change.DueAt));
+            ScopedSql.DbValue(change.ExternalId), ScopedSql.DbValue(change.ErrorMessage), ScopedSql.DbValue(change.DueAt),
+            ScopedSql.DbValue(change.ErrorTexts));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

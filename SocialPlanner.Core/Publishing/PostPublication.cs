@@ -51,7 +51,10 @@ public class PostPublication
     public string? ExternalId { get; set; }
     public string? ExternalUrl { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>Why it is not published (yet), in English: logs, exports, and the fallback of <see cref="ErrorTexts"/>.</summary>
     public string? ErrorMessage { get; set; }
+    /// <summary>The same in every language the app speaks (<c>jsonb</c>, <see cref="Localisation.Translations"/>).</summary>
+    public string? ErrorTexts { get; set; }
     /// <summary>Set with <c>failed</c>, cleared once the failure email went out; overdue ones are queued again.</summary>
     public DateTimeOffset? NoticeDueAt { get; set; }
     /// <summary>The W3C <c>traceparent</c> of the request that scheduled it: the Worker's attempts continue that trace,
@@ -60,6 +63,8 @@ public class PostPublication
     public CommentStatus CommentStatus { get; set; } = CommentStatus.None;
     public string? CommentExternalId { get; set; }
     public string? CommentError { get; set; }
+    /// <summary><see cref="CommentError"/> in every language the app speaks (<c>jsonb</c>).</summary>
+    public string? CommentErrorTexts { get; set; }
     public int CommentAttempts { get; set; }
     /// <summary>When the comment step may take the row: null for "as soon as the post is published"; later after a
     /// back-off, or when a "sending" mark's lease runs out.</summary>

@@ -1,9 +1,12 @@
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
+using SocialPlanner.Localisation;
 
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>The post's combined state, derived from its publications.</summary>
-public sealed record PostState(PostStatus Status, DateTimeOffset? PublishedAt, string? ErrorMessage)
+/// <summary>The post's combined state, derived from its publications. <see cref="ErrorTexts"/>: the error in every
+/// language (<see cref="Translations"/>), null when no publication stored translations.</summary>
+public sealed record PostState(PostStatus Status, DateTimeOffset? PublishedAt, string? ErrorMessage, string? ErrorTexts = null)
 {
     /// <summary>What a post shows given its live (non-cancelled) publications: failed as soon as one failed for good,
     /// published when all are, scheduled while any is still under way.</summary>
@@ -18,9 +21,13 @@ public sealed record PostState(PostStatus Status, DateTimeOffset? PublishedAt, s
         var failed = live.Where(p => p.Status == PublicationStatus.Failed).ToList();
         if (failed.Count > 0)
         {
-            var message = string.Join(" ", failed.OrderBy(p => p.Platform).Select(p => $"{PlatformName(p.Platform)}: {p.ErrorMessage}"));
+            failed = [.. failed.OrderBy(p => p.Platform)];
+            var message = Describe(failed, Languages.English, p => p.ErrorMessage);
+            var texts = failed.Any(p => p.ErrorTexts is not null)
+                ? Translations.Serialize(Languages.All.ToDictionary(l => l, l => Describe(failed, l, p => Translations.Pick(p.ErrorTexts, p.ErrorMessage, l))))
+                : null;
             var publishedAt = live.Where(p => p.Status == PublicationStatus.Published).Max(p => p.PublishedAt);
-            return new(PostStatus.Failed, publishedAt, message);
+            return new(PostStatus.Failed, publishedAt, message, texts);
         }
 
         if (live.All(p => p.Status == PublicationStatus.Published))
@@ -29,6 +36,13 @@ public sealed record PostState(PostStatus Status, DateTimeOffset? PublishedAt, s
         }
 
         return new(PostStatus.Scheduled, null, null);
+    }
+
+    /// <summary>"LinkedIn: why. Instagram: why." in <paramref name="language"/> (French puts a space before the colon).</summary>
+    private static string Describe(IEnumerable<PublicationSnapshot> failed, string language, Func<PublicationSnapshot, string?> error)
+    {
+        using var _ = UserCulture.Use(language);
+        return string.Join(" ", failed.Select(p => ResourceTexts<PublishingStrings>.Get("Failure.OnPlatform", PlatformName(p.Platform), error(p))));
     }
 
     public static string PlatformName(Social.SocialPlatform platform) => platform switch
@@ -41,4 +55,4 @@ public sealed record PostState(PostStatus Status, DateTimeOffset? PublishedAt, s
 
 /// <summary>The columns of a publication that decide its post's state.</summary>
 public sealed record PublicationSnapshot(
-    Social.SocialPlatform Platform, PublicationStatus Status, DateTimeOffset? PublishedAt, string? ErrorMessage);
+    Social.SocialPlatform Platform, PublicationStatus Status, DateTimeOffset? PublishedAt, string? ErrorMessage, string? ErrorTexts = null);

@@ -11,7 +11,7 @@ namespace SocialPlanner.Core.Publishing;
 public sealed record Completion(ClaimedPublication Claim, PublicationChange Change)
 {
     public PostState PostStateAlone { get; } =
-        PostState.Combine([new PublicationSnapshot(Claim.Platform, Change.Status, Change.PublishedAt, Change.ErrorMessage)]);
+        PostState.Combine([new PublicationSnapshot(Claim.Platform, Change.Status, Change.PublishedAt, Change.ErrorMessage, Change.ErrorTexts)]);
 }
 
 /// <summary>A publication's attempt written with its post's combined state, under the claim's lease, and the
@@ -57,10 +57,11 @@ public sealed class PublicationOutcomes(AppDbContext db)
                         WHERE o.post_id = publication.post_id AND o.id <> publication.id AND o.status <> 'cancelled') AS live
                 FROM publication),
             state AS (
-                SELECT * FROM unnest($1::uuid[], $2::text[], $11::post_status[], $12::timestamptz[], $13::text[], $14::boolean[])
-                    AS s(id, lease, status, published_at, error_message, write)),
+                SELECT * FROM unnest($1::uuid[], $2::text[], $12::post_status[], $13::timestamptz[], $14::text[], $15::text[], $16::boolean[])
+                    AS s(id, lease, status, published_at, error_message, error_texts, write)),
             post AS (
-                UPDATE posts p SET status = state.status, published_at = state.published_at, error_message = state.error_message
+                UPDATE posts p SET status = state.status, published_at = state.published_at, error_message = state.error_message,
+                    error_texts = state.error_texts::jsonb
                 FROM siblings JOIN state ON state.id = siblings.id AND state.lease = siblings.lease
                 WHERE p.id = siblings.post_id AND siblings.live = 0 AND state.write
                 RETURNING 1)
@@ -68,7 +69,8 @@ public sealed class PublicationOutcomes(AppDbContext db)
             """;
         await using var command = await _statements.CommandAsync(sql, cancellationToken, [.. CompletionRowsParameters(completions),
             alone.Select(s => s.Status).ToArray(), alone.Select(s => s.PublishedAt).ToArray(),
-            alone.Select(s => s.ErrorMessage).ToArray(), alone.Select(s => s.Status != PostStatus.Draft).ToArray()]);
+            alone.Select(s => s.ErrorMessage).ToArray(), alone.Select(s => s.ErrorTexts).ToArray(),
+            alone.Select(s => s.Status != PostStatus.Draft).ToArray()]);
         // Keyed by row and lease, never by lease alone: what was written for one row must not be read as another's.
         var written = new Dictionary<(Guid, string), long>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -140,17 +142,19 @@ public sealed class PublicationOutcomes(AppDbContext db)
         return (state, changed);
     }
 
-    /// <summary>Attempts' results as rows <c>c</c>, parameters $1–$10 (<see cref="CompletionRowsParameters"/>).</summary>
+    /// <summary>Attempts' results as rows <c>c</c>, parameters $1–$11 (<see cref="CompletionRowsParameters"/>).</summary>
     private const string CompletionRowsSql = """
         SELECT * FROM unnest($1::uuid[], $2::text[], $3::publication_status[], $4::timestamptz[], $5::int[], $6::text[],
-                             $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
-            AS c(id, lease, status, due_at, attempts, error_message, external_id, external_url, published_at, notice_due_at)
+                             $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[])
+            AS c(id, lease, status, due_at, attempts, error_message, external_id, external_url, published_at, notice_due_at,
+                 error_texts)
         """;
 
     /// <summary>Each result of <c>c</c>, written only under its claim's lease; the lease is released with it.</summary>
     private const string WritePublicationsSql = $"""
         UPDATE post_publications p
         SET status = r.status, due_at = r.due_at, attempts = r.attempts, error_message = r.error_message,
+            error_texts = r.error_texts::jsonb,
             external_id = r.external_id, external_url = r.external_url, published_at = r.published_at,
             notice_due_at = r.notice_due_at, lease_owner = NULL, lease_expires_at = NULL
         FROM c AS r WHERE {PublicationQueue.SameClaim}
@@ -163,11 +167,12 @@ public sealed class PublicationOutcomes(AppDbContext db)
         completions.Select(c => c.Change.Attempts).ToArray(), completions.Select(c => c.Change.ErrorMessage).ToArray(),
         completions.Select(c => c.Change.ExternalId).ToArray(), completions.Select(c => c.Change.ExternalUrl).ToArray(),
         completions.Select(c => c.Change.PublishedAt).ToArray(), completions.Select(c => c.Change.NoticeDueAt).ToArray(),
+        completions.Select(c => c.Change.ErrorTexts).ToArray(),
     ];
 
     private const string LockPostSql = "SELECT 1 FROM posts WHERE id = $1 FOR UPDATE";
 
-    private const string SnapshotsSql = "SELECT platform, status, published_at, error_message FROM post_publications WHERE post_id = $1";
+    private const string SnapshotsSql = "SELECT platform, status, published_at, error_message, error_texts::text FROM post_publications WHERE post_id = $1";
 
     private static async Task<IReadOnlyList<PublicationSnapshot>> ReadSnapshotsAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
@@ -175,7 +180,7 @@ public sealed class PublicationOutcomes(AppDbContext db)
         while (await reader.ReadAsync(cancellationToken))
         {
             snapshots.Add(new PublicationSnapshot(reader.GetFieldValue<SocialPlatform>(0), reader.GetFieldValue<PublicationStatus>(1),
-                ScopedSql.NullableTime(reader, 2), ScopedSql.NullableString(reader, 3)));
+                ScopedSql.NullableTime(reader, 2), ScopedSql.NullableString(reader, 3), ScopedSql.NullableString(reader, 4)));
         }
         return snapshots;
     }
@@ -188,11 +193,11 @@ public sealed class PublicationOutcomes(AppDbContext db)
             return false;
         }
         const string write = """
-            UPDATE posts SET status = $2, published_at = $3, error_message = $4
-            WHERE id = $1 AND (status, published_at, error_message) IS DISTINCT FROM ($2, $3, $4)
+            UPDATE posts SET status = $2, published_at = $3, error_message = $4, error_texts = $5::text::jsonb
+            WHERE id = $1 AND (status, published_at, error_message, error_texts) IS DISTINCT FROM ($2, $3, $4, $5::text::jsonb)
             """;
         await using var command = await _statements.CommandAsync(write, cancellationToken, postId, state.Status,
-            ScopedSql.DbValue(state.PublishedAt), ScopedSql.DbValue(state.ErrorMessage));
+            ScopedSql.DbValue(state.PublishedAt), ScopedSql.DbValue(state.ErrorMessage), ScopedSql.DbValue(state.ErrorTexts));
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 

@@ -62,7 +62,7 @@ public sealed partial class PublicationProcessor(
         var (claim, post, connection) = work;
         if (post is null)
         {
-            return (new PublishOutcome.Cancelled("The post was deleted."), claim.PlatformHandle);
+            return (new PublishOutcome.Cancelled(PublishingStrings.Failure("PostDeleted")), claim.PlatformHandle);
         }
 
         var publisher = publishers.Single(p => p.Platform == claim.Platform);
@@ -87,8 +87,9 @@ public sealed partial class PublicationProcessor(
             var accessToken = connection is null ? null : await tokens.AccessTokenAsync(connection, forceRefresh: refreshed, cancellationToken);
             if (accessToken is null)
             {
-                var reason = $"No usable {PostState.PlatformName(claim.Platform)} connection";
-                return (claim.Reconcile ? new PublishOutcome.Unconfirmed(reason) : new PublishOutcome.NotSent(reason + " — reconnect the account and reschedule.", false),
+                var platform = PostState.PlatformName(claim.Platform);
+                return (claim.Reconcile ? new PublishOutcome.Unconfirmed(PublishingStrings.Failure("NoConnection", platform))
+                        : new PublishOutcome.NotSent(PublishingStrings.Failure("NoConnectionReconnect", platform), false),
                     claim.PlatformHandle);
             }
 

@@ -1,3 +1,4 @@
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Social;
@@ -7,7 +8,10 @@ namespace SocialPlanner.Core.Publishing;
 /// <summary>Pure state transitions of one publication after an attempt.</summary>
 public static class PublicationRules
 {
-    public const string UnconfirmedMessage = "Publication unconfirmed — check your account.";
+    /// <summary>A publication that may or may not be online; Publish now tells it apart by this English text.</summary>
+    public static string UnconfirmedMessage => Unconfirmed.InEnglish();
+
+    private static Sentence Unconfirmed => PublishingStrings.Failure("Unconfirmed");
 
     /// <summary>Decides the row's next state. <paramref name="attemptsSoFar"/> counts earlier failed attempts;
     /// <paramref name="platformHandle"/> is what the attempt left for reconciliation (an Instagram container id);
@@ -24,20 +28,19 @@ public static class PublicationRules
             PublishOutcome.NotSent { Transient: true } n when !exhausted =>
                 new(PublicationStatus.Pending, now + Backoff(attempts, n.RetryAfter, options), attempts, n.Reason),
             PublishOutcome.NotSent { Transient: true } n =>
-                Failed(now, attempts, $"{n.Reason} (gave up after {attempts} attempts)"),
+                Failed(now, attempts, PublishingStrings.Failure("GaveUp", n.Reason, attempts)),
             PublishOutcome.NotSent n => Failed(now, attempts, n.Reason),
             // Still Sending with no lease: the next claim takes it down the reconciliation path.
             PublishOutcome.Ambiguous a when !exhausted =>
                 new(PublicationStatus.Sending, now + options.ReconcileDelay, attempts, a.Reason, platformHandle),
-            PublishOutcome.Ambiguous => Failed(now, attempts, UnconfirmedMessage),
-            PublishOutcome.Unconfirmed => Failed(now, attempts, UnconfirmedMessage),
-            PublishOutcome.TokenRejected t => Failed(now, attempts,
-                $"{t.Reason} — reconnect your account and reschedule the post."),
+            PublishOutcome.Ambiguous => Failed(now, attempts, Unconfirmed),
+            PublishOutcome.Unconfirmed => Failed(now, attempts, Unconfirmed),
+            PublishOutcome.TokenRejected t => Failed(now, attempts, PublishingStrings.Failure("TokenRejected", t.Reason)),
             // Not an attempt: same count, same path (a reconciliation stays one), due when the breaker lets calls through.
             PublishOutcome.Paused p => new(reconciling ? PublicationStatus.Sending : PublicationStatus.Pending,
                 now + p.RetryAfter, attemptsSoFar, p.Reason, platformHandle),
             PublishOutcome.QuotaExhausted q => new(PublicationStatus.Pending, q.RetryAt, attemptsSoFar,
-                "Daily publishing limit reached; the post will go out when the platform allows it."),
+                PublishingStrings.Failure("QuotaReached")),
             PublishOutcome.Cancelled c => new(PublicationStatus.Cancelled, now, attemptsSoFar, c.Reason),
             PublishOutcome.LeaseLost => null,
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown publish outcome."),
@@ -47,7 +50,7 @@ public static class PublicationRules
     /// <summary>A publication given up for good. The user is owed an email from now on: the notice stays
     /// due in the same row until the email job confirms it sent, so a worker dying before it queued the email
     /// cannot lose it (the sweeper queues it again).</summary>
-    private static PublicationChange Failed(DateTimeOffset now, int attempts, string message) =>
+    private static PublicationChange Failed(DateTimeOffset now, int attempts, Sentence message) =>
         new(PublicationStatus.Failed, now, attempts, message, NoticeDueAt: now);
 
     /// <summary>Exponential back-off (base × 2^(attempt−1)), never shorter than the platform's Retry-After and
@@ -63,8 +66,11 @@ public static class PublicationRules
     /// being sent to be refused or silently cut. Null when the post may go out.</summary>
     public static PublishOutcome.NotSent? BrokenPlatformRules(SocialPlatform platform, Post post)
     {
-        var violations = PlatformRules.For(post, platform == SocialPlatform.Instagram ? PostPlatform.Instagram : PostPlatform.Linkedin);
-        return violations.Count == 0 ? null : new PublishOutcome.NotSent(string.Join("; ", violations) + ".", false);
+        var target = platform == SocialPlatform.Instagram ? PostPlatform.Instagram : PostPlatform.Linkedin;
+        var violations = PlatformRules.For(post, target);
+        // The rules say themselves in the current culture: asked again in each language when the reason is stored.
+        return violations.Count == 0 ? null
+            : new PublishOutcome.NotSent(Sentence.From(() => string.Join("; ", PlatformRules.For(post, target)) + "."), false);
     }
 
     /// <summary>Rows the dispatcher may still act on; the rest are final.</summary>

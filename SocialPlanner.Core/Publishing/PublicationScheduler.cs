@@ -51,6 +51,7 @@ public sealed class PublicationScheduler(AppDbContext db)
         post.ScheduledAt = scheduledAt;
         post.Status = PostStatus.Scheduled;
         post.ErrorMessage = null;
+        post.ErrorTexts = null;
         await SaveAndNotifyAsync(cancellationToken);
     }
 
@@ -122,6 +123,7 @@ public sealed class PublicationScheduler(AppDbContext db)
         publication.ExternalId = null;
         publication.ExternalUrl = null;
         publication.ErrorMessage = null;
+        publication.ErrorTexts = null;
         publication.TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
     }
 
@@ -131,6 +133,7 @@ public sealed class PublicationScheduler(AppDbContext db)
         publication.CommentStatus = comment is null ? CommentStatus.None : CommentStatus.Pending;
         publication.CommentExternalId = null;
         publication.CommentError = null;
+        publication.CommentErrorTexts = null;
         publication.CommentAttempts = 0;
         publication.CommentDueAt = null;
     }

@@ -18,7 +18,7 @@ public sealed class PublishingEmails(AppDbContext db, IEmailSender sender, IStri
             .Where(p => p.Id == publicationId && p.Status == PublicationStatus.Failed)
             .Select(p => new
             {
-                p.Platform, p.ErrorMessage, p.ScheduledAt, p.Post!.Content,
+                p.Platform, p.ErrorMessage, p.ErrorTexts, p.ScheduledAt, p.Post!.Content,
                 User = db.Users.Where(u => u.Id == p.UserId)
                     .Select(u => new { u.Email, u.TimeZone, u.Language, Wanted = u.NotifyPublicationFailed }).FirstOrDefault(),
             })
@@ -31,8 +31,9 @@ public sealed class PublishingEmails(AppDbContext db, IEmailSender sender, IStri
             {
                 var platform = PostState.PlatformName(failed.Platform);
                 subject = text["Failed.Subject", platform];
-                // The reason is the Worker's record of what the platform said, stored once, in English.
-                body = text["Failed.Body", LocalTime(failed.ScheduledAt, failed.User.TimeZone), platform, failed.ErrorMessage ?? "",
+                // The reason is the Worker's record of what the platform said, stored in every language.
+                body = text["Failed.Body", LocalTime(failed.ScheduledAt, failed.User.TimeZone), platform,
+                    Translations.Pick(failed.ErrorTexts, failed.ErrorMessage) ?? "",
                     Excerpt(failed.Content)];
             }
             await sender.SendAsync(email, subject, body, null, cancellationToken);

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace SocialPlanner.Localisation;
 
 /// <summary>The languages the product speaks. A user's language is stored as its two-letter code; the culture that
-/// formats dates and numbers follows from it: Swiss French for French (Monday first, 24-hour clock, 1’234.5), British
-/// English for English (Monday first, 24-hour clock), because our customers live in Switzerland. Adding a language is
-/// adding its code here and a <c>.xx.resx</c> next to every neutral resource file.</summary>
+/// formats dates and numbers follows from it: Swiss French for French (Monday first, 24-hour clock, numbers as ICU
+/// writes fr-CH: 1 234,5), British English for English (Monday first, 24-hour clock), because our customers live in
+/// Switzerland. Adding a language is adding its code here and a <c>.xx.resx</c> next to every neutral resource file.</summary>
 public static class Languages
 {
     public const string English = "en";

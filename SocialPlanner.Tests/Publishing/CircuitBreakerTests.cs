@@ -6,6 +6,7 @@ using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Core.Social.LinkedIn;
+using SocialPlanner.Core.Localisation;
 
 namespace SocialPlanner.Tests.Publishing;
 
@@ -50,7 +51,7 @@ public sealed class CircuitBreakerTests
     public void A_paused_reconciliation_stays_a_reconciliation()
     {
         var now = DateTimeOffset.UtcNow;
-        var change = PublicationRules.Decide(new PublishOutcome.Paused("paused", TimeSpan.FromSeconds(5)), 1, "container-9", now,
+        var change = PublicationRules.Decide(new PublishOutcome.Paused(Sentence.Verbatim("paused"), TimeSpan.FromSeconds(5)), 1, "container-9", now,
             new PublishingOptions(), reconciling: true)!;
 
         Assert.Equal(PublicationStatus.Sending, change.Status);

@@ -4,6 +4,7 @@ using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Core.Social.Instagram;
 using SocialPlanner.Core.Social.LinkedIn;
+using SocialPlanner.Core.Localisation;
 
 namespace SocialPlanner.Tests.Publishing;
 
@@ -42,23 +43,23 @@ public sealed class FirstCommentRulesTests
     [Fact]
     public void A_comment_not_posted_for_a_passing_reason_is_retried_with_back_off_then_given_up()
     {
-        var retry = FirstCommentRules.Decide(new CommentOutcome.NotPosted("busy"), SocialPlatform.Linkedin, 1, Now, Options);
-        var last = FirstCommentRules.Decide(new CommentOutcome.NotPosted("busy"), SocialPlatform.Linkedin, Options.MaxAttempts, Now, Options);
+        var retry = FirstCommentRules.Decide(new CommentOutcome.NotPosted(Sentence.Verbatim("busy")), SocialPlatform.Linkedin, 1, Now, Options);
+        var last = FirstCommentRules.Decide(new CommentOutcome.NotPosted(Sentence.Verbatim("busy")), SocialPlatform.Linkedin, Options.MaxAttempts, Now, Options);
 
-        Assert.Equal(new CommentChange(CommentStatus.Pending, null, "busy", Now + Options.RetryBaseDelay), retry);
+        Assert.Equal((CommentStatus.Pending, null, "busy", Now + Options.RetryBaseDelay), (retry.Status, retry.ExternalId, retry.ErrorMessage, retry.DueAt));
         Assert.Equal(CommentStatus.Failed, last.Status);
-        Assert.Contains("given up after 3 attempts", last.Error);
+        Assert.Contains("given up after 3 attempts", last.ErrorMessage);
     }
 
     [Fact]
     public void An_unknown_outcome_is_looked_up_on_Instagram_but_never_sent_again_on_LinkedIn()
     {
-        var instagram = FirstCommentRules.Decide(new CommentOutcome.Unknown("500"), SocialPlatform.Instagram, 1, Now, Options);
-        var linkedIn = FirstCommentRules.Decide(new CommentOutcome.Unknown("500"), SocialPlatform.Linkedin, 1, Now, Options);
+        var instagram = FirstCommentRules.Decide(new CommentOutcome.Unknown(Sentence.Verbatim("500")), SocialPlatform.Instagram, 1, Now, Options);
+        var linkedIn = FirstCommentRules.Decide(new CommentOutcome.Unknown(Sentence.Verbatim("500")), SocialPlatform.Linkedin, 1, Now, Options);
 
-        Assert.Equal(new CommentChange(CommentStatus.Sending, null, "500", Now + Options.ReconcileDelay), instagram);
+        Assert.Equal((CommentStatus.Sending, null, "500", Now + Options.ReconcileDelay), (instagram.Status, instagram.ExternalId, instagram.ErrorMessage, instagram.DueAt));
         Assert.Equal(CommentStatus.Failed, linkedIn.Status);
-        Assert.Contains("not sent again", linkedIn.Error);
+        Assert.Contains("not sent again", linkedIn.ErrorMessage);
     }
 
     [Fact]
@@ -66,10 +67,13 @@ public sealed class FirstCommentRulesTests
     {
         Assert.IsType<CommentOutcome.Unknown>(FirstCommentRules.Classify(new GraphApiException(HttpStatusCode.InternalServerError, 2, null, true, "x"), SocialPlatform.Instagram));
         Assert.IsType<CommentOutcome.NotPosted>(FirstCommentRules.Classify(new GraphApiException(HttpStatusCode.BadRequest, 4, null, false, "x"), SocialPlatform.Instagram));
-        Assert.Equal(new CommentOutcome.Refused("Instagram refused the comment: off"),
+        var refused = Assert.IsType<CommentOutcome.Refused>(
             FirstCommentRules.Classify(new GraphApiException(HttpStatusCode.BadRequest, 100, null, false, "off"), SocialPlatform.Instagram));
-        Assert.Equal(new CommentOutcome.NotPosted("LinkedIn is throttling this account.", TimeSpan.FromSeconds(3)),
+        Assert.Equal("Instagram refused the comment: off", refused.Reason.InEnglish());
+        Assert.Equal("Instagram a refusé le commentaire : off", refused.Reason.In("fr"));
+        var throttled = Assert.IsType<CommentOutcome.NotPosted>(
             FirstCommentRules.Classify(new LinkedInApiException(HttpStatusCode.TooManyRequests, null, "slow", TimeSpan.FromSeconds(3)), SocialPlatform.Linkedin));
+        Assert.Equal(("LinkedIn is throttling this account.", TimeSpan.FromSeconds(3)), (throttled.Reason.InEnglish(), throttled.RetryAfter));
         Assert.IsType<CommentOutcome.Unknown>(FirstCommentRules.Classify(new TimeoutException(), SocialPlatform.Linkedin));
     }
 

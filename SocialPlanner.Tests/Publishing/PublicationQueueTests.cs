@@ -6,6 +6,7 @@ using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Tests.Data;
 using SocialPlanner.Tests.Infrastructure;
+using SocialPlanner.Core.Localisation;
 
 namespace SocialPlanner.Tests.Publishing;
 
@@ -88,7 +89,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
                 lockPost.Parameters.Add(new NpgsqlParameter { Value = post.Id });
                 await lockPost.ExecuteScalarAsync(Ct);
             }
-            var failure = new PublicationChange(PublicationStatus.Failed, FarAhead, 1, $"{claim.Platform} said no");
+            var failure = new PublicationChange(PublicationStatus.Failed, FarAhead, 1, Sentence.Verbatim($"{claim.Platform} said no"));
             var completing = new PublicationOutcomes(As(DbRole.Worker)).CompleteAsync(claim, failure, Ct);
             string seenWhileBlocked;
             PostState? state;
@@ -148,7 +149,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         var states = await new PublicationOutcomes(As(DbRole.Worker)).CompleteAloneAsync(
         [
             new Completion(published, new PublicationChange(PublicationStatus.Published, at, 1, null, "urn:li:share:9", "https://example/9", at)),
-            new Completion(failed, new PublicationChange(PublicationStatus.Failed, at, 3, "token revoked", NoticeDueAt: at)),
+            new Completion(failed, new PublicationChange(PublicationStatus.Failed, at, 3, Sentence.Verbatim("token revoked"), NoticeDueAt: at)),
             new Completion(lost, new PublicationChange(PublicationStatus.Published, at, 1, null, "urn:li:share:10", null, at)),
         ], Ct);
 
@@ -177,9 +178,9 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
 
         var states = await new PublicationOutcomes(As(DbRole.Worker)).CompleteAloneAsync(
         [
-            new Completion(retried, new PublicationChange(PublicationStatus.Pending, FarAhead.AddMinutes(1), 1, "LinkedIn answered 503")),
+            new Completion(retried, new PublicationChange(PublicationStatus.Pending, FarAhead.AddMinutes(1), 1, Sentence.Verbatim("LinkedIn answered 503"))),
             new Completion(published, new PublicationChange(PublicationStatus.Published, at, 0, null, "urn:li:share:1", "https://example/1", at)),
-            new Completion(failed, new PublicationChange(PublicationStatus.Failed, at, 3, "refused", NoticeDueAt: at)),
+            new Completion(failed, new PublicationChange(PublicationStatus.Failed, at, 3, Sentence.Verbatim("refused"), NoticeDueAt: at)),
         ], Ct);
 
         Assert.Equal([PostStatus.Scheduled, PostStatus.Published, PostStatus.Failed], states.Select(s => s?.Status));
@@ -274,7 +275,7 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
     {
         var claim = new ClaimedPublication(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), SocialPlatform.Linkedin, false, 0,
             FarAhead, FarAhead, null, null, LeaseA, HasSiblings: true);
-        var change = new PublicationChange(PublicationStatus.Failed, FarAhead, 1, "no");
+        var change = new PublicationChange(PublicationStatus.Failed, FarAhead, 1, Sentence.Verbatim("no"));
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
             new PublicationOutcomes(As(DbRole.Worker)).CompleteAloneAsync([new Completion(claim, change)], Ct));

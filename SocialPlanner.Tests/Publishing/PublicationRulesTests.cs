@@ -1,6 +1,7 @@
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Localisation;
 
 namespace SocialPlanner.Tests.Publishing;
 
@@ -22,7 +23,7 @@ public sealed class PublicationRulesTests
     [Fact]
     public void A_transient_failure_that_certainly_did_not_publish_is_retried_with_back_off()
     {
-        var change = PublicationRules.Decide(new PublishOutcome.NotSent("503", true), 0, null, Now, Options)!;
+        var change = PublicationRules.Decide(new PublishOutcome.NotSent(Sentence.Verbatim("503"), true), 0, null, Now, Options)!;
 
         Assert.Equal(PublicationStatus.Pending, change.Status);
         Assert.Equal(1, change.Attempts);
@@ -32,7 +33,7 @@ public sealed class PublicationRulesTests
     [Fact]
     public void The_third_failed_attempt_ends_failed_with_the_reason()
     {
-        var change = PublicationRules.Decide(new PublishOutcome.NotSent("LinkedIn could not be reached.", true), 2, null, Now, Options)!;
+        var change = PublicationRules.Decide(new PublishOutcome.NotSent(Sentence.Verbatim("LinkedIn could not be reached."), true), 2, null, Now, Options)!;
 
         Assert.Equal(PublicationStatus.Failed, change.Status);
         Assert.Equal(3, change.Attempts);
@@ -42,7 +43,7 @@ public sealed class PublicationRulesTests
     [Fact]
     public void A_refusal_of_the_content_fails_at_once()
     {
-        var change = PublicationRules.Decide(new PublishOutcome.NotSent("too long", false), 0, null, Now, Options)!;
+        var change = PublicationRules.Decide(new PublishOutcome.NotSent(Sentence.Verbatim("too long"), false), 0, null, Now, Options)!;
 
         Assert.Equal(PublicationStatus.Failed, change.Status);
     }
@@ -50,7 +51,7 @@ public sealed class PublicationRulesTests
     [Fact]
     public void An_ambiguous_send_stays_sending_and_is_reconciled_later_keeping_its_handle()
     {
-        var change = PublicationRules.Decide(new PublishOutcome.Ambiguous("timeout"), 0, "container-1", Now, Options)!;
+        var change = PublicationRules.Decide(new PublishOutcome.Ambiguous(Sentence.Verbatim("timeout")), 0, "container-1", Now, Options)!;
 
         Assert.Equal(PublicationStatus.Sending, change.Status);
         Assert.Equal(Now + Options.ReconcileDelay, change.DueAt);
@@ -60,7 +61,7 @@ public sealed class PublicationRulesTests
     [Fact]
     public void An_ambiguous_send_that_cannot_be_reconciled_in_time_fails_as_unconfirmed()
     {
-        var change = PublicationRules.Decide(new PublishOutcome.Ambiguous("timeout"), 2, null, Now, Options)!;
+        var change = PublicationRules.Decide(new PublishOutcome.Ambiguous(Sentence.Verbatim("timeout")), 2, null, Now, Options)!;
 
         Assert.Equal(PublicationStatus.Failed, change.Status);
         Assert.Equal(PublicationRules.UnconfirmedMessage, change.ErrorMessage);
@@ -83,11 +84,11 @@ public sealed class PublicationRulesTests
     {
         (PublishOutcome Outcome, int AttemptsSoFar)[] failures =
         [
-            (new PublishOutcome.NotSent("Refused.", false), 0),
-            (new PublishOutcome.NotSent("503", true), 2),
-            (new PublishOutcome.Ambiguous("Timed out."), 2),
-            (new PublishOutcome.Unconfirmed("Not found."), 0),
-            (new PublishOutcome.TokenRejected("Token revoked."), 0),
+            (new PublishOutcome.NotSent(Sentence.Verbatim("Refused."), false), 0),
+            (new PublishOutcome.NotSent(Sentence.Verbatim("503"), true), 2),
+            (new PublishOutcome.Ambiguous(Sentence.Verbatim("Timed out.")), 2),
+            (new PublishOutcome.Unconfirmed(Sentence.Verbatim("Not found.")), 0),
+            (new PublishOutcome.TokenRejected(Sentence.Verbatim("Token revoked.")), 0),
         ];
         foreach (var (outcome, attemptsSoFar) in failures)
         {
@@ -104,10 +105,10 @@ public sealed class PublicationRulesTests
         PublishOutcome[] outcomes =
         [
             new PublishOutcome.Published("urn:li:share:1", null),
-            new PublishOutcome.NotSent("503", true),
-            new PublishOutcome.Ambiguous("Timed out."),
+            new PublishOutcome.NotSent(Sentence.Verbatim("503"), true),
+            new PublishOutcome.Ambiguous(Sentence.Verbatim("Timed out.")),
             new PublishOutcome.QuotaExhausted(Now.AddHours(1)),
-            new PublishOutcome.Cancelled("Deleted."),
+            new PublishOutcome.Cancelled(Sentence.Verbatim("Deleted.")),
         ];
         foreach (var outcome in outcomes)
         {
@@ -146,7 +147,8 @@ public sealed class PublicationRulesTests
 
         Assert.NotNull(outcome);
         Assert.False(outcome.Transient);
-        Assert.Contains("3,000 characters", outcome.Reason);
+        Assert.Contains("3,000 characters", outcome.Reason.InEnglish());
+        Assert.StartsWith("Les publications LinkedIn sont limitées à", outcome.Reason.In("fr"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d70d89c7-6d4b-4b1e-b6ee-3cf299f418ad"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("1e3549f2-4b9f-473d-a882-7b6c46f4e876"), entityTypeCount: 14)
         {
         }
 

@@ -26,7 +26,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Posts.Post",
                 typeof(Post),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 8,
@@ -82,6 +82,16 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 nullable: true);
             errorMessage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             errorMessage.AddAnnotation("Relational:ColumnName", "error_message");
+
+            var errorTexts = runtimeEntityType.AddProperty(
+                "ErrorTexts",
+                typeof(string),
+                propertyInfo: typeof(Post).GetProperty("ErrorTexts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Post).GetField("<ErrorTexts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            errorTexts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            errorTexts.AddAnnotation("Relational:ColumnName", "error_texts");
+            errorTexts.AddAnnotation("Relational:ColumnType", "jsonb");
 
             var firstComment = runtimeEntityType.AddProperty(
                 "FirstComment",

@@ -24,7 +24,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Publishing.PostPublication",
                 typeof(PostPublication),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 28,
                 navigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 6,
@@ -82,6 +82,16 @@ namespace SocialPlanner.Core.Data.CompiledModel
             commentError.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             commentError.AddAnnotation("Relational:ColumnName", "comment_error");
 
+            var commentErrorTexts = runtimeEntityType.AddProperty(
+                "CommentErrorTexts",
+                typeof(string),
+                propertyInfo: typeof(PostPublication).GetProperty("CommentErrorTexts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<CommentErrorTexts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            commentErrorTexts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            commentErrorTexts.AddAnnotation("Relational:ColumnName", "comment_error_texts");
+            commentErrorTexts.AddAnnotation("Relational:ColumnType", "jsonb");
+
             var commentExternalId = runtimeEntityType.AddProperty(
                 "CommentExternalId",
                 typeof(string),
@@ -130,6 +140,16 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 nullable: true);
             errorMessage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             errorMessage.AddAnnotation("Relational:ColumnName", "error_message");
+
+            var errorTexts = runtimeEntityType.AddProperty(
+                "ErrorTexts",
+                typeof(string),
+                propertyInfo: typeof(PostPublication).GetProperty("ErrorTexts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PostPublication).GetField("<ErrorTexts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            errorTexts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            errorTexts.AddAnnotation("Relational:ColumnName", "error_texts");
+            errorTexts.AddAnnotation("Relational:ColumnType", "jsonb");
 
             var externalId = runtimeEntityType.AddProperty(
                 "ExternalId",

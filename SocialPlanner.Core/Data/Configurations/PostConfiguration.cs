@@ -20,6 +20,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.Hashtags).HasDefaultValueSql(Sql.EmptyArray);
         builder.Property(p => p.Status).HasDefaultValue(PostStatus.Draft);
         builder.Property(p => p.AiGenerated).HasDefaultValue(false);
+        builder.Property(p => p.ErrorTexts).HasColumnType("jsonb");
         builder.Property(p => p.Metadata).HasColumnType("jsonb").HasDefaultValueSql(Sql.EmptyJson);
         builder.Property(p => p.CreatedAt).HasDefaultValueSql(Sql.Now);
         // A stale edit (PATCH with an old updated_at) fails with DbUpdateConcurrencyException: the API answers 409.

@@ -20,6 +20,8 @@ internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<Po
         });
         builder.Property(p => p.Id).HasDefaultValueSql(Sql.NewId);
         builder.Property(p => p.Status).HasDefaultValue(PublicationStatus.Pending);
+        builder.Property(p => p.ErrorTexts).HasColumnType("jsonb");
+        builder.Property(p => p.CommentErrorTexts).HasColumnType("jsonb");
         builder.Property(p => p.Attempts).HasDefaultValue(0);
         builder.Property(p => p.CommentStatus).HasDefaultValue(CommentStatus.None);
         builder.Property(p => p.CommentAttempts).HasDefaultValue(0);

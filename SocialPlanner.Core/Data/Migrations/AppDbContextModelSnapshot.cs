@@ -552,6 +552,10 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("error_message");
 
+                    b.Property<string>("ErrorTexts")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("error_texts");
+
                     b.Property<string>("FirstComment")
                         .HasColumnType("text")
                         .HasColumnName("first_comment");
@@ -732,6 +736,10 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("comment_error");
 
+                    b.Property<string>("CommentErrorTexts")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("comment_error_texts");
+
                     b.Property<string>("CommentExternalId")
                         .HasColumnType("text")
                         .HasColumnName("comment_external_id");
@@ -755,6 +763,10 @@ namespace SocialPlanner.Core.Data.Migrations
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("text")
                         .HasColumnName("error_message");
+
+                    b.Property<string>("ErrorTexts")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("error_texts");
 
                     b.Property<string>("ExternalId")
                         .HasColumnType("text")

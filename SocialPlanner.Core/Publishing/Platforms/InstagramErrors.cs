@@ -1,4 +1,5 @@
 using System.Net;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Core.Social.Instagram;
 
@@ -20,8 +21,8 @@ public static class InstagramErrors
     /// published, so every transient one is retried.</summary>
     public static PublishOutcome ClassifyPreparation(Exception failure, DateTimeOffset now, TimeSpan quotaRetry) => failure switch
     {
-        GraphApiException e => ClassifyAnswer(e, now, quotaRetry) ?? new PublishOutcome.NotSent($"Instagram refused the post: {e.PlatformMessage}", false),
-        _ => TransportFailures.Paused(failure, "Instagram") ?? new PublishOutcome.NotSent($"Instagram could not be reached: {failure.Message}", true),
+        GraphApiException e => ClassifyAnswer(e, now, quotaRetry) ?? new PublishOutcome.NotSent(PublishingStrings.Failure("RefusedPost", "Instagram", e.PlatformMessage), false),
+        _ => TransportFailures.Paused(failure, "Instagram") ?? new PublishOutcome.NotSent(PublishingStrings.Failure("UnreachableBecause", "Instagram", failure.Message), true),
     };
 
     /// <summary>Failures of <c>media_publish</c>: an error answer means Instagram did not publish; no answer (or a
@@ -29,8 +30,8 @@ public static class InstagramErrors
     public static PublishOutcome ClassifyPublish(Exception failure, DateTimeOffset now, TimeSpan quotaRetry) => failure switch
     {
         GraphApiException { Status: >= HttpStatusCode.InternalServerError } e =>
-            new PublishOutcome.Ambiguous($"Instagram answered {(int)e.Status} after the post was sent."),
-        GraphApiException e => ClassifyAnswer(e, now, quotaRetry) ?? new PublishOutcome.NotSent($"Instagram refused the post: {e.PlatformMessage}", false),
+            new PublishOutcome.Ambiguous(PublishingStrings.Failure("AnsweredAfterSend", "Instagram", (int)e.Status)),
+        GraphApiException e => ClassifyAnswer(e, now, quotaRetry) ?? new PublishOutcome.NotSent(PublishingStrings.Failure("RefusedPost", "Instagram", e.PlatformMessage), false),
         _ => TransportFailures.Classify(failure, "Instagram"),
     };
 
@@ -42,12 +43,12 @@ public static class InstagramErrors
         }
         if (e.Code == ExpiredOrInvalidToken || e.Status == HttpStatusCode.Unauthorized)
         {
-            return new PublishOutcome.TokenRejected(e.PlatformMessage);
+            return new PublishOutcome.TokenRejected(Sentence.Verbatim(e.PlatformMessage));
         }
         if (e.IsTransient || e.Status is HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError
             || e.Code is { } code && ThrottlingCodes.Contains(code) || e.Subcode is { } sub && RetryableSubcodes.Contains(sub))
         {
-            return new PublishOutcome.NotSent($"Instagram is temporarily unavailable: {e.PlatformMessage}", true);
+            return new PublishOutcome.NotSent(PublishingStrings.Failure("TemporarilyUnavailable", "Instagram", e.PlatformMessage), true);
         }
         return null;
     }

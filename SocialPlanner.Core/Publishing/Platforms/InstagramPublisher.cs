@@ -24,11 +24,11 @@ public sealed class InstagramPublisher(
     {
         if (request.Images.Count == 0)
         {
-            return new PublishOutcome.NotSent("Instagram posts need at least one image.", false);
+            return new PublishOutcome.NotSent(PublishingStrings.Failure("InstagramNeedsImage"), false);
         }
         if (media is null)
         {
-            return new PublishOutcome.NotSent(MediaLinks.NotConfigured, false);
+            return new PublishOutcome.NotSent(PublishingStrings.Failure("NoMediaStore"), false);
         }
 
         string container;
@@ -52,7 +52,7 @@ public sealed class InstagramPublisher(
             var outcome = InstagramErrors.ClassifyPreparation(e, clock.GetUtcNow(), publishingOptions.Value.QuotaRetryInterval);
             // The user needs to know which image of a carousel Instagram refused.
             return outcome is PublishOutcome.NotSent { Transient: false } refused && request.Images.Count > 1 && carouselItems.Count < request.Images.Count
-                ? refused with { Reason = $"Image {carouselItems.Count + 1} of {request.Images.Count}: {refused.Reason}" }
+                ? refused with { Reason = PublishingStrings.Failure("CarouselImage", carouselItems.Count + 1, request.Images.Count, refused.Reason) }
                 : outcome;
         }
 
@@ -67,7 +67,7 @@ public sealed class InstagramPublisher(
             {
                 return await FindPublishedAsync(request, cancellationToken) is { } found
                     ? found
-                    : new PublishOutcome.Unconfirmed("No container was recorded and no matching media was found.");
+                    : new PublishOutcome.Unconfirmed(PublishingStrings.Failure("NoContainerFound"));
             }
 
             switch (await client.GetContainerStatusAsync(container, request.AccessToken, cancellationToken))
@@ -81,13 +81,13 @@ public sealed class InstagramPublisher(
                         ? notReady
                         : new ContainerSend(container);
                 default:
-                    return new PublishOutcome.NotSent("The Instagram container failed or expired before it was published.", true);
+                    return new PublishOutcome.NotSent(PublishingStrings.Failure("ContainerFailedOrExpired"), true);
             }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             return TransportFailures.Paused(e, "Instagram")
-                ?? new PublishOutcome.Ambiguous($"Instagram could not be asked about the earlier attempt: {e.Message}");
+                ?? new PublishOutcome.Ambiguous(PublishingStrings.Failure("CouldNotAskEarlierAttempt", e.Message));
         }
     }
 
@@ -126,12 +126,12 @@ public sealed class InstagramPublisher(
                     await Task.Delay(options.ContainerPollInterval, clock, cancellationToken);
                     break;
                 case "EXPIRED":
-                    return new PublishOutcome.NotSent("The Instagram container expired before it was published.", true);
+                    return new PublishOutcome.NotSent(PublishingStrings.Failure("ContainerExpired"), true);
                 case var status:
-                    return new PublishOutcome.NotSent($"Instagram could not process the media (container status {status}).", false);
+                    return new PublishOutcome.NotSent(PublishingStrings.Failure("CouldNotProcessMedia", status), false);
             }
         }
-        return new PublishOutcome.NotSent("Instagram is still processing the media.", true);
+        return new PublishOutcome.NotSent(PublishingStrings.Failure("StillProcessing"), true);
     }
 
     public async Task<PublishOutcome> SendAsync(PublishRequest request, PreparedSend send, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Social;
 using SocialPlanner.Core.Social.LinkedIn;
 
@@ -19,12 +20,12 @@ public static partial class LinkedInErrors
     {
         LinkedInApiException { Status: HttpStatusCode.UnprocessableEntity } e when DuplicateOf(e.PlatformMessage) is { } urn =>
             new PublishOutcome.Published(urn, PostUrl(urn)),
-        LinkedInApiException { Status: HttpStatusCode.Unauthorized } e => new PublishOutcome.TokenRejected(e.PlatformMessage),
+        LinkedInApiException { Status: HttpStatusCode.Unauthorized } e => new PublishOutcome.TokenRejected(Sentence.Verbatim(e.PlatformMessage)),
         LinkedInApiException { Status: HttpStatusCode.TooManyRequests } e =>
-            new PublishOutcome.NotSent("LinkedIn is throttling this account.", true, e.RetryAfter),
+            new PublishOutcome.NotSent(PublishingStrings.Failure("Throttled", "LinkedIn"), true, e.RetryAfter),
         LinkedInApiException { Status: >= HttpStatusCode.InternalServerError } e =>
-            new PublishOutcome.Ambiguous($"LinkedIn answered {(int)e.Status} after the post was sent."),
-        LinkedInApiException e => new PublishOutcome.NotSent($"LinkedIn refused the post: {e.PlatformMessage}", false),
+            new PublishOutcome.Ambiguous(PublishingStrings.Failure("AnsweredAfterSend", "LinkedIn", (int)e.Status)),
+        LinkedInApiException e => new PublishOutcome.NotSent(PublishingStrings.Failure("RefusedPost", "LinkedIn", e.PlatformMessage), false),
         _ => TransportFailures.Classify(failure, "LinkedIn"),
     };
 
@@ -32,11 +33,11 @@ public static partial class LinkedInErrors
     /// except a refusal of the content itself.</summary>
     public static PublishOutcome ClassifyPreparationFailure(Exception failure) => failure switch
     {
-        LinkedInApiException { Status: HttpStatusCode.Unauthorized } e => new PublishOutcome.TokenRejected(e.PlatformMessage),
+        LinkedInApiException { Status: HttpStatusCode.Unauthorized } e => new PublishOutcome.TokenRejected(Sentence.Verbatim(e.PlatformMessage)),
         LinkedInApiException { Status: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } e =>
-            new PublishOutcome.NotSent($"LinkedIn image upload failed ({(int)e.Status}).", true, e.RetryAfter),
-        LinkedInApiException e => new PublishOutcome.NotSent($"LinkedIn refused the image: {e.PlatformMessage}", false),
-        _ => TransportFailures.Paused(failure, "LinkedIn") ?? new PublishOutcome.NotSent($"LinkedIn could not be reached: {failure.Message}", true),
+            new PublishOutcome.NotSent(PublishingStrings.Failure("ImageUploadFailed", "LinkedIn", (int)e.Status), true, e.RetryAfter),
+        LinkedInApiException e => new PublishOutcome.NotSent(PublishingStrings.Failure("RefusedImage", "LinkedIn", e.PlatformMessage), false),
+        _ => TransportFailures.Paused(failure, "LinkedIn") ?? new PublishOutcome.NotSent(PublishingStrings.Failure("UnreachableBecause", "LinkedIn", failure.Message), true),
     };
 
     public static string PostUrl(string urn) => $"https://www.linkedin.com/feed/update/{urn}/";

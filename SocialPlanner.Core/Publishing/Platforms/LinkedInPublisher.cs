@@ -19,7 +19,7 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
         var images = new List<LinkedInImage>();
         if (request.Images.Count > 0 && media is null)
         {
-            return new PublishOutcome.NotSent(MediaLinks.NotConfigured, false);
+            return new PublishOutcome.NotSent(PublishingStrings.Failure("NoMediaStore"), false);
         }
         try
         {

@@ -14,14 +14,14 @@ public static class TransportFailures
     public static PublishOutcome Classify(Exception failure, string platform) => failure switch
     {
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } =>
-            new PublishOutcome.NotSent($"{platform} could not be reached.", true),
+            new PublishOutcome.NotSent(PublishingStrings.Failure("Unreachable", platform), true),
         _ => Paused(failure, platform)
-            ?? new PublishOutcome.Ambiguous($"No answer from {platform} after the post was sent ({failure.GetType().Name})."),
+            ?? new PublishOutcome.Ambiguous(PublishingStrings.Failure("NoAnswerAfterSend", platform, failure.GetType().Name)),
     };
 
     /// <summary>Our circuit breaker refused the call (at any step: upload, container, publish, reconciliation): it
     /// never reached the platform, so it is no attempt; the publication waits for the breaker. Null for anything else.</summary>
     public static PublishOutcome? Paused(Exception failure, string platform) => failure is BrokenCircuitException
-        ? new PublishOutcome.Paused($"{platform} is failing; calls to it are paused for a few seconds.", BreakDuration)
+        ? new PublishOutcome.Paused(PublishingStrings.Failure("CircuitOpen", platform), BreakDuration)
         : null;
 }
