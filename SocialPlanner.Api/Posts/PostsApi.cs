@@ -55,9 +55,9 @@ public static class PostsApi
             posts = posts.Where(p => p.Platform == pf);
         }
         posts = PostSearch.Apply(posts, search);
-        // The request's queries share one connection: every open costs a round trip to present the user to Postgres.
+        var matching = posts;
+        // The request's statements share one connection: every open costs a round trip to present the user to Postgres.
         await db.Database.OpenConnectionAsync(ct);
-        var total = await posts.CountAsync(ct);
 
         if (cursor is { } after)
         {
@@ -70,18 +70,26 @@ public static class PostsApi
             posts = posts.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.CreatedAt, p.Id), ValueTuple.Create(anchor.CreatedAt, anchor.Id)));
         }
 
+        // The total rides on the page's rows (an uncorrelated subquery, counted once): every statement is a round trip
+        // to Postgres, and on this read the round trips are most of the Api's own CPU (docs/performance.md).
         var page = await posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Take(pageSize + 1)
             // Only what a summary shows: a whole entity also brings the stored search vector (three languages' lexemes,
             // larger than the text), the metadata and the hashtags, all parsed and then thrown away.
-            .Select(p => new PostSummaryRow(p.Id, p.Platform, p.Content, p.Status, p.AiGenerated, p.Rating, p.ScheduledAt,
-                p.CreatedAt, p.UpdatedAt, p.PublishedAt, p.ErrorMessage, p.ErrorTexts,
-                p.Media.Where(m => m.Media != null).OrderBy(m => m.Order)
-                    .Select(m => new PostMediaRow(m.MediaId, m.Media!.StoragePath, m.Media.Type)).ToList()))
+            .Select(p => new
+            {
+                Row = new PostSummaryRow(p.Id, p.Platform, p.Content, p.Status, p.AiGenerated, p.Rating, p.ScheduledAt,
+                    p.CreatedAt, p.UpdatedAt, p.PublishedAt, p.ErrorMessage, p.ErrorTexts,
+                    p.Media.Where(m => m.Media != null).OrderBy(m => m.Order)
+                        .Select(m => new PostMediaRow(m.MediaId, m.Media!.StoragePath, m.Media.Type)).ToList()),
+                Total = matching.Count(),
+            })
             .AsSingleQuery() // one collection of at most ten media per post: a join costs less than a second round trip
             .ToListAsync(ct);
+        // No row, no total: none match, or the cursor is past the last one (then the total is asked for alone).
+        var total = page.Count > 0 ? page[0].Total : cursor is null ? 0 : await matching.CountAsync(ct);
         var hasMore = page.Count > pageSize;
-        var items = page.Take(pageSize).Select(p => p.ToSummary(links)).ToList();
+        var items = page.Take(pageSize).Select(p => p.Row.ToSummary(links)).ToList();
         return TypedResults.Ok(Envelope.Of(items, new PostListMeta(total, hasMore, hasMore ? items[^1].Id : null)));
     }
 

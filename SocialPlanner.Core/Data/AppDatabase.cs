@@ -91,6 +91,19 @@ public static class AppDatabase
         return options.Options;
     }
 
+    /// <summary><paramref name="connectionString"/> with Npgsql's automatic preparation of up to
+    /// <paramref name="statements"/> statements per connection (a statement is prepared on its second use), unchanged
+    /// when 0. Prepared statements survive a pooled connection's reset (Npgsql then resets the role and the settings
+    /// without DISCARD ALL), and the session interceptor presents the user again on every open.</summary>
+    public static string? WithPreparedStatements(string? connectionString, int statements) =>
+        connectionString is null || statements <= 0
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString)
+            {
+                MaxAutoPrepare = statements,
+                AutoPrepareMinUsages = 2,
+            }.ConnectionString;
+
     internal static NpgsqlDataSource BuildDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -16,13 +17,20 @@ public static class AppDataHosting
     /// <summary>Tag of the checks that decide readiness (<c>/health</c>).</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>How many statements a connection keeps prepared (Npgsql auto-prepare); 0, the default, prepares none.
+    /// The Api sets it (its requests repeat a few dozen statements); the Worker does not (docs/performance.md).</summary>
+    public const string PreparedStatementsSetting = "Database:PreparedStatements";
+
     /// <summary>The <see cref="Npgsql.NpgsqlDataSource"/> of <c>ConnectionStrings:socialplanner</c> (with our enum
     /// mappings, Npgsql tracing and metrics, a health check) and the pooled <see cref="AppDbContext"/> on it. Aspire's
     /// retrying execution strategy stays off: the queue's and the scheduler's own transactions are not retriable as a
     /// whole, and a failed statement is the dispatcher's to recover (its leases), never EF's to repeat.</summary>
     public static IHostApplicationBuilder AddAppDatabase(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource(AppDatabase.ConnectionName, configureDataSourceBuilder: AppDatabase.ConfigureDataSource);
+        var statements = builder.Configuration.GetValue<int>(PreparedStatementsSetting);
+        builder.AddNpgsqlDataSource(AppDatabase.ConnectionName,
+            settings => settings.ConnectionString = AppDatabase.WithPreparedStatements(settings.ConnectionString, statements),
+            AppDatabase.ConfigureDataSource);
         builder.Services.AddAppDbContext();
         // The data source's check already says whether Postgres answers; the context's would only repeat it.
         builder.EnrichNpgsqlDbContext<AppDbContext>(settings =>

@@ -182,6 +182,41 @@ public class PostsApiTests(AppFixture app)
         Assert.Equal(5, seen.Count);
     }
 
+    /// <summary>The Api keeps statements prepared on its pooled connections (Database:PreparedStatements): a connection
+    /// one user's request used, with the list's statements prepared, must present the next user afresh. Many lists of
+    /// two users at once, more than the pool's connections, each prepared statement reused across both.</summary>
+    [Fact]
+    public async Task Lists_of_two_users_at_once_on_shared_prepared_connections_each_show_only_their_own_posts()
+    {
+        var first = await app.RegisterAsync();
+        var second = await app.RegisterAsync();
+        var own = new Dictionary<TestUser, HashSet<string>> { [first] = [], [second] = [] };
+        foreach (var (user, count) in new[] { (first, 3), (second, 2) })
+        {
+            for (var i = 0; i < count; i++)
+            {
+                own[user].Add(Id(await CreatePostAsync(user, new { platform = "linkedin", content = $"Post {i} de {user.Id}" })));
+            }
+        }
+
+        var lists = await Task.WhenAll(Enumerable.Range(0, 120).Select(async i =>
+        {
+            var user = i % 2 == 0 ? first : second;
+            var query = i % 3 == 0 ? "?limit=2" : i % 3 == 1 ? "?status=draft" : "";
+            var response = await user.Http.GetAsync($"/api/content/posts{query}", Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+            var page = await response.ReadJsonAsync();
+            return (user, query, total: page["meta"]!["total"]!.GetValue<int>(), ids: page["data"]!.AsArray().Select(p => Id(p!)).ToList());
+        }));
+
+        foreach (var (user, query, total, ids) in lists)
+        {
+            Assert.Equal(own[user].Count, total);
+            Assert.Subset(own[user], ids.ToHashSet());
+            Assert.Equal(query == "?limit=2" ? 2 : own[user].Count, ids.Count);
+        }
+    }
+
     [Fact]
     public async Task A_limit_over_100_answers_400()
     {
