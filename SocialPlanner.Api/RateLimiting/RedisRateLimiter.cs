@@ -51,7 +51,10 @@ public sealed class RedisRateLimiter
 
     private readonly Lock _lock = new();
     // Per window counter key: the token numbers this replica holds, oldest first (other replicas' grants interleave).
-    private readonly Dictionary<string, List<(long Next, long Last)>> _leases = new(StringComparer.Ordinal);
+    // The current window's and the one before: a request that began before the minute turned still counts in its own
+    // window, and the tokens leased for it there must stay usable (dropping them refused requests under the limit).
+    private Dictionary<string, List<(long Next, long Last)>> _leases = new(StringComparer.Ordinal);
+    private Dictionary<string, List<(long Next, long Last)>> _previous = new(StringComparer.Ordinal);
     private long _window = -1;
     // Grants asked of Redis and not yet in the leases; a request refused by Redis waits for these first.
     private readonly HashSet<Task> _inFlight = [];
@@ -109,6 +112,13 @@ public sealed class RedisRateLimiter
                     {
                         return (true, true, counts);
                     }
+                    // Every limit Redis found full now has a token here, but another limit's lease ran dry meanwhile
+                    // (the global one, which every user's requests draw on): ask again for that one instead of
+                    // refusing in the name of a limit that still has a token for this request.
+                    if (limits.Select((l, i) => !wanted[i] || (long)result[1 + i] < l.PerMinute || HoldsLocked(l.Key)).All(held => held))
+                    {
+                        continue;
+                    }
                 }
                 // A limit this replica still holds a token of has at least that one left, whatever Redis counts.
                 return (true, false, [.. limits.Select((l, i) =>
@@ -125,14 +135,14 @@ public sealed class RedisRateLimiter
         }
     }
 
-    /// <summary>Adds a grant to this replica's leases; null then, to look again. Only if the window ended meanwhile
-    /// (its leases are gone) is the request served at once, with the first token of each grant.</summary>
+    /// <summary>Adds a grant to this replica's leases; null then, to look again. Only if its window is older than the
+    /// one before the current (its leases are gone) is the request served at once, with the first token of each grant.</summary>
     private List<LimitCount>? Lease(IReadOnlyList<Limit> limits, long window, bool[] wanted, RedisResult[] result)
     {
         var n = limits.Count;
         lock (_lock)
         {
-            if (window != _window)
+            if (window < _window - 1)
             {
                 return [.. limits.Select((l, i) => new LimitCount(l,
                     wanted[i] ? (long)result[1 + i] - (long)result[1 + n + i] + 1 : Math.Min((long)result[1 + i], l.PerMinute - 1)))];
@@ -143,7 +153,7 @@ public sealed class RedisRateLimiter
                 var granted = (long)result[1 + n + i];
                 if (granted > 0)
                 {
-                    LeaseOf(limits[i].Key).Add((count - granted + 1, count));
+                    LeaseOf(limits[i].Key, window).Add((count - granted + 1, count));
                 }
             }
             return null;
@@ -168,7 +178,9 @@ public sealed class RedisRateLimiter
     {
         if (window > _window)
         {
-            _leases.Clear(); // keys carry their window's number: the last window's leases can never be used again
+            // Keys carry their window's number; the window before stays for the requests that began in it.
+            _previous = window == _window + 1 ? _leases : new(StringComparer.Ordinal);
+            _leases = new(StringComparer.Ordinal);
             _window = window;
         }
         if (!limits.All(l => HoldsLocked(l.Key)))
@@ -178,7 +190,8 @@ public sealed class RedisRateLimiter
         var counts = new List<LimitCount>(limits.Count);
         foreach (var limit in limits)
         {
-            var lease = _leases[limit.Key];
+            var leases = _leases.ContainsKey(limit.Key) ? _leases : _previous;
+            var lease = leases[limit.Key];
             var (next, last) = lease[0];
             if (next < last)
             {
@@ -190,20 +203,22 @@ public sealed class RedisRateLimiter
             }
             else
             {
-                _leases.Remove(limit.Key);
+                leases.Remove(limit.Key);
             }
             counts.Add(new LimitCount(limit, next));
         }
         return counts;
     }
 
-    private bool HoldsLocked(string key) => _leases.TryGetValue(key, out var lease) && lease.Count > 0;
+    private bool HoldsLocked(string key) =>
+        (_leases.TryGetValue(key, out var lease) || _previous.TryGetValue(key, out lease)) && lease.Count > 0;
 
-    private List<(long Next, long Last)> LeaseOf(string key)
+    private List<(long Next, long Last)> LeaseOf(string key, long window)
     {
-        if (!_leases.TryGetValue(key, out var lease))
+        var leases = window == _window ? _leases : _previous;
+        if (!leases.TryGetValue(key, out var lease))
         {
-            _leases[key] = lease = [];
+            leases[key] = lease = [];
         }
         return lease;
     }
