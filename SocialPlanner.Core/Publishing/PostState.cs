@@ -22,10 +22,11 @@ public sealed record PostState(PostStatus Status, DateTimeOffset? PublishedAt, s
         if (failed.Count > 0)
         {
             failed = [.. failed.OrderBy(p => p.Platform)];
-            var message = Describe(failed, Languages.English, p => p.ErrorMessage);
-            var texts = failed.Any(p => p.ErrorTexts is not null)
-                ? Translations.Serialize(Languages.All.ToDictionary(l => l, l => Describe(failed, l, p => Translations.Pick(p.ErrorTexts, p.ErrorMessage, l))))
-                : null;
+            // "LinkedIn: why. Instagram: why." (French puts a space before the colon), each reason in the same language.
+            var error = Sentence.From(() => string.Join(" ", failed.Select(p => ResourceTexts<PublishingStrings>.Get(
+                "Failure.OnPlatform", PlatformName(p.Platform), Translations.Pick(p.ErrorTexts, p.ErrorMessage)))));
+            var message = error.InEnglish();
+            var texts = failed.Any(p => p.ErrorTexts is not null) ? error.Translations() : null;
             var publishedAt = live.Where(p => p.Status == PublicationStatus.Published).Max(p => p.PublishedAt);
             return new(PostStatus.Failed, publishedAt, message, texts);
         }
@@ -36,13 +37,6 @@ public sealed record PostState(PostStatus Status, DateTimeOffset? PublishedAt, s
         }
 
         return new(PostStatus.Scheduled, null, null);
-    }
-
-    /// <summary>"LinkedIn: why. Instagram: why." in <paramref name="language"/> (French puts a space before the colon).</summary>
-    private static string Describe(IEnumerable<PublicationSnapshot> failed, string language, Func<PublicationSnapshot, string?> error)
-    {
-        using var _ = UserCulture.Use(language);
-        return string.Join(" ", failed.Select(p => ResourceTexts<PublishingStrings>.Get("Failure.OnPlatform", PlatformName(p.Platform), error(p))));
     }
 
     public static string PlatformName(Social.SocialPlatform platform) => platform switch

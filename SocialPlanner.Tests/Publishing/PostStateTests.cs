@@ -1,3 +1,4 @@
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Social;
@@ -29,6 +30,24 @@ public sealed class PostStateTests
         Assert.Equal(PostStatus.Failed, state.Status);
         Assert.Equal("Instagram: no image", state.ErrorMessage);
         Assert.Equal(T1, state.PublishedAt);
+    }
+
+    [Fact]
+    public void Two_failed_platforms_are_described_in_each_language_from_their_stored_translations()
+    {
+        var linkedIn = Row(SocialPlatform.Linkedin, PublicationStatus.Failed, error: "refused") with
+        {
+            ErrorTexts = Translations.Serialize(new Dictionary<string, string> { ["en"] = "refused", ["fr"] = "refusé" }),
+        };
+        // Written before translations were stored: its English reason stands in every language.
+        var instagram = Row(SocialPlatform.Instagram, PublicationStatus.Failed, error: "no image");
+
+        var state = PostState.Combine([instagram, linkedIn]);
+
+        Assert.Equal("LinkedIn: refused Instagram: no image", state.ErrorMessage);
+        Assert.Equal("LinkedIn : refusé Instagram : no image", Translations.Pick(state.ErrorTexts, state.ErrorMessage, "fr"));
+        Assert.Equal(state.ErrorMessage, Translations.Pick(state.ErrorTexts, state.ErrorMessage, "en"));
+        Assert.Null(PostState.Combine([instagram]).ErrorTexts);
     }
 
     [Fact]
