@@ -24,7 +24,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 baseEntityType,
                 propertyCount: 15,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -196,6 +196,10 @@ namespace SocialPlanner.Core.Data.CompiledModel
             var index3 = runtimeEntityType.AddIndex(
                 new[] { userId });
             index3.AddAnnotation("Relational:Name", "idx_media_user_id");
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { userId, createdAt, id });
+            index4.AddAnnotation("Relational:Name", "idx_media_user_id_created_at");
 
             return runtimeEntityType;
         }

@@ -29,7 +29,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 propertyCount: 21,
                 navigationCount: 4,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 9,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -279,6 +279,10 @@ namespace SocialPlanner.Core.Data.CompiledModel
             var index6 = runtimeEntityType.AddIndex(
                 new[] { userId });
             index6.AddAnnotation("Relational:Name", "idx_posts_user_id");
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { userId, createdAt, id });
+            index7.AddAnnotation("Relational:Name", "idx_posts_user_id_created_at");
 
             return runtimeEntityType;
         }

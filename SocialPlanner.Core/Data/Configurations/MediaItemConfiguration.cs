@@ -26,6 +26,9 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.HasIndex(m => m.Type).HasDatabaseName("idx_media_type");
         builder.HasIndex(m => m.Tags).HasMethod("gin").HasDatabaseName("idx_media_tags");
         builder.HasIndex(m => m.CreatedAt).IsDescending().HasDatabaseName("idx_media_created_at");
+        // The library's page (newest first, keyset by created_at then id) read from the index, as the posts list's.
+        builder.HasIndex(m => new { m.UserId, m.CreatedAt, m.Id }).IsDescending(false, true, true)
+            .HasDatabaseName("idx_media_user_id_created_at");
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

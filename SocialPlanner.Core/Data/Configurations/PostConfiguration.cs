@@ -39,6 +39,10 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasIndex(p => p.ScheduledAt).HasFilter("scheduled_at IS NOT NULL").HasDatabaseName("idx_posts_scheduled_at");
         builder.HasIndex(p => p.Platform).HasDatabaseName("idx_posts_platform");
         builder.HasIndex(p => p.CreatedAt).IsDescending().HasDatabaseName("idx_posts_created_at");
+        // The posts list's page (newest first, keyset by created_at then id) read from the index, already in order:
+        // without it Postgres sorts all of a user's posts for every page (docs/performance.md, a user with 3,000 posts).
+        builder.HasIndex(p => new { p.UserId, p.CreatedAt, p.Id }).IsDescending(false, true, true)
+            .HasDatabaseName("idx_posts_user_id_created_at");
         builder.HasIndex(p => p.Hashtags).HasMethod("gin").HasDatabaseName("idx_posts_hashtags");
         builder.HasIndex(p => p.TemplateId).HasDatabaseName("idx_posts_template_id");
 

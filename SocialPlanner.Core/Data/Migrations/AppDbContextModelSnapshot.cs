@@ -513,6 +513,10 @@ namespace SocialPlanner.Core.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("idx_media_user_id");
 
+                    b.HasIndex("UserId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("idx_media_user_id_created_at");
+
                     b.ToTable("media", null, t =>
                         {
                             t.HasCheckConstraint("dimensions_positive", "(width IS NULL OR width > 0) AND (height IS NULL OR height > 0)");
@@ -661,6 +665,10 @@ namespace SocialPlanner.Core.Data.Migrations
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("idx_posts_user_id");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("idx_posts_user_id_created_at");
 
                     b.ToTable("posts", null, t =>
                         {
