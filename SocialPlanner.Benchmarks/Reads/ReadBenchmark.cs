@@ -28,27 +28,32 @@ public static partial class ReadBenchmark
                 .WithEnvironment("RateLimiting__GlobalPerMinute", "1000000000")
                 .WithEnvironment("Logging__LogLevel__Default", "Warning"));
         var api = bench.App.GetEndpoint("api", "http");
-        var (token, month) = await SeedAsync(api, cancellationToken);
+        var (token, userId, month) = await SeedAsync(api, cancellationToken);
+        var connectionString = await bench.App.GetConnectionStringAsync(Core.Data.AppDatabase.ConnectionName, cancellationToken)
+            ?? throw new InvalidOperationException("No database connection string.");
+        await using var bare = await BareListServer.StartAsync(connectionString, await ApiPreparedStatementsAsync(cancellationToken), cancellationToken);
         if (options.Hold)
         {
             // For profiling by hand (dotnet-trace, dotnet-counters, redis-cli MONITOR) against the seeded app.
-            Console.WriteLine($"api {api} month {month}\nAuthorization: Bearer {token}");
+            Console.WriteLine($"api {api} month {month}\nAuthorization: Bearer {token}\nbare {new Uri(bare.Address, $"posts/{userId}")}");
             await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
             return 0;
         }
 
-        var targets = new (string Name, string Path, bool Authenticated)[]
+        var targets = new (string Name, Uri Server, string Path, bool Authenticated)[]
         {
-            ("/alive", "/alive", false),
-            ("calendar (cached)", $"/api/calendar/posts?month={month}", true),
-            ("posts, 20 (uncached)", "/api/content/posts?limit=20", true),
+            ("/alive", api, "/alive", false),
+            ("calendar (cached)", api, $"/api/calendar/posts?month={month}", true),
+            ("posts, 20 (uncached)", api, "/api/content/posts?limit=20", true),
             // Printed, not judged: issue #15 measured 1,600 req/s and a 924 ms p99 when every probe checked every dependency.
-            ("/health (recent report)", "/health", false),
+            ("/health (recent report)", api, "/health", false),
+            // The ceiling: the same read with nothing of the Api around it (BareListServer), not behind Aspire's proxy.
+            (BareName, bare.Address, $"posts/{userId}", false),
         };
         Console.Error.WriteLine("Warming up…");
         foreach (var target in targets)
         {
-            await WrkAsync(api, target.Path, target.Authenticated ? token : null, options with { Seconds = 3 }, cancellationToken);
+            await WrkAsync(target.Server, target.Path, target.Authenticated ? token : null, options with { Seconds = 3 }, cancellationToken);
         }
 
         var rounds = new List<Dictionary<string, WrkResult>>();
@@ -58,7 +63,7 @@ public static partial class ReadBenchmark
             var results = new Dictionary<string, WrkResult>();
             foreach (var target in targets)
             {
-                results[target.Name] = await WrkAsync(api, target.Path, target.Authenticated ? token : null, options, cancellationToken);
+                results[target.Name] = await WrkAsync(target.Server, target.Path, target.Authenticated ? token : null, options, cancellationToken);
             }
             rounds.Add(results);
         }
@@ -84,23 +89,38 @@ public static partial class ReadBenchmark
         var calendar = Median(rounds.Select(r => r["calendar (cached)"].RequestsPerSecond / r["/alive"].RequestsPerSecond));
         var posts = Median(rounds.Select(r => r["posts, 20 (uncached)"].RequestsPerSecond / r["/alive"].RequestsPerSecond));
         var health = Median(rounds.Select(r => r["/health (recent report)"].RequestsPerSecond / r["/alive"].RequestsPerSecond));
+        var bare = Median(rounds.Select(r => r[BareName].RequestsPerSecond / r["/alive"].RequestsPerSecond));
+        var ofBare = Median(rounds.Select(r => r["posts, 20 (uncached)"].RequestsPerSecond / r[BareName].RequestsPerSecond));
         var calendarP99 = TimeSpan.FromMilliseconds(Median(rounds.Select(r => r["calendar (cached)"].P99.TotalMilliseconds)));
         Console.WriteLine();
         Console.WriteLine(string.Create(c, $"median cached calendar ÷ /alive:  {calendar:F2} (target ≥ {CalendarTarget:F2})"));
         Console.WriteLine(string.Create(c, $"median cached calendar p99:       {calendarP99.TotalMilliseconds:F1} ms (target < {CalendarP99Target.TotalMilliseconds:F0} ms)"));
         Console.WriteLine(string.Create(c, $"median uncached posts ÷ /alive:   {posts:F2} (target ≥ {PostsTarget:F2})"));
         Console.WriteLine(string.Create(c, $"median /health ÷ /alive:          {health:F2} (not judged)"));
+        Console.WriteLine(string.Create(c, $"median bare read ÷ /alive:        {bare:F2} (the ceiling: no Api doing this read gets above it; not judged)"));
+        Console.WriteLine(string.Create(c, $"median uncached posts ÷ bare:     {ofBare:F2} (the share of the ceiling the Api reaches; not judged)"));
         return calendar >= CalendarTarget && calendarP99 < CalendarP99Target && posts >= PostsTarget;
     }
 
+    private const string BareName = "bare read (no Api)";
+
+    /// <summary>The Api's own setting, so the bare read prepares its statements as the Api does.</summary>
+    private static async Task<int> ApiPreparedStatementsAsync(CancellationToken cancellationToken)
+    {
+        var settings = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "api.appsettings.json"), cancellationToken);
+        return JsonNode.Parse(settings)!["Database"]!["PreparedStatements"]!.GetValue<int>();
+    }
+
     /// <summary>A user with 20 posts, 12 of them scheduled in a month ahead (never published during the run).</summary>
-    private static async Task<(string Token, string Month)> SeedAsync(Uri api, CancellationToken cancellationToken)
+    private static async Task<(string Token, Guid UserId, string Month)> SeedAsync(Uri api, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = api };
         var register = await http.PostAsJsonAsync("/api/auth/register",
             new { email = $"reads-{Guid.NewGuid():N}@bench.test", password = "Benchmark-2026" }, cancellationToken);
         register.EnsureSuccessStatusCode();
-        var token = (await register.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["data"]!["session"]!["access_token"]!.GetValue<string>();
+        var registered = (await register.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["data"]!;
+        var token = registered["session"]!["access_token"]!.GetValue<string>();
+        var userId = Guid.Parse(registered["user"]!["id"]!.GetValue<string>());
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var first = new DateTimeOffset(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 9, 0, 0, TimeSpan.Zero).AddMonths(2);
@@ -117,7 +137,7 @@ public static partial class ReadBenchmark
                 scheduled.EnsureSuccessStatusCode();
             }
         }
-        return (token, first.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        return (token, userId, first.ToString("yyyy-MM", CultureInfo.InvariantCulture));
     }
 
     private static async Task<WrkResult> WrkAsync(Uri api, string path, string? token, ReadOptions options, CancellationToken cancellationToken)
