@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using SocialPlanner.Localisation;
 using SocialPlanner.Tests.Calendar;
 using SocialPlanner.Tests.Infrastructure;
 using SocialPlanner.Tests.Social;
@@ -75,7 +76,7 @@ public sealed class QueueBrowserTests(AppFixture app) : BrowserTest(app)
             {
                 await page.GetByRole(AriaRole.Button, new() { Name = "Next week" }).ClickAsync();
                 shown = shown.AddDays(7);
-                await Expect(page.Locator("#queue-week")).ToContainTextAsync(shown.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+                await Expect(page.Locator("#queue-week")).ToContainTextAsync(shown.ToString("ddd d MMM yyyy", Languages.Culture(Languages.English)));
             }
             var slot = page.Locator($".sp-queue-slot:has(a[href='posts/{ids[i]}'])");
             await Expect(slot).ToContainTextAsync(texts[i]);
