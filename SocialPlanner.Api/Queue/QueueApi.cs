@@ -189,6 +189,20 @@ public static class QueueApi
         // One statement: whatever a dispatcher's claim reads after this commits, it sees the pause (docs/queue.md).
         await db.Users.Where(u => u.Id == userId && u.PublishingPausedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.PublishingPausedAt, now), ct);
+        // A claim statement (a post's or a first comment's) that began before that commit read the user as not paused and
+        // may still be taking their rows. Locking those rows once, without SKIP LOCKED, waits for such a claim to commit
+        // (or makes it skip them); claims that start later see the pause. So when this answers, whatever will still go
+        // out is already claimed.
+        await using (var barrier = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                SELECT 1 FROM post_publications
+                WHERE user_id = {userId}
+                  AND (status IN ('pending', 'claimed', 'sending') OR comment_status IN ('pending', 'sending'))
+                FOR UPDATE
+                """, ct);
+            await barrier.CommitAsync(ct);
+        }
         return TypedResults.Ok(Envelope.Of(await PauseStateAsync(db, userId, clock.GetUtcNow(), ct)));
     }
 

@@ -48,24 +48,81 @@ public sealed class PauseRaceTests(FaultyPlatformsFixture app) : PlatformTest(ap
         Assert.Equal(postIds.Length, all.Select(p => p.GetProperty("text").GetString()).Distinct().Count());
     }
 
+    /// <summary>The race the test above can lose on a busy machine (CI, 2026-12-07): a claim statement that began
+    /// before the pause committed still takes rows after it. Here the test is that claim: it holds one of the user's
+    /// rows locked, as a claim does between reading and committing. The pause must not answer before that claim has
+    /// committed, so that what a client reads after the pause (claimed or waiting) is final.</summary>
+    [Fact]
+    public async Task Pausing_answers_only_after_a_claim_already_under_way_has_committed()
+    {
+        var user = await _app.RegisterAsync();
+        // Due in an hour: no Worker claims it; the test plays the claim that is under way.
+        var postIds = await DueAsync(user.Id, Unique("Claim under way"), count: 1, TimeSpan.FromHours(1), notify: false);
+
+        await using var claim = await Owner.OpenConnectionAsync(Ct);
+        await using var transaction = await claim.BeginTransactionAsync(Ct);
+        await using (var take = new NpgsqlCommand("SELECT id FROM post_publications WHERE post_id = $1 FOR UPDATE", claim, transaction))
+        {
+            take.Parameters.Add(new NpgsqlParameter { Value = postIds[0] });
+            await take.ExecuteNonQueryAsync(Ct);
+        }
+
+        var pause = user.Http.PostAsync("/api/queue/pause", null, Ct);
+        // The pause has committed and now waits for the claim's row lock.
+        await WaitUntilAsync(async () =>
+        {
+            await using var waiting = Owner.CreateCommand("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE '%FROM post_publications%WHERE user_id%FOR UPDATE%'
+                """);
+            return (long)(await waiting.ExecuteScalarAsync(Ct))! == 1 && await PausedAsync(user.Id);
+        });
+        Assert.False(pause.IsCompleted, "The pause answered while a claim begun before it was still open");
+
+        await using (var claimed = new NpgsqlCommand(
+            "UPDATE post_publications SET status = 'claimed', lease_owner = 'test/race', lease_expires_at = now() + interval '1 minute' WHERE post_id = $1",
+            claim, transaction))
+        {
+            claimed.Parameters.Add(new NpgsqlParameter { Value = postIds[0] });
+            await claimed.ExecuteNonQueryAsync(Ct);
+        }
+        await transaction.CommitAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, (await pause).StatusCode);
+        Assert.Equal(1L, await CountAsync("status = 'claimed' AND lease_owner = 'test/race'", postIds));
+    }
+
+    private async Task<bool> PausedAsync(Guid userId)
+    {
+        await using var command = Owner.CreateCommand("SELECT publishing_paused_at IS NOT NULL FROM users WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = userId });
+        return (bool)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
     /// <summary>Posts due now, written in one statement as the scheduler would write them, then one NOTIFY.</summary>
-    private async Task<Guid[]> DueNowAsync(Guid userId, string marker, int count)
+    private Task<Guid[]> DueNowAsync(Guid userId, string marker, int count) => DueAsync(userId, marker, count, TimeSpan.Zero, notify: true);
+
+    private async Task<Guid[]> DueAsync(Guid userId, string marker, int count, TimeSpan dueIn, bool notify)
     {
         var ids = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToArray();
         var texts = ids.Select((_, i) => $"{marker} #{i}").ToArray();
         await using var command = Owner.CreateCommand("""
             WITH posts_in AS (
                 INSERT INTO posts (id, user_id, platform, content, status, scheduled_at)
-                SELECT i, $2, 'linkedin', c, 'scheduled', now() FROM unnest($1::uuid[], $3::text[]) AS t(i, c) RETURNING id)
+                SELECT i, $2, 'linkedin', c, 'scheduled', now() + $4 FROM unnest($1::uuid[], $3::text[]) AS t(i, c) RETURNING id)
             INSERT INTO post_publications (post_id, user_id, platform, status, due_at, scheduled_at)
-            SELECT id, $2, 'linkedin', 'pending', now(), now() FROM posts_in
+            SELECT id, $2, 'linkedin', 'pending', now() + $4, now() + $4 FROM posts_in
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = ids });
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
         command.Parameters.Add(new NpgsqlParameter { Value = texts });
+        command.Parameters.Add(new NpgsqlParameter { Value = dueIn });
         await command.ExecuteNonQueryAsync(Ct);
-        await using var notify = Owner.CreateCommand("NOTIFY publications_changed");
-        await notify.ExecuteNonQueryAsync(Ct);
+        if (notify)
+        {
+            await using var wake = Owner.CreateCommand("NOTIFY publications_changed");
+            await wake.ExecuteNonQueryAsync(Ct);
+        }
         return ids;
     }
 
