@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SocialPlanner.Benchmarks;
 using SocialPlanner.Benchmarks.Chaos;
 using SocialPlanner.Benchmarks.Reads;
@@ -8,6 +9,8 @@ using SocialPlanner.Benchmarks.Reads;
 // Usage: bench.sh [--posts N] [--workers K] [--users U] [--warm-up-posts W] [--runs 3]
 using var stopping = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
+// `kill` (SIGTERM) stops a run the way Ctrl-C does, so the app it started (Postgres, Redis, the services) goes with it.
+using var terminating = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stopping.Cancel(); });
 
 // Issue #12's chaos scenario: chaos.sh [--users 20] [--posts 500] [--window-seconds 90] [--fault-rate 0.2] [--workers 2]
 // [--worker-kills 2] [--postgres-kills 1]. One line; exit 1 unless nothing is stuck, doubled, or published unreceived.
