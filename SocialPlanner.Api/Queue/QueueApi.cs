@@ -190,15 +190,17 @@ public static class QueueApi
         await db.Users.Where(u => u.Id == userId && u.PublishingPausedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.PublishingPausedAt, now), ct);
         // A claim statement (a post's or a first comment's) that began before that commit read the user as not paused and
-        // may still be taking their rows. Locking those rows once, without SKIP LOCKED, waits for such a claim to commit
-        // (or makes it skip them); claims that start later see the pause. So when this answers, whatever will still go
-        // out is already claimed.
+        // may still be taking their rows. Locking the rows such a claim takes once, without SKIP LOCKED, waits for it to
+        // commit (or makes it skip them); claims that start later see the pause. So when this answers, whatever will
+        // still go out is already claimed. Rows a Worker holds under a live lease are left alone: their own short
+        // transactions lock several rows at once, and waiting on them here could deadlock.
         await using (var barrier = await db.Database.BeginTransactionAsync(ct))
         {
             await db.Database.ExecuteSqlAsync($"""
                 SELECT 1 FROM post_publications
                 WHERE user_id = {userId}
-                  AND (status IN ('pending', 'claimed', 'sending') OR comment_status IN ('pending', 'sending'))
+                  AND (status = 'pending' OR (status = 'published' AND comment_status = 'pending'))
+                ORDER BY id
                 FOR UPDATE
                 """, ct);
             await barrier.CommitAsync(ct);
