@@ -7,6 +7,8 @@ using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Configuration;
+using SocialPlanner.Core.Hosting;
 
 namespace SocialPlanner.Benchmarks.Reads;
 
@@ -31,11 +33,12 @@ public static partial class ReadBenchmark
         var (token, userId, month) = await SeedAsync(api, cancellationToken);
         var connectionString = await bench.App.GetConnectionStringAsync(Core.Data.AppDatabase.ConnectionName, cancellationToken)
             ?? throw new InvalidOperationException("No database connection string.");
-        await using var bare = await BareListServer.StartAsync(connectionString, await ApiPreparedStatementsAsync(cancellationToken), cancellationToken);
+        var prepared = ApiPreparedStatements();
+        await using var bare = await BareListServer.StartAsync(connectionString, prepared, cancellationToken);
         if (options.Hold)
         {
             // For profiling by hand (dotnet-trace, dotnet-counters, redis-cli MONITOR) against the seeded app.
-            Console.WriteLine($"api {api} month {month}\nAuthorization: Bearer {token}\nbare {new Uri(bare.Address, $"posts/{userId}")}");
+            Console.WriteLine($"api {api} month {month}\nAuthorization: Bearer {token}\nbare {new Uri(bare.Address, $"posts/{userId}")} ({prepared} prepared statements per connection, as the Api)");
             await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
             return 0;
         }
@@ -104,12 +107,11 @@ public static partial class ReadBenchmark
 
     private const string BareName = "bare read (no Api)";
 
-    /// <summary>The Api's own setting, so the bare read prepares its statements as the Api does.</summary>
-    private static async Task<int> ApiPreparedStatementsAsync(CancellationToken cancellationToken)
-    {
-        var settings = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "api.appsettings.json"), cancellationToken);
-        return JsonNode.Parse(settings)!["Database"]!["PreparedStatements"]!.GetValue<int>();
-    }
+    /// <summary>The Api's own setting (its <c>appsettings.json</c>, linked into this project), so the bare read prepares
+    /// its statements as the Api does.</summary>
+    private static int ApiPreparedStatements() =>
+        new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "api.appsettings.json")).Build()
+            .GetValue<int>(AppDataHosting.PreparedStatementsSetting);
 
     /// <summary>A user with 20 posts, 12 of them scheduled in a month ahead (never published during the run).</summary>
     private static async Task<(string Token, Guid UserId, string Month)> SeedAsync(Uri api, CancellationToken cancellationToken)
