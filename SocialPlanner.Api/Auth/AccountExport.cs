@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SocialPlanner.Api.Queue;
 using SocialPlanner.Api.Templates;
 using SocialPlanner.Core.Ai;
 using SocialPlanner.Core.Auth;
 using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Localisation;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Queue;
 using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Api.Auth;
@@ -16,7 +19,8 @@ namespace SocialPlanner.Api.Auth;
 /// tokens say nothing about the person and would only be a risk in a downloaded file.</summary>
 public sealed record AccountExport(
     DateTimeOffset ExportedAt, string About, ExportedUser User, IReadOnlyList<ExportedPost> Posts, IReadOnlyList<TemplateDto> Templates,
-    IReadOnlyList<ExportedMedia> Media, IReadOnlyList<ExportedConnection> SocialConnections, IReadOnlyList<ExportedAiGeneration> AiGenerations)
+    IReadOnlyList<ExportedMedia> Media, IReadOnlyList<ExportedConnection> SocialConnections, IReadOnlyList<ExportedAiGeneration> AiGenerations,
+    IReadOnlyList<ExportedSlot> PostingSchedule)
 {
     public const string AboutText =
         "Your SocialPlanner data. Media are listed with their file names and details; the files themselves are not in "
@@ -41,32 +45,58 @@ public sealed record AccountExport(
             .Select(g => new ExportedAiGeneration(g.Id, g.Type, g.Model, g.Prompt, g.Response, g.TokensUsed, g.DurationMs, g.Success,
                 g.ErrorMessage, g.CreatedAt))
             .ToListAsync(ct);
+        var slots = await db.QueueSlots.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(ct);
 
         return new AccountExport(
-            now, AboutText, new ExportedUser(user.Id, user.Email ?? "", user.TimeZone, user.CreatedAt),
+            now, AboutText, ExportedUser.From(user),
             [.. posts.Select(ExportedPost.From)], [.. templates.Select(t => t.ToDto())], [.. media.Select(ExportedMedia.From)],
-            connections, generations);
+            connections, generations,
+            [.. slots.OrderBy(s => s.Platform).ThenBy(s => ((int)s.Weekday + 6) % 7).ThenBy(s => s.LocalTime).Select(ExportedSlot.From)]);
     }
 }
 
-public sealed record ExportedUser(Guid Id, string Email, string TimeZone, DateTimeOffset CreatedAt);
+/// <summary>The account and the choices made in Settings. Of the calendar feed only whether and since when one exists:
+/// its address is a secret.</summary>
+public sealed record ExportedUser(
+    Guid Id, string Email, string TimeZone, string Language, ExportedNotifications Notifications, DateTimeOffset? PublishingPausedAt,
+    DateTimeOffset? CalendarFeedCreatedAt, DateTimeOffset CreatedAt)
+{
+    public static ExportedUser From(AppUser user) => new(
+        user.Id, user.Email ?? "", user.TimeZone, user.Language,
+        new ExportedNotifications(user.NotifyPublicationFailed, user.NotifyReconnectNeeded), user.PublishingPausedAt,
+        user.CalendarFeedTokenHash is null ? null : user.CalendarFeedCreatedAt, user.CreatedAt);
+}
 
+public sealed record ExportedNotifications(bool PublicationFailed, bool ReconnectNeeded);
+
+/// <summary>One time of the weekly posting schedule, as the Queue page shows it (weekday, HH:mm in the user's zone).</summary>
+public sealed record ExportedSlot(SocialPlatform Platform, string Weekday, string Time, DateTimeOffset CreatedAt)
+{
+    public static ExportedSlot From(QueueSlot slot) =>
+        new(slot.Platform, SlotWire.Weekday(slot.Weekday), SlotWire.Time(slot.LocalTime), slot.CreatedAt);
+}
+
+/// <summary>A post with its first comments and, per platform, how its publication went. Errors read in the request's
+/// language, as everywhere else in the Api.</summary>
 public sealed record ExportedPost(
-    Guid Id, PostPlatform Platform, string Content, IReadOnlyList<string> Hashtags, PostStatus Status, string? IdeaSource, bool AiGenerated,
-    int? Rating, DateTimeOffset? ScheduledAt, DateTimeOffset? PublishedAt, string? ErrorMessage, Guid? TemplateId, JsonElement Metadata,
-    IReadOnlyList<Guid> MediaIds, IReadOnlyList<ExportedPublication> Publications, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    Guid Id, PostPlatform Platform, string Content, IReadOnlyList<string> Hashtags, string? FirstComment, string? FirstCommentLinkedin,
+    string? FirstCommentInstagram, PostStatus Status, string? IdeaSource, bool AiGenerated, int? Rating, DateTimeOffset? ScheduledAt,
+    DateTimeOffset? PublishedAt, string? ErrorMessage, Guid? TemplateId, JsonElement Metadata, IReadOnlyList<Guid> MediaIds,
+    IReadOnlyList<ExportedPublication> Publications, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static ExportedPost From(Post p) => new(
-        p.Id, p.Platform, p.Content, p.Hashtags, p.Status, p.IdeaSource, p.AiGenerated, p.Rating, p.ScheduledAt, p.PublishedAt,
-        p.ErrorMessage, p.TemplateId, p.Metadata.RootElement.Clone(), [.. p.Media.OrderBy(m => m.Order).Select(m => m.MediaId)],
+        p.Id, p.Platform, p.Content, p.Hashtags, p.FirstComment, p.FirstCommentLinkedin, p.FirstCommentInstagram, p.Status, p.IdeaSource,
+        p.AiGenerated, p.Rating, p.ScheduledAt, p.PublishedAt, Translations.Pick(p.ErrorTexts, p.ErrorMessage), p.TemplateId, p.Metadata.RootElement.Clone(),
+        [.. p.Media.OrderBy(m => m.Order).Select(m => m.MediaId)],
         [.. p.Publications.OrderBy(x => x.Platform).Select(x => new ExportedPublication(
-            x.Platform, x.Status, x.ScheduledAt, x.Attempts, x.PublishedAt, x.ExternalUrl, x.ErrorMessage))],
+            x.Platform, x.Status, x.ScheduledAt, x.Attempts, x.PublishedAt, x.ExternalUrl, Translations.Pick(x.ErrorTexts, x.ErrorMessage),
+            x.CommentStatus, Translations.Pick(x.CommentErrorTexts, x.CommentError)))],
         p.CreatedAt, p.UpdatedAt);
 }
 
 public sealed record ExportedPublication(
     SocialPlatform Platform, PublicationStatus Status, DateTimeOffset ScheduledAt, int Attempts, DateTimeOffset? PublishedAt,
-    string? ExternalUrl, string? ErrorMessage);
+    string? ExternalUrl, string? ErrorMessage, CommentStatus CommentStatus, string? CommentError);
 
 /// <summary>The media row without its storage path (an internal address) or its bytes.</summary>
 public sealed record ExportedMedia(

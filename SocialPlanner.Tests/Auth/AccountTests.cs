@@ -120,6 +120,42 @@ public class AccountTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_data_export_holds_the_settings_the_first_comments_and_the_posting_schedule()
+    {
+        var user = await app.RegisterAsync();
+        Assert.Equal(HttpStatusCode.OK, (await user.Http.PatchAsJsonAsync("/api/auth/me",
+            new { time_zone = "Europe/Zurich", language = "fr" }, cancellationToken: Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Http.PutAsJsonAsync("/api/auth/me/notifications",
+            new { publication_failed = true, reconnect_needed = false }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await user.Http.PostAsJsonAsync("/api/queue/slots", new { platform = "instagram", weekday = "tuesday", time = "12:15" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await user.Http.PostAsJsonAsync("/api/queue/slots", new { platform = "linkedin", weekday = "friday", time = "08:30" }, Ct)).StatusCode);
+        var image = await user.UploadImageAsync();
+        Assert.Equal(HttpStatusCode.Created, (await user.Http.PostAsJsonAsync("/api/content/posts", new
+        {
+            platform = "both", content = "Nos horaires d'hiver", media_ids = new[] { image }, first_comment_linkedin = "Détails sur notre site", first_comment_instagram = "Lien en bio",
+        }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsync("/api/queue/pause", null, Ct)).StatusCode);
+
+        var export = JsonNode.Parse(await user.Http.GetStringAsync("/api/auth/me/export", Ct))!;
+
+        var account = export["user"]!;
+        Assert.Equal("Europe/Zurich", account["time_zone"]!.GetValue<string>());
+        Assert.Equal("fr", account["language"]!.GetValue<string>());
+        Assert.True(account["notifications"]!["publication_failed"]!.GetValue<bool>());
+        Assert.False(account["notifications"]!["reconnect_needed"]!.GetValue<bool>());
+        Assert.NotNull(account["publishing_paused_at"]);
+        Assert.Null(account["calendar_feed_created_at"]);
+        var post = Assert.Single(export["posts"]!.AsArray())!;
+        Assert.Equal("Détails sur notre site", post["first_comment_linkedin"]!.GetValue<string>());
+        Assert.Equal("Lien en bio", post["first_comment_instagram"]!.GetValue<string>());
+        Assert.Equal(
+            ["linkedin friday 08:30", "instagram tuesday 12:15"],
+            export["posting_schedule"]!.AsArray().Select(s => $"{s!["platform"]} {s["weekday"]} {s["time"]}"));
+    }
+
+    [Fact]
     public async Task The_data_export_requires_a_bearer_token() =>
         Assert.Equal(HttpStatusCode.Unauthorized, (await _anonymous.GetAsync("/api/auth/me/export", Ct)).StatusCode);
 
