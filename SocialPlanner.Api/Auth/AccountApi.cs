@@ -8,6 +8,7 @@ using FromBodyAttribute = Microsoft.AspNetCore.Mvc.FromBodyAttribute;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Social;
@@ -117,7 +118,7 @@ public static class AccountApi
 
     public static async Task<Results<FileContentHttpResult, ApiProblem>> ExportMyData(
         ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db, IOptions<JsonOptions> json, TimeProvider clock,
-        CancellationToken ct)
+        IStringLocalizer<ApiStrings> text, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(principal.UserId().ToString());
         if (user is null)
@@ -125,7 +126,7 @@ public static class AccountApi
             return ApiProblem.Unauthorized();
         }
         var now = clock.GetUtcNow();
-        var export = await AccountExport.ReadAsync(db, user, now, ct);
+        var export = await AccountExport.ReadAsync(db, user, now, text["Export.About"], ct);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(export, json.Value.SerializerOptions);
         return TypedResults.File(bytes, "application/json", string.Create(CultureInfo.InvariantCulture, $"socialplanner-export-{now:yyyy-MM-dd}.json"));
     }

@@ -22,13 +22,9 @@ public sealed record AccountExport(
     IReadOnlyList<ExportedMedia> Media, IReadOnlyList<ExportedConnection> SocialConnections, IReadOnlyList<ExportedAiGeneration> AiGenerations,
     IReadOnlyList<ExportedSlot> PostingSchedule)
 {
-    public const string AboutText =
-        "Your SocialPlanner data. Media are listed with their file names and details; the files themselves are not in "
-        + "this document (download them from the media library). Passwords and the access tokens of your connected "
-        + "accounts are never exported.";
-
-    /// <summary>Read as the user (row-level security): a query here cannot reach anyone else's rows.</summary>
-    public static async Task<AccountExport> ReadAsync(AppDbContext db, AppUser user, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Read as the user (row-level security): a query here cannot reach anyone else's rows. <paramref name="about"/>
+    /// is the file's first words, in the request's language.</summary>
+    public static async Task<AccountExport> ReadAsync(AppDbContext db, AppUser user, DateTimeOffset now, string about, CancellationToken ct)
     {
         var userId = user.Id;
         var posts = await db.Posts.AsNoTracking().Where(p => p.UserId == userId)
@@ -48,7 +44,7 @@ public sealed record AccountExport(
         var slots = await db.QueueSlots.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(ct);
 
         return new AccountExport(
-            now, AboutText, ExportedUser.From(user),
+            now, about, ExportedUser.From(user),
             [.. posts.Select(ExportedPost.From)], [.. templates.Select(t => t.ToDto())], [.. media.Select(ExportedMedia.From)],
             connections, generations,
             [.. slots.OrderBy(s => s.Platform).ThenBy(s => ((int)s.Weekday + 6) % 7).ThenBy(s => s.LocalTime).Select(ExportedSlot.From)]);

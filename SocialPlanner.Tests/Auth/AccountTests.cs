@@ -120,7 +120,7 @@ public class AccountTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_data_export_holds_the_settings_the_first_comments_and_the_posting_schedule()
+    public async Task The_data_export_holds_the_settings_the_first_comments_and_the_posting_schedule_in_the_requests_language()
     {
         var user = await app.RegisterAsync();
         Assert.Equal(HttpStatusCode.OK, (await user.Http.PatchAsJsonAsync("/api/auth/me",
@@ -138,8 +138,11 @@ public class AccountTests(AppFixture app)
         }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsync("/api/queue/pause", null, Ct)).StatusCode);
 
-        var export = JsonNode.Parse(await user.Http.GetStringAsync("/api/auth/me/export", Ct))!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me/export");
+        request.Headers.AcceptLanguage.ParseAdd("fr-CH");
+        var export = JsonNode.Parse(await (await user.Http.SendAsync(request, Ct)).Content.ReadAsStringAsync(Ct))!;
 
+        Assert.StartsWith("Vos données SocialPlanner.", export["about"]!.GetValue<string>(), StringComparison.Ordinal);
         var account = export["user"]!;
         Assert.Equal("Europe/Zurich", account["time_zone"]!.GetValue<string>());
         Assert.Equal("fr", account["language"]!.GetValue<string>());
