@@ -42,13 +42,15 @@ public static class BareSkipLockedLoop
         }
 
         var byUser = accounts.ToDictionary(a => a.UserId);
-        var clock = Stopwatch.StartNew();
         var name = $"baseline-{drain.Name}";
+        var cpuBefore = ProcessCpu.Take();
+        var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => Task.Run(() => LoopAsync(bench, byUser, drain.Name, name, cancellationToken), cancellationToken)));
         var elapsed = clock.Elapsed;
+        var cpu = ProcessCpu.Between(cpuBefore, ProcessCpu.Take());
 
         var (received, duplicates) = await bench.CountReceivedAsync($"Bench {bench.Run} {name} ", cancellationToken);
-        return new Drain(name, drain.PostIds, [], elapsed, received, duplicates);
+        return new Drain(name, drain.PostIds, [], elapsed, received, duplicates, cpu, await bench.CommitsAsync(postIds, cancellationToken));
     }
 
     private static async Task LoopAsync(

@@ -14,8 +14,13 @@ namespace SocialPlanner.Benchmarks;
 /// <summary>One publication as the database recorded it.</summary>
 public sealed record Timing(DateTimeOffset ScheduledAt, DateTimeOffset? SendingAt, DateTimeOffset? PublishedAt, string Status);
 
-/// <summary>What one drain measured. <see cref="Duplicates"/>: posts the sandbox received more than once, counted by it.</summary>
-public sealed record Drain(string Name, IReadOnlyList<Guid> PostIds, IReadOnlyList<Timing> Timings, TimeSpan Elapsed, int Received, int Duplicates);
+/// <summary>What one drain measured. <see cref="Duplicates"/>: posts the sandbox received more than once, counted by it.
+/// <see cref="Cpu"/>: the machine's CPU time from the moment the drain's first posts were due (or the loops started) until
+/// they were all final. <see cref="Commits"/>: how many transactions wrote the drain's rows last (their distinct
+/// <c>xmin</c>), i.e. how well the completions were grouped.</summary>
+public sealed record Drain(
+    string Name, IReadOnlyList<Guid> PostIds, IReadOnlyList<Timing> Timings, TimeSpan Elapsed, int Received, int Duplicates,
+    ProcessCpu.Use? Cpu = null, int? Commits = null);
 
 /// <summary>The real app (sandbox, Api, K workers, Postgres, Redis) started by the testing builder, and the owner
 /// connection the benchmark seeds and reads through.</summary>
@@ -102,11 +107,18 @@ public sealed class BenchApp : IAsyncDisposable
             ids.Select((_, i) => Text(schedule.Name, i)).ToArray(), due, cancellationToken);
         Console.Error.WriteLine($"{count} posts due {(schedule.Name == "burst" ? $"at {due[0]:HH:mm:ss.fff}" : $"from {due[0]:HH:mm:ss} to {due[^1]:HH:mm:ss}")}; draining…");
 
+        // CPU counts from the due time: the lead before it holds the inserts' aftermath (WAL, autovacuum's analyze), not the drain.
+        if (due.Min() - DateTimeOffset.UtcNow is { } untilDue && untilDue > TimeSpan.Zero)
+        {
+            await Task.Delay(untilDue, cancellationToken);
+        }
+        var cpuBefore = ProcessCpu.Take();
         await WaitUntilFinalAsync(ids, due.Max() - now + TimeSpan.FromSeconds(30 + count / 20), cancellationToken);
+        var cpu = ProcessCpu.Between(cpuBefore, ProcessCpu.Take());
         var timings = await TimingsAsync(ids, cancellationToken);
         var elapsed = timings.Max(t => t.PublishedAt ?? t.ScheduledAt) - due.Min();
         var (received, duplicates) = await CountReceivedAsync($"Bench {Run} {schedule.Name} ", cancellationToken);
-        return new Drain(schedule.Name, ids, timings, elapsed, received, duplicates);
+        return new Drain(schedule.Name, ids, timings, elapsed, received, duplicates, cpu, await CommitsAsync(ids, cancellationToken));
     }
 
     public static string TextOf(string run, string schedule, int i) => $"Bench {run} {schedule} {i:D5}";
@@ -131,6 +143,14 @@ public sealed class BenchApp : IAsyncDisposable
             }
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
+    }
+
+    /// <summary>The distinct transactions that last wrote these posts' publications.</summary>
+    public async Task<int> CommitsAsync(Guid[] postIds, CancellationToken cancellationToken)
+    {
+        await using var command = Owner.CreateCommand("SELECT count(DISTINCT xmin::text) FROM post_publications WHERE post_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = postIds });
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<IReadOnlyList<Timing>> TimingsAsync(Guid[] postIds, CancellationToken cancellationToken)

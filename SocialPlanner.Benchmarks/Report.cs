@@ -29,12 +29,35 @@ public static class Report
         Console.WriteLine(string.Create(c, $"spread p99 lateness:   {Ms(Percentile(Lateness(spread), 0.99))} (target ≤ {SpreadLatenessTarget.TotalMilliseconds:F0} ms)"));
         Console.WriteLine(string.Create(c, $"duplicates:            {(warmUp.Ours?.Duplicates ?? 0) + burst.Duplicates + spread.Duplicates} (must be 0)"));
         Console.WriteLine("Lateness: published_at − scheduled_at, i.e. until the platform confirmed the post.");
+        PrintCpu(burst, baseline);
 
         void Row(string name, Drain drain)
         {
             var late = Lateness(drain);
             Console.WriteLine(string.Create(c,
                 $"{name,-34}{drain.PostIds.Count,7}{drain.Elapsed.TotalSeconds,9:F2}{Rate(drain),9:F0}{Ms(Percentile(late, 0.50)),10}{Ms(Percentile(late, 0.95)),10}{Ms(Percentile(late, 0.99)),10}{drain.Received,10}{drain.Duplicates,7}"));
+        }
+    }
+
+    /// <summary>Where the two burst drains spent the machine's CPU, per post (not judged: it explains a ratio). The app's
+    /// "benchmark" share is the in-process AppHost and the wait's 50 ms progress query; the baseline's is its loops.</summary>
+    private static void PrintCpu(Drain burst, Drain baseline)
+    {
+        if (burst.Cpu is not { } ours || baseline.Cpu is not { } theirs)
+        {
+            return;
+        }
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c, $"{"CPU ms per post",-34}{"machine",9}{string.Concat(ProcessCpu.Roles.Select(r => $"{r,10}"))}{"posts/commit",14}"));
+        Row("SocialPlanner, burst", burst, ours);
+        Row("bare SKIP LOCKED, burst", baseline, theirs);
+
+        void Row(string name, Drain drain, ProcessCpu.Use use)
+        {
+            var posts = drain.PostIds.Count;
+            Console.WriteLine(string.Create(c,
+                $"{name,-34}{use.Machine / Math.Max(posts, 1),9:F2}{string.Concat(ProcessCpu.Roles.Select(r => $"{use.PerPost(r, posts),10:F2}"))}{(drain.Commits is { } commits ? (double)posts / Math.Max(commits, 1) : double.NaN),14:F1}"));
         }
     }
 
@@ -48,6 +71,11 @@ public static class Report
         Console.WriteLine(string.Create(c, $"median drain rate ÷ baseline: {Median(runs.Select(r => r.RateRatio)):F2} (target ≥ {RateTarget:F1})"));
         Console.WriteLine(string.Create(c, $"median spread p99 lateness:   {Ms(MedianSpreadP99(runs))} (target ≤ {SpreadLatenessTarget.TotalMilliseconds:F0} ms)"));
         Console.WriteLine(string.Create(c, $"duplicates in all runs:       {runs.Sum(r => r.Duplicates)} (must be 0); posts not received: {runs.Sum(r => r.NotReceived)} (must be 0)"));
+        if (runs.All(r => r.CpuRatio is not null))
+        {
+            Console.WriteLine(string.Create(c, $"median CPU ratio (not judged): {Median(runs.Select(r => r.CpuRatio!.Value)):F2} "
+                + $"({string.Join(", ", runs.Select(r => r.CpuRatio!.Value.ToString("F2", c)))}; the baseline's machine CPU per post ÷ ours)"));
+        }
     }
 
     public static bool TargetsMet(IReadOnlyList<RunResult> runs) =>
@@ -92,6 +120,11 @@ public sealed record RunResult(Drain? WarmUp, Drain Burst, Drain Spread, Drain B
     public double RateRatio => Report.RateRatio(Burst, Baseline);
 
     public TimeSpan? SpreadP99 => Report.Percentile(Report.Lateness(Spread), 0.99);
+
+    /// <summary>The baseline's machine CPU per post ÷ ours: the drain ratio's counterpart in CPU rather than wall time.</summary>
+    public double? CpuRatio => Burst.Cpu is { Machine: > 0 } ours && Baseline.Cpu is { } theirs
+        ? theirs.Machine / Baseline.PostIds.Count / (ours.Machine / Burst.PostIds.Count)
+        : null;
 
     public int Duplicates => (WarmUp?.Duplicates ?? 0) + Burst.Duplicates + Spread.Duplicates;
 
