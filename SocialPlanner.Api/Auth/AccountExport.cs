@@ -47,7 +47,7 @@ public sealed record AccountExport(
             now, about, ExportedUser.From(user),
             [.. posts.Select(ExportedPost.From)], [.. templates.Select(t => t.ToDto())], [.. media.Select(ExportedMedia.From)],
             connections, generations,
-            [.. slots.OrderBy(s => s.Platform).ThenBy(s => ((int)s.Weekday + 6) % 7).ThenBy(s => s.LocalTime).Select(ExportedSlot.From)]);
+            [.. slots.InWeekOrder().Select(ExportedSlot.From)]);
     }
 }
 

@@ -301,11 +301,8 @@ public static class QueueApi
             await transaction.CommitAsync(token);
         }, ct);
 
-    /// <summary>Monday first, as the week is read here.</summary>
     private static async Task<List<QueueSlotDto>> SlotsAsync(AppDbContext db, Guid userId, CancellationToken ct) =>
-        (await db.QueueSlots.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(ct))
-            .OrderBy(s => s.Platform).ThenBy(s => ((int)s.Weekday + 6) % 7).ThenBy(s => s.LocalTime)
-            .Select(ToDto).ToList();
+        (await db.QueueSlots.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(ct)).InWeekOrder().Select(ToDto).ToList();
 
     private static QueueSlot ToSlot(Guid userId, SlotRequest request) => new()
     {

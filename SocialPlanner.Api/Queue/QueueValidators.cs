@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using SocialPlanner.Api.Infrastructure;
+using SocialPlanner.Core.Queue;
 using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Api.Queue;
@@ -20,6 +21,10 @@ public static class SlotWire
     public static string Time(TimeOnly value) => value.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     public static string Weekday(DayOfWeek day) => day.ToString().ToLowerInvariant();
+
+    /// <summary>Per platform, Monday first, as the week is read here (the Queue page, the export).</summary>
+    public static IEnumerable<QueueSlot> InWeekOrder(this IEnumerable<QueueSlot> slots) =>
+        slots.OrderBy(s => s.Platform).ThenBy(s => ((int)s.Weekday + 6) % 7).ThenBy(s => s.LocalTime);
 
     public static bool IsDate(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
