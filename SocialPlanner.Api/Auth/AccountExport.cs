@@ -51,8 +51,8 @@ public sealed record AccountExport(
     }
 }
 
-/// <summary>The account and the choices made in Settings. Of the calendar feed only whether and since when one exists:
-/// its address is a secret.</summary>
+/// <summary>The account and the choices made in Settings. Of the calendar feed only since when one exists (turning it off
+/// clears that date): its address is a secret.</summary>
 public sealed record ExportedUser(
     Guid Id, string Email, string TimeZone, string Language, ExportedNotifications Notifications, DateTimeOffset? PublishingPausedAt,
     DateTimeOffset? CalendarFeedCreatedAt, DateTimeOffset CreatedAt)
@@ -60,7 +60,7 @@ public sealed record ExportedUser(
     public static ExportedUser From(AppUser user) => new(
         user.Id, user.Email ?? "", user.TimeZone, user.Language,
         new ExportedNotifications(user.NotifyPublicationFailed, user.NotifyReconnectNeeded), user.PublishingPausedAt,
-        user.CalendarFeedTokenHash is null ? null : user.CalendarFeedCreatedAt, user.CreatedAt);
+        user.CalendarFeedCreatedAt, user.CreatedAt);
 }
 
 public sealed record ExportedNotifications(bool PublicationFailed, bool ReconnectNeeded);

@@ -137,10 +137,12 @@ public class AccountTests(AppFixture app)
             platform = "both", content = "Nos horaires d'hiver", media_ids = new[] { image }, first_comment_linkedin = "Détails sur notre site", first_comment_instagram = "Lien en bio",
         }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsync("/api/queue/pause", null, Ct)).StatusCode);
+        var feed = await (await user.Http.PostAsync("/api/calendar/feed", null, Ct)).ReadJsonAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me/export");
         request.Headers.AcceptLanguage.ParseAdd("fr-CH");
-        var export = JsonNode.Parse(await (await user.Http.SendAsync(request, Ct)).Content.ReadAsStringAsync(Ct))!;
+        var text = await (await user.Http.SendAsync(request, Ct)).Content.ReadAsStringAsync(Ct);
+        var export = JsonNode.Parse(text)!;
 
         Assert.StartsWith("Vos données SocialPlanner.", export["about"]!.GetValue<string>(), StringComparison.Ordinal);
         var account = export["user"]!;
@@ -149,7 +151,10 @@ public class AccountTests(AppFixture app)
         Assert.True(account["notifications"]!["publication_failed"]!.GetValue<bool>());
         Assert.False(account["notifications"]!["reconnect_needed"]!.GetValue<bool>());
         Assert.NotNull(account["publishing_paused_at"]);
-        Assert.Null(account["calendar_feed_created_at"]);
+        Assert.NotNull(account["calendar_feed_created_at"]);
+        // The feed's address is its credential: the export says the feed exists, never where.
+        var address = new Uri(feed["data"]!["url"]!.GetValue<string>());
+        Assert.DoesNotContain(Path.GetFileNameWithoutExtension(address.AbsolutePath), text, StringComparison.Ordinal);
         var post = Assert.Single(export["posts"]!.AsArray())!;
         Assert.Equal("Détails sur notre site", post["first_comment_linkedin"]!.GetValue<string>());
         Assert.Equal("Lien en bio", post["first_comment_instagram"]!.GetValue<string>());
