@@ -19,6 +19,8 @@ public static class ProcessCpu
     public sealed record Use(IReadOnlyDictionary<string, double> ByRole, double Machine)
     {
         public double PerPost(string role, int posts) => ByRole.GetValueOrDefault(role) / Math.Max(posts, 1);
+
+        public double MachinePerPost(int posts) => Machine / Math.Max(posts, 1);
     }
 
     /// <summary>Null off Linux.</summary>
@@ -37,7 +39,7 @@ public static class ProcessCpu
                 processes[pid] = process;
             }
         }
-        return new Snapshot(processes, MachineBusy());
+        return new Snapshot(processes, Machine()!.Value.Busy);
     }
 
     public static Use? Between(Snapshot? before, Snapshot? after)
@@ -102,11 +104,18 @@ public static class ProcessCpu
         };
     }
 
-    private static long MachineBusy()
+    /// <summary>Cumulative jiffies of all cores from <c>/proc/stat</c>: (busy, total); null off Linux.</summary>
+    public static (long Busy, long Total)? Machine()
     {
+        const string path = "/proc/stat";
+        if (!File.Exists(path))
+        {
+            return null;
+        }
         // "cpu  user nice system idle iowait irq softirq steal …"
-        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+        var fields = File.ReadLines(path).First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-        return fields.Take(8).Sum() - fields[3] - fields[4];
+        var total = fields.Take(8).Sum();
+        return (total - fields[3] - fields[4], total);
     }
 }

@@ -15,16 +15,16 @@ public static class QuietMachine
 
     public static async Task WaitAsync(string before, CancellationToken cancellationToken)
     {
-        if (Sample() is null)
+        if (ProcessCpu.Machine() is null)
         {
             return;
         }
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var first = Sample()!.Value;
+            var first = ProcessCpu.Machine()!.Value;
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            var second = Sample()!.Value;
+            var second = ProcessCpu.Machine()!.Value;
             var busy = (double)(second.Busy - first.Busy) / Math.Max(1, second.Total - first.Total);
             if (busy < QuietShare)
             {
@@ -39,21 +39,5 @@ public static class QuietMachine
                 return;
             }
         }
-    }
-
-    /// <summary>Cumulative jiffies of all cores: (busy, total); null off Linux.</summary>
-    private static (long Busy, long Total)? Sample()
-    {
-        const string path = "/proc/stat";
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        // "cpu  user nice system idle iowait irq softirq steal …"
-        var fields = File.ReadLines(path).First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-        var total = fields.Take(8).Sum();
-        var idle = fields[3] + fields[4];
-        return (total - idle, total);
     }
 }

@@ -57,7 +57,7 @@ public static class Report
         {
             var posts = drain.PostIds.Count;
             Console.WriteLine(string.Create(c,
-                $"{name,-34}{use.Machine / Math.Max(posts, 1),9:F2}{string.Concat(ProcessCpu.Roles.Select(r => $"{use.PerPost(r, posts),10:F2}"))}{(drain.Commits is { } commits ? (double)posts / Math.Max(commits, 1) : double.NaN),14:F1}"));
+                $"{name,-34}{use.MachinePerPost(posts),9:F2}{string.Concat(ProcessCpu.Roles.Select(r => $"{use.PerPost(r, posts),10:F2}"))}{(drain.Commits is { } commits ? (double)posts / Math.Max(commits, 1) : double.NaN),14:F1}"));
         }
     }
 
@@ -123,7 +123,7 @@ public sealed record RunResult(Drain? WarmUp, Drain Burst, Drain Spread, Drain B
 
     /// <summary>The baseline's machine CPU per post ÷ ours: the drain ratio's counterpart in CPU rather than wall time.</summary>
     public double? CpuRatio => Burst.Cpu is { Machine: > 0 } ours && Baseline.Cpu is { } theirs
-        ? theirs.Machine / Baseline.PostIds.Count / (ours.Machine / Burst.PostIds.Count)
+        ? theirs.MachinePerPost(Baseline.PostIds.Count) / ours.MachinePerPost(Burst.PostIds.Count)
         : null;
 
     public int Duplicates => (WarmUp?.Duplicates ?? 0) + Burst.Duplicates + Spread.Duplicates;
