@@ -92,6 +92,55 @@ public sealed class PauseRaceTests(FaultyPlatformsFixture app) : PlatformTest(ap
         Assert.Equal(1L, await CountAsync("status = 'claimed' AND lease_owner = 'test/race'", postIds));
     }
 
+    /// <summary>The barrier's other half: a first comment's claim under way (the post is out, its comment still owed)
+    /// holds the publication's row as the post's claim does. The pause must wait for it too, so that a comment it
+    /// answers about as waiting is not sent afterwards.</summary>
+    [Fact]
+    public async Task Pausing_answers_only_after_a_first_comment_claim_already_under_way_has_committed()
+    {
+        var user = await _app.RegisterAsync();
+        var postIds = await DueAsync(user.Id, Unique("Comment claim under way"), count: 1, TimeSpan.FromHours(1), notify: false);
+        // Due in an hour (no Worker claims it), then marked out with its comment owed in an hour: the test plays the comment's claim.
+        await OwnerScalarAsync<long>("""
+            WITH published AS (
+                UPDATE post_publications SET status = 'published', published_at = now(), external_id = 'urn:li:share:under-way',
+                    comment_status = 'pending', comment_due_at = now() + interval '1 hour'
+                WHERE post_id = ANY($1) RETURNING 1)
+            SELECT count(*) FROM published
+            """, postIds);
+
+        await using var claim = await Owner.OpenConnectionAsync(Ct);
+        await using var transaction = await claim.BeginTransactionAsync(Ct);
+        await using (var take = new NpgsqlCommand("SELECT id FROM post_publications WHERE post_id = $1 FOR UPDATE", claim, transaction))
+        {
+            take.Parameters.Add(new NpgsqlParameter { Value = postIds[0] });
+            await take.ExecuteNonQueryAsync(Ct);
+        }
+
+        var pause = user.Http.PostAsync("/api/queue/pause", null, Ct);
+        await WaitUntilAsync(async () =>
+        {
+            await using var waiting = Owner.CreateCommand("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE '%FROM post_publications%WHERE user_id%FOR UPDATE%'
+                """);
+            return (long)(await waiting.ExecuteScalarAsync(Ct))! == 1 && await PausedAsync(user.Id);
+        });
+        Assert.False(pause.IsCompleted, "The pause answered while a first comment's claim begun before it was still open");
+
+        await using (var claimed = new NpgsqlCommand(
+            "UPDATE post_publications SET comment_status = 'sending', comment_attempts = 1, comment_due_at = now() + interval '1 minute' WHERE post_id = $1",
+            claim, transaction))
+        {
+            claimed.Parameters.Add(new NpgsqlParameter { Value = postIds[0] });
+            await claimed.ExecuteNonQueryAsync(Ct);
+        }
+        await transaction.CommitAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, (await pause).StatusCode);
+        Assert.Equal(1L, await CountAsync("comment_status = 'sending' AND comment_attempts = 1", postIds));
+    }
+
     private async Task<bool> PausedAsync(Guid userId)
     {
         await using var command = Owner.CreateCommand("SELECT publishing_paused_at IS NOT NULL FROM users WHERE id = $1");
