@@ -66,11 +66,35 @@ public sealed class PublicationScheduler(AppDbContext db)
     }
 
     /// <summary>Call after changing a post's content, media or platform (before saving): a scheduled post is re-armed,
-    /// so a dispatcher that already claimed the old version loses its claim and sends the new one.</summary>
-    public Task OnPostEditedAsync(Post post, CancellationToken cancellationToken = default) =>
-        post is { Status: PostStatus.Scheduled, ScheduledAt: { } at }
-            ? ScheduleAsync(post, at, cancellationToken)
-            : SaveAndNotifyAsync(cancellationToken);
+    /// so a dispatcher that already claimed the old version loses its claim and sends the new one. Any other post may
+    /// still have an open row (a "failed" post whose other platform is still under way): its claim is revoked the same
+    /// way, keeping its due time and attempts, and a platform the post no longer targets is cancelled.</summary>
+    /// <exception cref="PublicationInFlightException">A publication is being sent right now.</exception>
+    public async Task OnPostEditedAsync(Post post, CancellationToken cancellationToken = default)
+    {
+        if (post is { Status: PostStatus.Scheduled, ScheduledAt: { } at })
+        {
+            await ScheduleAsync(post, at, cancellationToken);
+            return;
+        }
+        var publications = await LoadAsync(post, cancellationToken);
+        EnsureNothingInFlight(publications);
+        var targets = TargetsOf(post.Platform);
+        foreach (var open in publications.Where(p => PublicationRules.IsOpen(p.Status)))
+        {
+            if (targets.Contains(open.Platform))
+            {
+                open.Status = PublicationStatus.Pending;
+                open.LeaseOwner = null;
+                open.LeaseExpiresAt = null;
+            }
+            else
+            {
+                Cancel(open);
+            }
+        }
+        await SaveAndNotifyAsync(cancellationToken);
+    }
 
     /// <summary>Call before removing a post: its open publications are cancelled so no dispatcher sends it.</summary>
     /// <exception cref="PublicationInFlightException">A publication is being sent right now.</exception>

@@ -43,6 +43,72 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         Assert.True(await queue.MarkSendingAsync(publication, second, DateTimeOffset.UtcNow, null, Ct));
     }
 
+    /// <summary>The scheduler reads a post's rows, then writes them. A Worker that marks a row "sending" in between
+    /// (it claimed the row earlier and is about to call the platform) must win: re-arming the row then would make the
+    /// dispatchers send the post a second time, and cancelling it would leave a live post the app calls cancelled.</summary>
+    [Theory]
+    [InlineData("reschedule")]
+    [InlineData("unschedule")]
+    [InlineData("delete")]
+    public async Task A_change_that_read_a_claimed_row_is_refused_when_the_worker_marks_it_sending_before_the_change_is_saved(string change)
+    {
+        var user = await CreateUserAsync();
+        var publication = await ClaimedPublicationAsync(user, LeaseA);
+        var postId = await OwnerScalarAsync<Guid>("SELECT post_id FROM post_publications WHERE id = $1", publication);
+        var db = AsUser(user);
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, Ct);
+        var queue = new PublicationQueue(As(DbRole.Worker));
+        var marked = false;
+        void MarkSending(object? sender, SavingChangesEventArgs e)
+        {
+            // The Worker's step, on its own connection, between the scheduler's read and its write.
+            db.SavingChanges -= MarkSending;
+            marked = queue.MarkSendingAsync(publication, LeaseA, DateTimeOffset.UtcNow, null, Ct).GetAwaiter().GetResult();
+        }
+        db.SavingChanges += MarkSending;
+
+        var scheduler = new PublicationScheduler(db);
+        Func<Task> write = change switch
+        {
+            "reschedule" => () => scheduler.ScheduleAsync(post, FarAhead.AddDays(1), Ct),
+            "unschedule" => () => scheduler.UnscheduleAsync(post, Ct),
+            _ => () => scheduler.OnPostDeletedAsync(post, Ct),
+        };
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(write);
+
+        Assert.True(marked, "The Worker's step did not run between the read and the write");
+        Assert.Equal("sending", await StatusOfAsync(publication));
+        Assert.Equal(LeaseA, await OwnerScalarAsync<string>("SELECT lease_owner FROM post_publications WHERE id = $1", publication));
+    }
+
+    /// <summary>A post whose other platform failed for good is "failed", yet its LinkedIn row may still be open. Editing
+    /// it must revoke that row's claim (the claim holds the old text) and must refuse while the row is being sent (a
+    /// reconciliation would then send the new text as a second post).</summary>
+    [Fact]
+    public async Task Editing_a_failed_post_revokes_the_claim_on_its_still_open_publication_and_is_refused_while_it_is_being_sent()
+    {
+        var user = await CreateUserAsync();
+        var publication = await ClaimedPublicationAsync(user, LeaseA);
+        var postId = await OwnerScalarAsync<Guid>("SELECT post_id FROM post_publications WHERE id = $1", publication);
+        await OwnerScalarAsync<int>("WITH failed AS (UPDATE posts SET status = 'failed', error_message = 'Instagram: refused' WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM failed", postId);
+
+        var db = AsUser(user);
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, Ct);
+        post.Content = "Version two";
+        await new PublicationScheduler(db).OnPostEditedAsync(post, Ct);
+        Assert.Equal("pending", await StatusOfAsync(publication));
+        var queue = new PublicationQueue(As(DbRole.Worker));
+        Assert.False(await queue.MarkSendingAsync(publication, LeaseA, DateTimeOffset.UtcNow, null, Ct));
+
+        await HoldAsync(publication, LeaseB);
+        Assert.True(await queue.MarkSendingAsync(publication, LeaseB, DateTimeOffset.UtcNow, null, Ct));
+        var again = AsUser(user);
+        var sending = await again.Posts.SingleAsync(p => p.Id == postId, Ct);
+        sending.Content = "Version three";
+        await Assert.ThrowsAsync<PublicationInFlightException>(() => new PublicationScheduler(again).OnPostEditedAsync(sending, Ct));
+        Assert.Equal("sending", await StatusOfAsync(publication));
+    }
+
     [Fact]
     public async Task A_dispatcher_renews_and_releases_every_claim_it_holds_and_nobody_elses()
     {

@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b4a55fc9-ec09-49b3-bbe4-a785c86eb277"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("1903d945-8dff-4477-95b1-56692d4a212f"), entityTypeCount: 14)
         {
         }
 

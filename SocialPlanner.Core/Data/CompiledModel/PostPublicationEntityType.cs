@@ -24,7 +24,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Publishing.PostPublication",
                 typeof(PostPublication),
                 baseEntityType,
-                propertyCount: 28,
+                propertyCount: 29,
                 navigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 6,
@@ -302,6 +302,17 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             userId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             userId.AddAnnotation("Relational:ColumnName", "user_id");
+
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(uint),
+                concurrencyToken: true,
+                valueGenerated: ValueGenerated.OnAddOrUpdate,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore,
+                sentinel: 0u);
+            version.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            version.AddAnnotation("Relational:ColumnName", "xmin");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -8,6 +8,8 @@ namespace SocialPlanner.Core.Data.Configurations;
 /// <summary>One row per (post, platform): the source of truth for that publication and the dispatcher's queue.</summary>
 internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<PostPublication>
 {
+    public const string RowVersion = "Version";
+
     public void Configure(EntityTypeBuilder<PostPublication> builder)
     {
         builder.ToTable("post_publications", t =>
@@ -27,6 +29,10 @@ internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<Po
         builder.Property(p => p.CommentAttempts).HasDefaultValue(0);
         builder.Property(p => p.CreatedAt).HasDefaultValueSql(Sql.Now);
         builder.Property(p => p.UpdatedAt).IsSetByUpdateTrigger();
+        // Postgres's xmin (no column of ours): the scheduler's save of a row it loaded fails if a Worker changed the row
+        // since, e.g. marked it "sending" between the Api's read and its write, instead of re-arming a post that is
+        // already going out (a second send) or cancelling one that will be live (docs/queue.md).
+        builder.Property<uint>(RowVersion).IsRowVersion();
         builder.HasIndex(p => new { p.PostId, p.Platform }).IsUnique().HasDatabaseName("ix_post_publications_post_platform");
         builder.HasIndex(p => p.UserId).HasDatabaseName("ix_post_publications_user_id");
         // The dispatcher's "what is due next" scan touches only live rows, so the index stays small.
