@@ -119,6 +119,10 @@ public static class CalendarApi
         {
             return ApiProblem.BusinessRule("Calendar.PublishedUnschedule");
         }
+        if (await PostsApi.LiveOnAsync(db, id, ct) is { } live)
+        {
+            return ApiProblem.BusinessRule("Calendar.LiveUnschedule", live);
+        }
         if (await Conflicts.SaveAsync(() => scheduler.UnscheduleAsync(post, ct), ConflictSubject.Post) is { } failed)
         {
             return failed;

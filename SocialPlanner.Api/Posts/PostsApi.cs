@@ -9,6 +9,7 @@ using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Media;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
 
 namespace SocialPlanner.Api.Posts;
 
@@ -172,6 +173,15 @@ public static class PostsApi
         return TypedResults.Ok(Envelope.Of(updated!.ToDto(links)));
     }
 
+    /// <summary>The network a post that is not "published" as a whole is nevertheless live on (a post for both that
+    /// went out on one and failed on the other), as its name; null when it is live nowhere.</summary>
+    internal static async Task<string?> LiveOnAsync(AppDbContext db, Guid postId, CancellationToken ct) =>
+        await db.PostPublications.AsNoTracking()
+            .Where(p => p.PostId == postId && p.Status == PublicationStatus.Published)
+            .OrderBy(p => p.Platform).Select(p => (SocialPlatform?)p.Platform).FirstOrDefaultAsync(ct) is { } platform
+            ? PostState.PlatformName(platform)
+            : null;
+
     public static async Task<Results<NoContent, ApiProblem>> DeletePost(
         Guid id, ClaimsPrincipal user, AppDbContext db, PublicationScheduler scheduler, CancellationToken ct)
     {
@@ -183,6 +193,10 @@ public static class PostsApi
         if (post.Status == PostStatus.Published)
         {
             return ApiProblem.BusinessRule("Posts.PublishedNotDeletable");
+        }
+        if (await LiveOnAsync(db, id, ct) is { } live)
+        {
+            return ApiProblem.BusinessRule("Posts.LiveNotDeletable", live);
         }
         // Its pending publications are cancelled first, so no dispatcher sends what is being deleted.
         if (await Conflicts.SaveAsync(() => scheduler.OnPostDeletedAsync(post, ct), ConflictSubject.Post, ConflictRetry.Delete) is { } failed)

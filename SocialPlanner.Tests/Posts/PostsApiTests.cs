@@ -140,6 +140,45 @@ public class PostsApiTests(AppFixture app)
         Assert.Equal("business_rule_violation", (await delete.ReadErrorAsync())["type"]!.GetValue<string>());
     }
 
+    /// <summary>A post for both networks that went out on LinkedIn and failed on Instagram is "failed", but it is live:
+    /// deleting it, or taking it off the calendar (it would become a draft with no date), would lose the record of
+    /// a published post. Retrying Instagram (rescheduling) stays possible.</summary>
+    [Fact]
+    public async Task A_post_live_on_one_network_and_failed_on_the_other_cannot_be_deleted_or_taken_off_the_calendar()
+    {
+        var user = await app.RegisterAsync();
+        var post = await CreatePostAsync(user);
+        var id = Guid.Parse(Id(post));
+        Assert.Equal(2L, await app.OwnerScalarAsync<long>("""
+            WITH post AS (
+                UPDATE posts SET platform = 'both', status = 'failed', scheduled_at = now() - interval '1 hour',
+                    published_at = now() - interval '1 hour', error_message = 'Instagram: refused'
+                WHERE id = $1 RETURNING id, user_id),
+            rows AS (
+                INSERT INTO post_publications (post_id, user_id, platform, status, due_at, scheduled_at, published_at, external_id, error_message)
+                SELECT id, user_id, 'linkedin'::social_platform, 'published'::publication_status, now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour', 'urn:li:share:1', NULL FROM post
+                UNION ALL
+                SELECT id, user_id, 'instagram'::social_platform, 'failed'::publication_status, now() - interval '1 hour', now() - interval '1 hour', NULL, NULL, 'refused' FROM post
+                RETURNING 1)
+            SELECT count(*) FROM rows
+            """, id));
+
+        var delete = await user.Http.DeleteAsync($"/api/content/posts/{id}", Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, delete.StatusCode);
+        var error = await delete.ReadErrorAsync();
+        Assert.Equal("business_rule_violation", error["type"]!.GetValue<string>());
+        Assert.Contains("LinkedIn", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var unschedule = await user.Http.DeleteAsync($"/api/calendar/posts/{id}/schedule", Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unschedule.StatusCode);
+        Assert.Contains("LinkedIn", (await unschedule.ReadErrorAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var kept = await user.Http.GetAsync($"/api/content/posts/{id}", Ct);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal("failed", (await kept.ReadJsonAsync())["data"]!["status"]!.GetValue<string>());
+        Assert.Equal(1L, await app.OwnerScalarAsync<long>(
+            "SELECT count(*) FROM post_publications WHERE post_id = $1 AND platform = 'linkedin' AND status = 'published'", id));
+    }
+
     [Fact]
     public async Task Deleting_a_draft_answers_204_and_it_is_gone()
     {
