@@ -3,6 +3,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Api.Posts;
 using SocialPlanner.Core.Data;
@@ -70,7 +71,7 @@ public static class CalendarApi
 
     public static async Task<Results<Ok<Envelope<PostDto>>, ApiProblem>> SchedulePost(
         Guid id, ScheduleRequest request, IValidator<ScheduleRequest> validator, ClaimsPrincipal user, AppDbContext db,
-        PublicationScheduler scheduler, TimeProvider clock, SignedMediaLinks links, CancellationToken ct)
+        PublicationScheduler scheduler, TimeProvider clock, SignedMediaLinks links, IStringLocalizer<ApiStrings> text, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
@@ -92,7 +93,7 @@ public static class CalendarApi
             return refused;
         }
 
-        var warnings = await BusySlotWarningsAsync(db, post, scheduledAt, ct);
+        var warnings = await BusySlotWarningsAsync(db, post, scheduledAt, text, ct);
         if (await Conflicts.SaveAsync(() => scheduler.ScheduleAsync(post, scheduledAt, ct), ConflictSubject.Post) is { } failed)
         {
             return failed;
@@ -151,7 +152,8 @@ public static class CalendarApi
 
     /// <summary>The user's other planned or published posts sharing a platform with this one within
     /// <see cref="CalendarMonth.BusySlot"/> of <paramref name="at"/>; one warning each.</summary>
-    private static async Task<List<string>> BusySlotWarningsAsync(AppDbContext db, Post post, DateTimeOffset at, CancellationToken ct)
+    private static async Task<List<string>> BusySlotWarningsAsync(
+        AppDbContext db, Post post, DateTimeOffset at, IStringLocalizer<ApiStrings> text, CancellationToken ct)
     {
         var (from, to) = (at - CalendarMonth.BusySlot, at + CalendarMonth.BusySlot);
         var neighbours = await db.Posts.AsNoTracking()
@@ -159,11 +161,16 @@ public static class CalendarApi
                 && ((p.ScheduledAt >= from && p.ScheduledAt <= to) || (p.PublishedAt >= from && p.PublishedAt <= to)))
             .Select(p => new { p.Platform, p.Status, p.ScheduledAt, p.PublishedAt })
             .ToListAsync(ct);
-        return neighbours
+        var busy = neighbours
             .Select(n => (n.Platform, At: CalendarMonth.CalendarTime(n.Status, n.ScheduledAt, n.PublishedAt)!.Value))
             .Where(n => n.At >= from && n.At <= to && CalendarMonth.ShareAPlatform(n.Platform, post.Platform))
             .OrderBy(n => n.At)
-            .Select(n => CalendarMonth.BusySlotWarning(n.Platform, post.Platform, n.At))
             .ToList();
+        if (busy.Count == 0)
+        {
+            return [];
+        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Users.Where(u => u.Id == post.UserId).Select(u => u.TimeZone).SingleAsync(ct));
+        return [.. busy.Select(n => CalendarMonth.BusySlotWarning(n.Platform, post.Platform, n.At, zone).Resolve(text))];
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialPlanner.Api.Infrastructure;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Publishing;
 
@@ -54,11 +55,15 @@ public static class CalendarMonth
     public static bool ShareAPlatform(PostPlatform a, PostPlatform b) =>
         PublicationScheduler.TargetsOf(a).Intersect(PublicationScheduler.TargetsOf(b)).Any();
 
-    public static string BusySlotWarning(PostPlatform other, PostPlatform scheduled, DateTimeOffset otherAt)
+    /// <summary>"Another LinkedIn post is planned for Sat 1 Jun 2030 at 12:00 (Europe/Zurich), within 30 minutes of this
+    /// one": the other post's time in the user's zone, written in the current (the request's) culture.</summary>
+    public static ApiText BusySlotWarning(PostPlatform other, PostPlatform scheduled, DateTimeOffset otherAt, TimeZoneInfo zone)
     {
-        var shared = PublicationScheduler.TargetsOf(other).Intersect(PublicationScheduler.TargetsOf(scheduled)).Select(PostState.PlatformName);
-        return $"Another {string.Join(" and ", shared)} post is planned at {otherAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}, "
-            + $"within {BusySlot.TotalMinutes:0} minutes of this one";
+        var shared = PublicationScheduler.TargetsOf(other).Intersect(PublicationScheduler.TargetsOf(scheduled)).Select(PostState.PlatformName).ToList();
+        var local = TimeZoneInfo.ConvertTime(otherAt, zone);
+        return ApiText.Of("Calendar.BusySlot", ApiText.List(shared, "Words.And"),
+            local.ToString("ddd d MMM yyyy", CultureInfo.CurrentCulture), local.ToString("HH:mm", CultureInfo.CurrentCulture), zone.Id,
+            BusySlot.TotalMinutes.ToString("0", CultureInfo.CurrentCulture));
     }
 
     /// <summary>Local midnight, or the first valid instant after it where a daylight-saving jump skips midnight.</summary>

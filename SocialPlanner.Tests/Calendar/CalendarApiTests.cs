@@ -211,11 +211,25 @@ public class CalendarApiTests(AppFixture app)
         var nearby = await ScheduleAsync(user, await CreatePostAsync(user, "Same platform"), at.AddMinutes(20));
         Assert.Equal(HttpStatusCode.OK, nearby.StatusCode);
         var warning = Assert.Single((await nearby.ReadJsonAsync())["meta"]!["warnings"]!.AsArray())!.GetValue<string>();
-        Assert.Contains("LinkedIn", warning, StringComparison.Ordinal);
-        Assert.Contains("2030-06-01T10:00:00Z", warning, StringComparison.Ordinal);
+        Assert.Equal("Another LinkedIn post is planned for Sat 1 Jun 2030 at 10:00 (UTC), within 30 minutes of this one", warning);
 
         var later = await ScheduleAsync(user, await CreatePostAsync(user, "Far enough"), at.AddMinutes(51));
         Assert.Empty((await later.ReadJsonAsync())["meta"]!["warnings"]!.AsArray());
+    }
+
+    /// <summary>The warning reads like the rest of the app: the caller's language, the other post's time in the user's zone.</summary>
+    [Fact]
+    public async Task The_busy_slot_warning_is_in_the_callers_language_with_the_time_in_the_users_zone()
+    {
+        var user = await app.RegisterAsync(acceptLanguage: "fr-CH");
+        Assert.Equal(HttpStatusCode.OK, (await user.Http.PatchAsJsonAsync("/api/auth/me", new { time_zone = "Europe/Zurich" }, cancellationToken: Ct)).StatusCode);
+        var at = new DateTimeOffset(2030, 6, 1, 10, 0, 0, TimeSpan.Zero);
+        await ScheduleAsync(user, await CreatePostAsync(user), at);
+
+        var nearby = await ScheduleAsync(user, await CreatePostAsync(user, "Même réseau"), at.AddMinutes(-15));
+        Assert.Equal(HttpStatusCode.OK, nearby.StatusCode);
+        var warning = Assert.Single((await nearby.ReadJsonAsync())["meta"]!["warnings"]!.AsArray())!.GetValue<string>();
+        Assert.Equal("Une autre publication LinkedIn est prévue le sam. 1 juin 2030 à 12:00 (Europe/Zurich), à moins de 30 minutes de celle-ci", warning);
     }
 
     [Fact]
