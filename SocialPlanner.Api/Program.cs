@@ -28,9 +28,11 @@ app.UseAppRequestLocalisation();
 app.UseApiErrorHandling();
 app.UseUnstorableTextGuard();
 app.UseAuthentication();
+// Before authorization: a request refused for want of a valid token still counts against the global and per-address
+// limits (spec "Rate Limiting"), so a flood of bad tokens is limited like any other.
+app.UseDistributedRateLimiting();
 app.UseAuthorization();
 app.UseDbSession();
-app.UseDistributedRateLimiting();
 app.UseOutputCache();
 
 app.MapDefaultEndpoints();

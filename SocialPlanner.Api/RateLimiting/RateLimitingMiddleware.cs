@@ -48,7 +48,7 @@ public static class RateLimitingMiddleware
         return builder;
     }
 
-    /// <summary>After authentication (limits are per user); every /api response gets the X-RateLimit-* headers of its
+    /// <summary>After authentication (limits are per user) and before authorization (a 401 is counted too, per address); every /api response gets the X-RateLimit-* headers of its
     /// most restrictive limit. If Redis cannot be reached the request is served anyway (fail open).</summary>
     public static IApplicationBuilder UseDistributedRateLimiting(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
