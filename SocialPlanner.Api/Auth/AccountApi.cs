@@ -39,21 +39,17 @@ public static class AccountApi
 
     public static async Task<Results<Ok<Envelope<MeDto>>, ApiProblem>> UpdateNotifications(
         UpdateNotificationsRequest request, IValidator<UpdateNotificationsRequest> validator, ClaimsPrincipal principal,
-        UserManager<AppUser> users, CancellationToken ct)
+        UserManager<AppUser> users, AppDbContext db, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
             return invalid.ToProblem();
         }
-        var user = await users.FindByIdAsync(principal.UserId().ToString());
-        if (user is null)
+        return await SettingsSave.ApplyAsync(users, db, principal.UserId(), user =>
         {
-            return ApiProblem.Unauthorized();
-        }
-        user.NotifyPublicationFailed = request.PublicationFailed!.Value;
-        user.NotifyReconnectNeeded = request.ReconnectNeeded!.Value;
-        await users.UpdateAsync(user);
-        return TypedResults.Ok(Envelope.Of(MeDto.From(user)));
+            user.NotifyPublicationFailed = request.PublicationFailed!.Value;
+            user.NotifyReconnectNeeded = request.ReconnectNeeded!.Value;
+        }, ct);
     }
 
     /// <summary>

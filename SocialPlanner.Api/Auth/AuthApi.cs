@@ -202,27 +202,23 @@ public static class AuthApi
 
     public static async Task<Results<Ok<Envelope<MeDto>>, ApiProblem>> UpdateMe(
         UpdateMeRequest request, IValidator<UpdateMeRequest> validator, ClaimsPrincipal principal, UserManager<AppUser> users,
-        CancellationToken ct)
+        AppDbContext db, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
             return invalid.ToProblem();
         }
-        var user = await users.FindByIdAsync(principal.UserId().ToString());
-        if (user is null)
+        return await SettingsSave.ApplyAsync(users, db, principal.UserId(), user =>
         {
-            return ApiProblem.Unauthorized();
-        }
-        if (request.TimeZone is { } zone)
-        {
-            user.TimeZone = zone;
-        }
-        if (request.Language is { } language)
-        {
-            user.Language = language.ToLowerInvariant();
-        }
-        await users.UpdateAsync(user);
-        return TypedResults.Ok(Envelope.Of(MeDto.From(user)));
+            if (request.TimeZone is { } zone)
+            {
+                user.TimeZone = zone;
+            }
+            if (request.Language is { } language)
+            {
+                user.Language = language.ToLowerInvariant();
+            }
+        }, ct);
     }
 
     /// <summary>The current password is checked like a sign-in (a wrong one counts towards the lockout), so a stolen
