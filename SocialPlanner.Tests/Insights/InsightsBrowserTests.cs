@@ -46,9 +46,9 @@ public sealed class InsightsBrowserTests(InsightsFixture app) : PlatformTest(app
         var reaches = await ReachColumnAsync(grid);
         var firstReach = grid.Locator("tbody tr").First.Locator("td").Nth(3);
         await grid.GetByRole(AriaRole.Columnheader, new() { Name = "Reach" }).ClickAsync();
-        await Expect(firstReach).ToHaveTextAsync(reaches.Min().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(firstReach).ToHaveTextAsync(reaches.Min().ToString("N0", EnglishNumbers));
         await grid.GetByRole(AriaRole.Columnheader, new() { Name = "Reach" }).ClickAsync();
-        await Expect(firstReach).ToHaveTextAsync(reaches.Max().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(firstReach).ToHaveTextAsync(reaches.Max().ToString("N0", EnglishNumbers));
 
         var heatmap = page.GetByRole(AriaRole.Table, new() { Name = "Engagement rate by weekday and hour, in your time zone" });
         await Expect(heatmap.Locator("[role=cell]")).ToHaveCountAsync(7 * 24);
@@ -60,6 +60,9 @@ public sealed class InsightsBrowserTests(InsightsFixture app) : PlatformTest(app
         await grid.GetByRole(AriaRole.Link, new() { Name = texts[0] }).ClickAsync();
         await Expect(page.Locator(".sp-published-figures")).ToContainTextAsync("LinkedIn: reach");
     }
+
+    /// <summary>The app's English culture: figures are grouped as the reader's culture groups them.</summary>
+    private static readonly System.Globalization.CultureInfo EnglishNumbers = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 
     private static async Task<List<long>> ReachColumnAsync(ILocator grid)
     {
