@@ -12,27 +12,34 @@ using SocialPlanner.Core.Social.LinkedIn;
 namespace SocialPlanner.Core.Publishing;
 
 /// <summary>A publication whose first comment this step holds: <see cref="Reconcile"/> when an earlier attempt may have
-/// posted it; <see cref="Attempt"/> is this attempt's number, which every later write of the row must match.</summary>
-public sealed record ClaimedComment(Guid Id, Guid PostId, Guid UserId, SocialPlatform Platform, string PostExternalId, bool Reconcile, int Attempt);
+/// posted it; <see cref="Lease"/> is the claim's (and names it); <see cref="Attempt"/> is the attempt's number once
+/// started (<see cref="CommentQueue.StartAsync"/>), which every later write of the row must match.</summary>
+public sealed record ClaimedComment(
+    Guid Id, Guid PostId, Guid UserId, SocialPlatform Platform, string PostExternalId, bool Reconcile, int Attempt, DateTimeOffset Lease);
 
-/// <summary>Issue #17 §3: the first comment, its own step after the post is live. It claims published rows still
-/// owing a comment (marking them "sending" with a lease, so two workers never comment twice), comments through the
-/// platform, and writes the comment's state alone: the post's publication is never touched, so a comment can neither
-/// re-publish the post nor make it fail. Runs in its own DI scope.</summary>
+/// <summary>Issue #17 §3: the first comment, its own step after the post is live. It claims published rows still owing
+/// a comment (<see cref="CommentQueue"/>: each row is marked "sending" under its claim just before its own call, so two
+/// workers never comment twice), comments through the platform, and writes the comment's state alone: the post's
+/// publication is never touched, so a comment can neither re-publish the post nor make it fail. Runs in its own DI scope.</summary>
 public sealed partial class FirstCommentStep(
     AppDbContext db, SocialTokens tokens, InstagramClient instagram, LinkedInClient linkedIn, CalendarVersions calendars,
     TimeProvider clock, IOptions<PublishingOptions> options, ILogger<FirstCommentStep> logger)
 {
-    private readonly ScopedSql _statements = new(db);
+    private readonly CommentQueue _queue = new(db);
 
     /// <summary>Takes up to <paramref name="batch"/> due comments and sees each through one attempt; returns how many it took.</summary>
     public async Task<int> RunOnceAsync(int batch, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(batch, cancellationToken);
-        foreach (var comment in claimed)
+        var claimed = await _queue.ClaimAsync(batch, clock.GetUtcNow(), clock.GetUtcNow() + options.Value.LeaseDuration, cancellationToken);
+        foreach (var taken in claimed)
         {
+            // Each row's own lease from the moment it is tried: a batch may outlast the claim's.
+            if (await _queue.StartAsync(taken, clock.GetUtcNow() + options.Value.LeaseDuration, cancellationToken) is not { } comment)
+            {
+                continue;
+            }
             var change = await AttemptAsync(comment, cancellationToken);
-            if (await WriteAsync(comment, change, cancellationToken))
+            if (await _queue.WriteAsync(comment, change, cancellationToken))
             {
                 await calendars.BumpAsync(comment.UserId);
                 if (change.Status == CommentStatus.Failed)
@@ -42,37 +49,6 @@ public sealed partial class FirstCommentStep(
             }
         }
         return claimed.Count;
-    }
-
-    /// <summary>Due rows of published posts owing a comment, a dead holder's "sending" rows included (their lease is
-    /// <c>comment_due_at</c>); each marked "sending" with its attempt counted before any call is made.</summary>
-    private async Task<IReadOnlyList<ClaimedComment>> ClaimAsync(int batch, CancellationToken cancellationToken)
-    {
-        // A paused owner's comments wait too (docs/queue.md): while paused nothing of theirs is sent.
-        const string sql = $"""
-            WITH due AS (
-                SELECT id, comment_status = 'sending' AS reconcile FROM post_publications
-                WHERE comment_status IN ('pending', 'sending') AND status = 'published' AND external_id IS NOT NULL
-                  AND (comment_due_at IS NULL OR comment_due_at <= $1)
-                  AND NOT {PublicationQueue.PausedOwner}
-                ORDER BY comment_due_at NULLS FIRST
-                LIMIT $2
-                FOR UPDATE SKIP LOCKED)
-            UPDATE post_publications p
-            SET comment_status = 'sending', comment_attempts = p.comment_attempts + 1, comment_due_at = $3
-            FROM due WHERE p.id = due.id
-            RETURNING p.id, p.post_id, p.user_id, p.platform, p.external_id, due.reconcile, p.comment_attempts
-            """;
-        var now = clock.GetUtcNow();
-        await using var command = await _statements.CommandAsync(sql, cancellationToken, now, batch, now + options.Value.LeaseDuration);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var claimed = new List<ClaimedComment>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            claimed.Add(new ClaimedComment(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetFieldValue<SocialPlatform>(3),
-                reader.GetString(4), reader.GetBoolean(5), reader.GetInt32(6)));
-        }
-        return claimed;
     }
 
     private async Task<CommentChange> AttemptAsync(ClaimedComment comment, CancellationToken cancellationToken)
@@ -119,21 +95,6 @@ public sealed partial class FirstCommentStep(
         comment.Reconcile
             ? new CommentOutcome.Unknown(PublishingStrings.Failure("CommentInterrupted"))
             : new CommentOutcome.Posted(await linkedIn.CreateCommentAsync(accessToken, comment.PostExternalId, LinkedInClient.PersonUrn(memberId), text, cancellationToken));
-
-    /// <summary>Writes the comment's state if the row is still this attempt's (same attempt number, still "sending").</summary>
-    private async Task<bool> WriteAsync(ClaimedComment comment, CommentChange change, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            UPDATE post_publications
-            SET comment_status = $3, comment_external_id = $4, comment_error = $5, comment_due_at = $6,
-                comment_error_texts = $7::text::jsonb
-            WHERE id = $1 AND comment_attempts = $2 AND comment_status = 'sending'
-            """;
-        await using var command = await _statements.CommandAsync(sql, cancellationToken, comment.Id, comment.Attempt, change.Status,
-            ScopedSql.DbValue(change.ExternalId), ScopedSql.DbValue(change.ErrorMessage), ScopedSql.DbValue(change.DueAt),
-            ScopedSql.DbValue(change.ErrorTexts));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
 
     [LoggerMessage(LogLevel.Warning, "First comment of publication {PublicationId} on {Platform} failed: {Error}")]
     private partial void LogFailed(Guid publicationId, SocialPlatform platform, string? error);
