@@ -148,6 +148,34 @@ public sealed class FinishBrowserTests(AppFixture app) : BrowserTest(app)
         await Expect(page.GetByRole(AriaRole.Dialog).Locator("label")).ToHaveTextAsync(["Client", "Astuce"]);
     }
 
+    /// <summary>A template saved elsewhere while its edit window was open: the save is refused (nothing is overwritten)
+    /// and the user is told what happened and what to do, not the Api's wire words and UTC instants.</summary>
+    [Fact]
+    public async Task Saving_a_template_changed_elsewhere_since_it_was_opened_says_so_and_overwrites_nothing()
+    {
+        var user = await App.RegisterAsync();
+        var created = await user.Http.PostAsJsonAsync("/api/templates", new
+        {
+            name = "Conseil du mardi", category = "conseil", platform = "linkedin", content = "Mon conseil du mardi.",
+        }, ApiClient.Ct);
+        created.EnsureSuccessStatusCode();
+        var id = (await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
+        var page = await OpenAsync(user, "/templates", "Templates");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit template Conseil du mardi" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Text", new() { Exact = true }).FillAsync("Changed in this window.");
+        (await user.Http.PatchAsJsonAsync($"/api/templates/{id}", new { content = "Changed in another tab." }, ApiClient.Ct)).EnsureSuccessStatusCode();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+
+        var notice = page.Locator(".rz-notification-item").Filter(new() { HasText = "Changed elsewhere" });
+        await Expect(notice).ToContainTextAsync("redo your change");
+        await Expect(notice).Not.ToContainTextAsync("updated_at");
+        await Expect(dialog).ToBeVisibleAsync();
+        var stored = (await (await user.Http.GetAsync($"/api/templates/{id}", ApiClient.Ct)).ReadJsonAsync())["data"]!;
+        Assert.Equal("Changed in another tab.", stored["content"]!.GetValue<string>());
+    }
+
     private static Task<string> ColorAsync(ILocator element, string property) =>
         element.EvaluateAsync<string>($"e => getComputedStyle(e).getPropertyValue('{property}')");
 }
