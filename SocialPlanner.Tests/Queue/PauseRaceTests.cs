@@ -59,42 +59,15 @@ public sealed class PauseRaceTests(FaultyPlatformsFixture app) : PlatformTest(ap
         // Due in an hour: no Worker claims it; the test plays the claim that is under way.
         var postIds = await DueAsync(user.Id, Unique("Claim under way"), count: 1, TimeSpan.FromHours(1), notify: false);
 
-        await using var claim = await Owner.OpenConnectionAsync(Ct);
-        await using var transaction = await claim.BeginTransactionAsync(Ct);
-        await using (var take = new NpgsqlCommand("SELECT id FROM post_publications WHERE post_id = $1 FOR UPDATE", claim, transaction))
-        {
-            take.Parameters.Add(new NpgsqlParameter { Value = postIds[0] });
-            await take.ExecuteNonQueryAsync(Ct);
-        }
+        await PauseWhileAClaimHoldsTheRowAsync(user, postIds[0],
+            "UPDATE post_publications SET status = 'claimed', lease_owner = 'test/race', lease_expires_at = now() + interval '1 minute' WHERE post_id = $1");
 
-        var pause = user.Http.PostAsync("/api/queue/pause", null, Ct);
-        // The pause has committed and now waits for the claim's row lock.
-        await WaitUntilAsync(async () =>
-        {
-            await using var waiting = Owner.CreateCommand("""
-                SELECT count(*) FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND query LIKE '%FROM post_publications%WHERE user_id%FOR UPDATE%'
-                """);
-            return (long)(await waiting.ExecuteScalarAsync(Ct))! == 1 && await PausedAsync(user.Id);
-        });
-        Assert.False(pause.IsCompleted, "The pause answered while a claim begun before it was still open");
-
-        await using (var claimed = new NpgsqlCommand(
-            "UPDATE post_publications SET status = 'claimed', lease_owner = 'test/race', lease_expires_at = now() + interval '1 minute' WHERE post_id = $1",
-            claim, transaction))
-        {
-            claimed.Parameters.Add(new NpgsqlParameter { Value = postIds[0] });
-            await claimed.ExecuteNonQueryAsync(Ct);
-        }
-        await transaction.CommitAsync(Ct);
-
-        Assert.Equal(HttpStatusCode.OK, (await pause).StatusCode);
         Assert.Equal(1L, await CountAsync("status = 'claimed' AND lease_owner = 'test/race'", postIds));
     }
 
-    /// <summary>The barrier's other half: a first comment's claim under way (the post is out, its comment still owed)
-    /// holds the publication's row as the post's claim does. The pause must wait for it too, so that a comment it
-    /// answers about as waiting is not sent afterwards.</summary>
+    /// <summary>The barrier's other half: a first comment being started (the post is out, its comment owed, and a worker
+    /// marks the row "sending" just before its call) holds the publication's row as the post's claim does. The pause
+    /// must wait for it too, so that a comment it answers about as waiting is not sent afterwards.</summary>
     [Fact]
     public async Task Pausing_answers_only_after_a_first_comment_claim_already_under_way_has_committed()
     {
@@ -109,11 +82,22 @@ public sealed class PauseRaceTests(FaultyPlatformsFixture app) : PlatformTest(ap
             SELECT count(*) FROM published
             """, postIds);
 
+        await PauseWhileAClaimHoldsTheRowAsync(user, postIds[0],
+            "UPDATE post_publications SET comment_status = 'sending', comment_attempts = 1, comment_due_at = now() + interval '1 minute' WHERE post_id = $1");
+
+        Assert.Equal(1L, await CountAsync("comment_status = 'sending' AND comment_attempts = 1", postIds));
+    }
+
+    /// <summary>The test plays a claim under way: it holds the post's row locked, as a claim does between reading and
+    /// committing, while the user pauses. Once the pause has committed and waits for that lock, the claim writes
+    /// <paramref name="claimSql"/> and commits; the pause must answer 200 only then.</summary>
+    private async Task PauseWhileAClaimHoldsTheRowAsync(TestUser user, Guid postId, string claimSql)
+    {
         await using var claim = await Owner.OpenConnectionAsync(Ct);
         await using var transaction = await claim.BeginTransactionAsync(Ct);
         await using (var take = new NpgsqlCommand("SELECT id FROM post_publications WHERE post_id = $1 FOR UPDATE", claim, transaction))
         {
-            take.Parameters.Add(new NpgsqlParameter { Value = postIds[0] });
+            take.Parameters.Add(new NpgsqlParameter { Value = postId });
             await take.ExecuteNonQueryAsync(Ct);
         }
 
@@ -126,19 +110,15 @@ public sealed class PauseRaceTests(FaultyPlatformsFixture app) : PlatformTest(ap
                 """);
             return (long)(await waiting.ExecuteScalarAsync(Ct))! == 1 && await PausedAsync(user.Id);
         });
-        Assert.False(pause.IsCompleted, "The pause answered while a first comment's claim begun before it was still open");
+        Assert.False(pause.IsCompleted, "The pause answered while a claim begun before it was still open");
 
-        await using (var claimed = new NpgsqlCommand(
-            "UPDATE post_publications SET comment_status = 'sending', comment_attempts = 1, comment_due_at = now() + interval '1 minute' WHERE post_id = $1",
-            claim, transaction))
+        await using (var claimed = new NpgsqlCommand(claimSql, claim, transaction))
         {
-            claimed.Parameters.Add(new NpgsqlParameter { Value = postIds[0] });
+            claimed.Parameters.Add(new NpgsqlParameter { Value = postId });
             await claimed.ExecuteNonQueryAsync(Ct);
         }
         await transaction.CommitAsync(Ct);
-
         Assert.Equal(HttpStatusCode.OK, (await pause).StatusCode);
-        Assert.Equal(1L, await CountAsync("comment_status = 'sending' AND comment_attempts = 1", postIds));
     }
 
     private async Task<bool> PausedAsync(Guid userId)
