@@ -27,7 +27,9 @@ public sealed partial class SocialTokens(
         {
             await RefreshAsync(connection, cancellationToken);
         }
-        return connection.ReconnectNeeded || TokenRules.IsExpired(connection, clock.GetUtcNow()) ? null : protector.Unprotect(connection.AccessToken);
+        return !connection.IsActive || connection.ReconnectNeeded || TokenRules.IsExpired(connection, clock.GetUtcNow())
+            ? null
+            : protector.Unprotect(connection.AccessToken);
     }
 
     /// <summary>The recurring job: every active connection whose token expires within the window.</summary>
@@ -47,9 +49,11 @@ public sealed partial class SocialTokens(
     }
 
     /// <summary>Refreshes and saves. A transient failure leaves the connection as it was for the next run; an
-    /// unrecoverable one marks it and emails the user once.</summary>
+    /// unrecoverable one marks it and emails the user once. The save only lands on the grant it refreshed: if the
+    /// user reconnected or disconnected meanwhile, the connection is read again and nothing of this refresh is kept.</summary>
     public async Task RefreshAsync(SocialConnection connection, CancellationToken cancellationToken)
     {
+        var refreshedFrom = db.Entry(connection).Property(c => c.AccessToken).OriginalValue;
         try
         {
             var tokens = await RequestRefreshAsync(connection, cancellationToken);
@@ -68,11 +72,50 @@ public sealed partial class SocialTokens(
             return;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SaveIfStillTheSameGrantAsync(connection, refreshedFrom, cancellationToken))
+        {
+            LogSuperseded(connection.Id, connection.Platform);
+            await db.Entry(connection).ReloadAsync(cancellationToken);
+            if (db.Entry(connection).State == EntityState.Detached)
+            {
+                connection.IsActive = false; // deleted meanwhile: nothing of it may be used
+            }
+            return;
+        }
         if (connection.ReconnectNeeded)
         {
             notifier.ReconnectNeeded(connection.Id);
         }
+    }
+
+    /// <summary>Saves the connection if its stored access token is still <paramref name="refreshedFrom"/> and it is still
+    /// active, holding the row for the check and the write; false (nothing written) otherwise.</summary>
+    private async Task<bool> SaveIfStillTheSameGrantAsync(SocialConnection connection, string refreshedFrom, CancellationToken cancellationToken)
+    {
+        async Task<bool> CheckAndSaveAsync(CancellationToken ct)
+        {
+            var stored = await db.Database.SqlQuery<string>(
+                    $"SELECT access_token AS \"Value\" FROM social_connections WHERE id = {connection.Id} AND is_active FOR UPDATE")
+                .SingleOrDefaultAsync(ct);
+            if (stored != refreshedFrom)
+            {
+                return false;
+            }
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await CheckAndSaveAsync(cancellationToken);
+        }
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var saved = await CheckAndSaveAsync(ct);
+            await transaction.CommitAsync(ct);
+            return saved;
+        }, cancellationToken);
     }
 
     private Task<OAuthTokens> RequestRefreshAsync(SocialConnection connection, CancellationToken cancellationToken) =>
@@ -86,6 +129,9 @@ public sealed partial class SocialTokens(
 
     [LoggerMessage(LogLevel.Warning, "Social connection {ConnectionId} ({Platform}) needs a reconnect: {Reason}")]
     private partial void LogReconnectNeeded(Guid connectionId, SocialPlatform platform, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Social connection {ConnectionId} ({Platform}) changed while its token was refreshed (reconnected or disconnected); the refresh is dropped")]
+    private partial void LogSuperseded(Guid connectionId, SocialPlatform platform);
 
     [LoggerMessage(LogLevel.Warning, "Refreshing social connection {ConnectionId} ({Platform}) failed; will retry: {Reason}")]
     private partial void LogRefreshFailed(Guid connectionId, SocialPlatform platform, string reason);
