@@ -14,14 +14,16 @@ public sealed class CommentQueue(AppDbContext db)
     private readonly ScopedSql _statements = new(db);
 
     /// <summary>Up to <paramref name="batch"/> due rows of published posts owing a comment, each claimed until
-    /// <paramref name="until"/>; <see cref="ClaimedComment.Reconcile"/> for a row an earlier attempt was sending.</summary>
+    /// <paramref name="until"/>; <see cref="ClaimedComment.Reconcile"/> for a row an earlier attempt was sending. Rows
+    /// published without the platform's id (an Instagram post found out but not found among the account's media) are
+    /// taken too, so their comment fails with a reason instead of waiting for ever.</summary>
     public async Task<IReadOnlyList<ClaimedComment>> ClaimAsync(int batch, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         // A paused owner's comments wait too (docs/queue.md): while paused nothing of theirs is sent.
         const string sql = $"""
             WITH due AS (
                 SELECT id, comment_status = 'sending' AS reconcile FROM post_publications
-                WHERE comment_status IN ('pending', 'sending') AND status = 'published' AND external_id IS NOT NULL
+                WHERE comment_status IN ('pending', 'sending') AND status = 'published'
                   AND (comment_due_at IS NULL OR comment_due_at <= $1)
                   AND NOT {PublicationQueue.PausedOwner}
                 ORDER BY comment_due_at NULLS FIRST
@@ -39,7 +41,7 @@ public sealed class CommentQueue(AppDbContext db)
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(new ClaimedComment(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetFieldValue<Social.SocialPlatform>(3),
-                reader.GetString(4), reader.GetBoolean(5), reader.GetInt32(6), until));
+                ScopedSql.NullableString(reader, 4), reader.GetBoolean(5), reader.GetInt32(6), until));
         }
         return claimed;
     }

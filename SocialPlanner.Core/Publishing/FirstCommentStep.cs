@@ -15,7 +15,7 @@ namespace SocialPlanner.Core.Publishing;
 /// posted it; <see cref="Lease"/> is the claim's (and names it); <see cref="Attempt"/> is the attempt's number once
 /// started (<see cref="CommentQueue.StartAsync"/>), which every later write of the row must match.</summary>
 public sealed record ClaimedComment(
-    Guid Id, Guid PostId, Guid UserId, SocialPlatform Platform, string PostExternalId, bool Reconcile, int Attempt, DateTimeOffset Lease);
+    Guid Id, Guid PostId, Guid UserId, SocialPlatform Platform, string? PostExternalId, bool Reconcile, int Attempt, DateTimeOffset Lease);
 
 /// <summary>Issue #17 §3: the first comment, its own step after the post is live. It claims published rows still owing
 /// a comment (<see cref="CommentQueue"/>: each row is marked "sending" under its claim just before its own call, so two
@@ -59,6 +59,11 @@ public sealed partial class FirstCommentStep(
         {
             return new CommentChange(CommentStatus.None, null, null, null);
         }
+        if (comment.PostExternalId is not { } postId)
+        {
+            return FirstCommentRules.Decide(new CommentOutcome.Refused(PublishingStrings.Failure("CommentNoPostId", PostState.PlatformName(comment.Platform))),
+                comment.Platform, comment.Attempt, now, options.Value);
+        }
         var connection = await db.SocialConnections.FirstOrDefaultAsync(
             c => c.UserId == comment.UserId && c.Platform == comment.Platform && c.IsActive, cancellationToken);
 
@@ -69,8 +74,8 @@ public sealed partial class FirstCommentStep(
             outcome = accessToken is null
                 ? new CommentOutcome.Refused(PublishingStrings.Failure("CommentNoConnection", PostState.PlatformName(comment.Platform)))
                 : comment.Platform == SocialPlatform.Instagram
-                    ? await CommentOnInstagramAsync(comment, accessToken, text, cancellationToken)
-                    : await CommentOnLinkedInAsync(comment, accessToken, connection!.ProfileId, text, cancellationToken);
+                    ? await CommentOnInstagramAsync(comment, postId, accessToken, text, cancellationToken)
+                    : await CommentOnLinkedInAsync(comment, postId, accessToken, connection!.ProfileId, text, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -80,21 +85,21 @@ public sealed partial class FirstCommentStep(
     }
 
     /// <summary>After an attempt that may have landed, the media's comments are read first: ours is recorded, not sent again.</summary>
-    private async Task<CommentOutcome> CommentOnInstagramAsync(ClaimedComment comment, string accessToken, string text, CancellationToken cancellationToken)
+    private async Task<CommentOutcome> CommentOnInstagramAsync(ClaimedComment comment, string postId, string accessToken, string text, CancellationToken cancellationToken)
     {
         if (comment.Reconcile
-            && FirstCommentRules.FindOwn(await instagram.ListCommentsAsync(comment.PostExternalId, accessToken, cancellationToken), text) is { } existing)
+            && FirstCommentRules.FindOwn(await instagram.ListCommentsAsync(postId, accessToken, cancellationToken), text) is { } existing)
         {
             return new CommentOutcome.Posted(existing);
         }
-        return new CommentOutcome.Posted(await instagram.CreateCommentAsync(comment.PostExternalId, accessToken, text, cancellationToken));
+        return new CommentOutcome.Posted(await instagram.CreateCommentAsync(postId, accessToken, text, cancellationToken));
     }
 
     /// <summary>LinkedIn cannot be asked whether an interrupted attempt (a worker died mid-call) landed: never sent twice.</summary>
-    private async Task<CommentOutcome> CommentOnLinkedInAsync(ClaimedComment comment, string accessToken, string memberId, string text, CancellationToken cancellationToken) =>
+    private async Task<CommentOutcome> CommentOnLinkedInAsync(ClaimedComment comment, string postId, string accessToken, string memberId, string text, CancellationToken cancellationToken) =>
         comment.Reconcile
             ? new CommentOutcome.Unknown(PublishingStrings.Failure("CommentInterrupted"))
-            : new CommentOutcome.Posted(await linkedIn.CreateCommentAsync(accessToken, comment.PostExternalId, LinkedInClient.PersonUrn(memberId), text, cancellationToken));
+            : new CommentOutcome.Posted(await linkedIn.CreateCommentAsync(accessToken, postId, LinkedInClient.PersonUrn(memberId), text, cancellationToken));
 
     [LoggerMessage(LogLevel.Warning, "First comment of publication {PublicationId} on {Platform} failed: {Error}")]
     private partial void LogFailed(Guid publicationId, SocialPlatform platform, string? error);

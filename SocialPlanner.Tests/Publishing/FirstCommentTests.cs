@@ -171,6 +171,29 @@ public sealed class FirstCommentTests(FaultyPlatformsFixture app) : PlatformTest
     private static string? CommentOf(JsonElement published) =>
         Assert.Single(published.GetProperty("comments").EnumerateArray()).GetProperty("text").GetString();
 
+    /// <summary>An Instagram post confirmed out by its container but not found among the account's media is recorded
+    /// without the platform's id (docs/media.md): its comment cannot be posted. It used to wait for ever, unseen; it
+    /// now fails with the reason and what to do.</summary>
+    [Fact]
+    public async Task A_comment_owed_by_a_post_recorded_without_its_platform_id_fails_with_the_reason_instead_of_waiting()
+    {
+        var (user, _) = await InstagramUserAsync();
+        var postId = await CreatePostAsync(user, new { platform = "instagram", content = Unique("Found out, not found"), first_comment = "Never posted" });
+        Assert.Equal(1L, await OwnerScalarAsync<long>("""
+            WITH publication AS (
+                INSERT INTO post_publications (post_id, user_id, platform, status, due_at, scheduled_at, published_at, external_id, comment_status)
+                SELECT id, user_id, 'instagram'::social_platform, 'published'::publication_status, now(), now(), now(), NULL, 'pending'::comment_status
+                FROM posts WHERE id = $1
+                RETURNING 1)
+            SELECT count(*) FROM publication
+            """, postId));
+
+        await CommentStatusWhenAsync(postId, "instagram", "failed");
+        var error = await OwnerScalarAsync<string>("SELECT comment_error FROM post_publications WHERE post_id = $1", postId);
+        Assert.Contains("could not be found", error, StringComparison.Ordinal);
+        Assert.Contains("add it yourself on Instagram", error, StringComparison.Ordinal);
+    }
+
     private async Task<(TestUser User, string IgUserId)> InstagramUserAsync()
     {
         var user = await _app.RegisterAsync();
