@@ -30,18 +30,29 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
     /// <summary>Redirects are not followed: the OAuth consent answers with one carrying the code.</summary>
     protected HttpClient Sandbox { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.GetEndpoint("sandbox") };
 
+    /// <summary>The app's LinkedIn client, talking to the sandbox as the hosts do.</summary>
+    protected LinkedInClient SandboxLinkedIn(string? scopes = null) => new(Sandbox, Options.Create(new LinkedInOptions
+    {
+        ClientId = "sandbox-linkedin-client", ClientSecret = "sandbox-linkedin-secret",
+        AuthorizeUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/authorization"),
+        TokenUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/accessToken"), ApiBaseUrl = Sandbox.BaseAddress,
+        Scopes = scopes ?? new LinkedInOptions().Scopes,
+    }), TimeProvider.System);
+
+    /// <summary>The app's Instagram client, talking to the sandbox as the hosts do.</summary>
+    protected InstagramClient SandboxInstagram() => new(Sandbox, Options.Create(new InstagramOptions
+    {
+        ClientId = "sandbox-instagram-client", ClientSecret = "sandbox-instagram-secret",
+        AuthorizeUrl = new Uri(Sandbox.BaseAddress!, "oauth/authorize"), TokenUrl = new Uri(Sandbox.BaseAddress!, "oauth/access_token"),
+        GraphBaseUrl = Sandbox.BaseAddress,
+    }), TimeProvider.System);
+
     /// <summary>A fresh user (or <paramref name="existingUserId"/>) connected to a fresh sandbox member, so faults scoped
     /// to the member hit only this test; with the app's default scopes unless <paramref name="scopes"/> says otherwise.</summary>
     protected async Task<LinkedInAccount> ConnectLinkedInUserAsync(Guid? existingUserId = null, string? scopes = null)
     {
         var userId = existingUserId ?? await CreateUserAsync();
-        var client = new LinkedInClient(Sandbox, Options.Create(new LinkedInOptions
-        {
-            ClientId = "sandbox-linkedin-client", ClientSecret = "sandbox-linkedin-secret",
-            AuthorizeUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/authorization"),
-            TokenUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/accessToken"), ApiBaseUrl = Sandbox.BaseAddress,
-            Scopes = scopes ?? new LinkedInOptions().Scopes,
-        }), TimeProvider.System);
+        var client = SandboxLinkedIn(scopes);
         var consent = client.BuildAuthorizeUrl(RedirectUri, "state") + $"&auto_consent=true&sandbox_member=m{Guid.NewGuid():N}";
         using var redirect = await Sandbox.GetAsync(consent, Ct);
         var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(redirect.Headers.Location!.Query)["code"].ToString();
@@ -61,12 +72,7 @@ public abstract class PlatformTest(AppFixture app) : DataTest(app)
     /// auto-consent, stored as the Api stores it; returns the account's Instagram user id.</summary>
     protected async Task<string> ConnectInstagramAsync(Guid userId)
     {
-        var client = new InstagramClient(Sandbox, Options.Create(new InstagramOptions
-        {
-            ClientId = "sandbox-instagram-client", ClientSecret = "sandbox-instagram-secret",
-            AuthorizeUrl = new Uri(Sandbox.BaseAddress!, "oauth/authorize"), TokenUrl = new Uri(Sandbox.BaseAddress!, "oauth/access_token"),
-            GraphBaseUrl = Sandbox.BaseAddress,
-        }), TimeProvider.System);
+        var client = SandboxInstagram();
         var redirect = new Uri("http://app.test/connections/instagram/callback");
         var consent = client.BuildAuthorizeUrl(redirect, "state") + $"&auto_consent=true&sandbox_member=ig{Guid.NewGuid():N}";
         using var answer = await Sandbox.GetAsync(consent, Ct);

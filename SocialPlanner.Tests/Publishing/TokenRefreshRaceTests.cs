@@ -4,8 +4,6 @@ using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Core.Publishing.Platforms;
-using SocialPlanner.Core.Social.Instagram;
-using SocialPlanner.Core.Social.LinkedIn;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Publishing;
@@ -51,22 +49,8 @@ public sealed class TokenRefreshRaceTests(AppFixture app) : PlatformTest(app)
         Assert.Equal(Tokens.Unprotect(connection.AccessToken), stored);
     }
 
-    private SocialTokens Refresher(AppDbContext db) => new(db, Tokens, LinkedIn(), Instagram(), new NoNotices(), TimeProvider.System,
-        Options.Create(new PublishingOptions()), NullLogger<SocialTokens>.Instance);
-
-    private LinkedInClient LinkedIn() => new(Sandbox, Options.Create(new LinkedInOptions
-    {
-        ClientId = "sandbox-linkedin-client", ClientSecret = "sandbox-linkedin-secret",
-        AuthorizeUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/authorization"),
-        TokenUrl = new Uri(Sandbox.BaseAddress!, "oauth/v2/accessToken"), ApiBaseUrl = Sandbox.BaseAddress,
-    }), TimeProvider.System);
-
-    private InstagramClient Instagram() => new(Sandbox, Options.Create(new InstagramOptions
-    {
-        ClientId = "sandbox-instagram-client", ClientSecret = "sandbox-instagram-secret",
-        AuthorizeUrl = new Uri(Sandbox.BaseAddress!, "oauth/authorize"), TokenUrl = new Uri(Sandbox.BaseAddress!, "oauth/access_token"),
-        GraphBaseUrl = Sandbox.BaseAddress,
-    }), TimeProvider.System);
+    private SocialTokens Refresher(AppDbContext db) => new(db, Tokens, SandboxLinkedIn(), SandboxInstagram(), new NoNotices(),
+        TimeProvider.System, Options.Create(new PublishingOptions()), NullLogger<SocialTokens>.Instance);
 
     private sealed class NoNotices : IPublishingNotifier
     {
