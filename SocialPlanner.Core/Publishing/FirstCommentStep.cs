@@ -30,7 +30,8 @@ public sealed partial class FirstCommentStep(
     /// <summary>Takes up to <paramref name="batch"/> due comments and sees each through one attempt; returns how many it took.</summary>
     public async Task<int> RunOnceAsync(int batch, CancellationToken cancellationToken)
     {
-        var claimed = await _queue.ClaimAsync(batch, clock.GetUtcNow(), clock.GetUtcNow() + options.Value.LeaseDuration, cancellationToken);
+        var now = clock.GetUtcNow();
+        var claimed = await _queue.ClaimAsync(batch, now, now + options.Value.LeaseDuration, cancellationToken);
         foreach (var taken in claimed)
         {
             // Each row's own lease from the moment it is tried: a batch may outlast the claim's.

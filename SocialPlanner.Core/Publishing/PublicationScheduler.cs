@@ -77,6 +77,12 @@ public sealed class PublicationScheduler(AppDbContext db)
             await ScheduleAsync(post, at, cancellationToken);
             return;
         }
+        if (post.Status != PostStatus.Failed)
+        {
+            // A draft's rows were all closed when it was taken off the calendar; an autosave need not read them.
+            await SaveAndNotifyAsync(cancellationToken);
+            return;
+        }
         var publications = await LoadAsync(post, cancellationToken);
         EnsureNothingInFlight(publications);
         var targets = TargetsOf(post.Platform);
