@@ -11,7 +11,7 @@ public sealed class PlatformErrorTests
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_LinkedIn_duplicate_answer_counts_as_published_with_the_urn_it_names()
+    public void A_LinkedIn_duplicate_answer_to_a_reconciling_send_counts_as_published_with_the_urn_it_names()
     {
         const string body = """
             { "status": 422, "message": "com.linkedin.content.common.exception.BadRequestResponseException: Content is a duplicate of urn:li:share:7400000000000000001",
@@ -19,18 +19,23 @@ public sealed class PlatformErrorTests
             """;
         var (code, message) = LinkedInErrorBody.Parse(body);
 
-        var outcome = LinkedInErrors.ClassifyPostFailure(new LinkedInApiException(HttpStatusCode.UnprocessableEntity, code, message, null));
+        var failure = new LinkedInApiException(HttpStatusCode.UnprocessableEntity, code, message, null);
 
         Assert.Equal(LinkedInErrors.DuplicatePost, code);
-        Assert.Equal("urn:li:share:7400000000000000001", Assert.IsType<PublishOutcome.Published>(outcome).ExternalId);
+        Assert.Equal("urn:li:share:7400000000000000001",
+            Assert.IsType<PublishOutcome.Published>(LinkedInErrors.ClassifyPostFailure(failure, reconciling: true)).ExternalId);
+        // On a first send the duplicate is an earlier post with the same text: this one was refused, for good.
+        var refused = Assert.IsType<PublishOutcome.NotSent>(LinkedInErrors.ClassifyPostFailure(failure, reconciling: false));
+        Assert.False(refused.Transient);
+        Assert.Contains("https://www.linkedin.com/feed/update/urn:li:share:7400000000000000001/", refused.Reason.InEnglish());
     }
 
     [Fact]
     public void A_LinkedIn_5xx_after_sending_is_ambiguous_and_a_429_is_retryable()
     {
-        Assert.IsType<PublishOutcome.Ambiguous>(LinkedInErrors.ClassifyPostFailure(new LinkedInApiException(HttpStatusCode.InternalServerError, null, "boom", null)));
+        Assert.IsType<PublishOutcome.Ambiguous>(LinkedInErrors.ClassifyPostFailure(new LinkedInApiException(HttpStatusCode.InternalServerError, null, "boom", null), false));
         var throttled = Assert.IsType<PublishOutcome.NotSent>(LinkedInErrors.ClassifyPostFailure(
-            new LinkedInApiException(HttpStatusCode.TooManyRequests, null, "slow down", TimeSpan.FromSeconds(30))));
+            new LinkedInApiException(HttpStatusCode.TooManyRequests, null, "slow down", TimeSpan.FromSeconds(30)), false));
         Assert.True(throttled.Transient);
         Assert.Equal(TimeSpan.FromSeconds(30), throttled.RetryAfter);
     }
@@ -38,14 +43,14 @@ public sealed class PlatformErrorTests
     [Fact]
     public void A_timeout_after_sending_is_ambiguous_but_a_refused_connection_is_not()
     {
-        Assert.IsType<PublishOutcome.Ambiguous>(LinkedInErrors.ClassifyPostFailure(new TaskCanceledException("timeout")));
-        var refused = LinkedInErrors.ClassifyPostFailure(new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
+        Assert.IsType<PublishOutcome.Ambiguous>(LinkedInErrors.ClassifyPostFailure(new TaskCanceledException("timeout"), false));
+        var refused = LinkedInErrors.ClassifyPostFailure(new HttpRequestException(HttpRequestError.ConnectionError, "refused"), false);
         Assert.True(Assert.IsType<PublishOutcome.NotSent>(refused).Transient);
     }
 
     [Fact]
     public void A_LinkedIn_401_asks_for_a_token_refresh() =>
-        Assert.IsType<PublishOutcome.TokenRejected>(LinkedInErrors.ClassifyPostFailure(new LinkedInApiException(HttpStatusCode.Unauthorized, null, "Invalid access token", null)));
+        Assert.IsType<PublishOutcome.TokenRejected>(LinkedInErrors.ClassifyPostFailure(new LinkedInApiException(HttpStatusCode.Unauthorized, null, "Invalid access token", null), false));
 
     [Fact]
     public void Instagram_over_its_publishing_limit_is_deferred_not_failed()

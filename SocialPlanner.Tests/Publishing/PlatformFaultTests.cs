@@ -48,6 +48,25 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
     }
 
     [Fact]
+    public async Task A_first_send_answered_duplicate_is_refused_for_the_earlier_post_and_not_marked_published()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        var text = Unique("Said once already");
+        var first = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+        var earlier = await PublicationWhenAsync(first.Id, "published");
+
+        // The same text again, as a new post: LinkedIn refuses it as a duplicate of the first one.
+        var second = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+
+        var refused = await PublicationWhenAsync(second.Id, "failed");
+        Assert.Null(refused.ExternalId);
+        Assert.Contains($"https://www.linkedin.com/feed/update/{earlier.ExternalId}/", refused.Error);
+        Assert.Equal("failed", await OwnerScalarAsync<string>("SELECT status::text FROM posts WHERE id = $1", second.Id));
+        var published = Assert.Single(await PublishedAsync(text));
+        Assert.Equal(earlier.ExternalId, published.GetProperty("external_id").GetString());
+    }
+
+    [Fact]
     public async Task Three_consecutive_refusals_end_in_failed_with_the_reason_and_an_email()
     {
         var account = await ConnectLinkedInUserAsync();

@@ -16,10 +16,16 @@ public static partial class LinkedInErrors
 
     /// <summary>What a failed <c>POST /rest/posts</c> means. The request may have reached LinkedIn unless the
     /// failure proves otherwise: a refused connection, an open circuit, a 429 or a 4xx refusal.</summary>
-    public static PublishOutcome ClassifyPostFailure(Exception failure) => failure switch
+    /// <param name="reconciling">The send repeats one that may already have published. Only then is a DUPLICATE_POST
+    /// this post, already out; on a first send it names an earlier post with the same text (the member's own, or one
+    /// of ours a day before), and this one was refused: recording it as published would claim a post that never went
+    /// out.</param>
+    public static PublishOutcome ClassifyPostFailure(Exception failure, bool reconciling) => failure switch
     {
         LinkedInApiException { Status: HttpStatusCode.UnprocessableEntity } e when DuplicateOf(e.PlatformMessage) is { } urn =>
-            new PublishOutcome.Published(urn, PostUrl(urn)),
+            reconciling
+                ? new PublishOutcome.Published(urn, PostUrl(urn))
+                : new PublishOutcome.NotSent(PublishingStrings.Failure("DuplicateText", "LinkedIn", PostUrl(urn)), false),
         LinkedInApiException { Status: HttpStatusCode.Unauthorized } e => new PublishOutcome.TokenRejected(Sentence.Verbatim(e.PlatformMessage)),
         LinkedInApiException { Status: HttpStatusCode.TooManyRequests } e =>
             new PublishOutcome.NotSent(PublishingStrings.Failure("Throttled", "LinkedIn"), true, e.RetryAfter),

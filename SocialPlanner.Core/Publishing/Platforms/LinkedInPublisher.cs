@@ -37,25 +37,31 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
         return new PostSend(images);
     }
 
-    /// <summary>LinkedIn cannot be asked whether the earlier attempt landed: the identical post is sent again.</summary>
-    public Task<Preparation> PrepareReconcileAsync(PublishRequest request, CancellationToken cancellationToken) =>
-        PrepareAsync(request, cancellationToken);
+    /// <summary>LinkedIn cannot be asked whether the earlier attempt landed: the identical post is sent again, and a
+    /// DUPLICATE_POST answer to it is the earlier attempt's post.</summary>
+    public async Task<Preparation> PrepareReconcileAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        var preparation = await PrepareAsync(request, cancellationToken);
+        return preparation is Preparation.Ready { Send: PostSend send } ? send with { Reconciling = true } : preparation;
+    }
 
     public async Task<PublishOutcome> SendAsync(PublishRequest request, PreparedSend send, CancellationToken cancellationToken)
     {
+        var post = (PostSend)send;
         try
         {
             var commentary = LittleText.Commentary(request.Post.Content, request.Post.Hashtags);
             var urn = await client.CreatePostAsync(request.AccessToken, LinkedInClient.PersonUrn(request.ProfileId), commentary,
-                ((PostSend)send).Images, cancellationToken);
+                post.Images, cancellationToken);
             return new PublishOutcome.Published(urn, LinkedInErrors.PostUrl(urn));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return LinkedInErrors.ClassifyPostFailure(e);
+            return LinkedInErrors.ClassifyPostFailure(e, post.Reconciling);
         }
     }
 
-    /// <summary>The uploaded images, in order; LinkedIn needs no handle to reconcile.</summary>
-    private sealed record PostSend(IReadOnlyList<LinkedInImage> Images) : PreparedSend(Handle: null);
+    /// <summary>The uploaded images, in order; LinkedIn needs no handle to reconcile. <paramref name="Reconciling"/>:
+    /// this send repeats one that may already have published.</summary>
+    private sealed record PostSend(IReadOnlyList<LinkedInImage> Images, bool Reconciling = false) : PreparedSend(Handle: null);
 }
