@@ -32,7 +32,8 @@ public static class PublicationRules
             PublishOutcome.NotSent n => Failed(now, attempts, n.Reason),
             // Still Sending with no lease: the next claim takes it down the reconciliation path.
             PublishOutcome.Ambiguous a when !exhausted =>
-                new(PublicationStatus.Sending, now + options.ReconcileDelay, attempts, a.Reason, platformHandle),
+                new(PublicationStatus.Sending, now + (a.RetryAfter > options.ReconcileDelay ? a.RetryAfter.Value : options.ReconcileDelay),
+                    attempts, a.Reason, platformHandle),
             PublishOutcome.Ambiguous => Failed(now, attempts, Unconfirmed),
             PublishOutcome.Unconfirmed => Failed(now, attempts, Unconfirmed),
             PublishOutcome.TokenRejected t => Failed(now, attempts, PublishingStrings.Failure("TokenRejected", t.Reason)),

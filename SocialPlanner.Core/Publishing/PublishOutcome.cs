@@ -14,8 +14,10 @@ public abstract record PublishOutcome
     /// <summary>Certainly not published. <paramref name="Transient"/> failures are retried with back-off.</summary>
     public sealed record NotSent(Sentence Reason, bool Transient, TimeSpan? RetryAfter = null) : PublishOutcome;
 
-    /// <summary>The publish request left us and no answer came back: reconcile, never re-send blindly.</summary>
-    public sealed record Ambiguous(Sentence Reason) : PublishOutcome;
+    /// <summary>The publish request left us and no answer came back: reconcile, never re-send blindly. Also a
+    /// reconciliation that learned nothing (its own calls failed); <paramref name="RetryAfter"/>: what the platform
+    /// asked us to wait before the next one.</summary>
+    public sealed record Ambiguous(Sentence Reason, TimeSpan? RetryAfter = null) : PublishOutcome;
 
     /// <summary>Reconciliation could not tell whether the post exists.</summary>
     public sealed record Unconfirmed(Sentence Reason) : PublishOutcome;

@@ -48,6 +48,27 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
     }
 
     [Fact]
+    public async Task A_reconciling_send_that_is_throttled_stays_a_reconciliation_and_finds_the_post_that_went_out()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        // LinkedIn publishes and the answer is lost; the reconciling re-send is throttled before LinkedIn looks at it.
+        // That proves nothing about the first send, so the next try must still be a reconciliation (whose duplicate
+        // answer is this post), not a fresh send (whose duplicate answer would refuse it as an earlier post's).
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, after_success = true, hang = true, user = account.MemberId });
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, status = 429, retry_after_seconds = 1, user = account.MemberId });
+        var text = Unique("Lost, then throttled");
+
+        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+
+        var publication = await PublicationWhenAsync(post.Id, "published");
+        var published = Assert.Single(await PublishedAsync(text));
+        Assert.Equal(published.GetProperty("external_id").GetString(), publication.ExternalId);
+        // The send and the second reconciliation's duplicate reached LinkedIn (the 429 came before it looked): one post.
+        Assert.Equal(2, published.GetProperty("request_count").GetInt32());
+        Assert.Equal(2, await OwnerScalarAsync<int>("SELECT attempts FROM post_publications WHERE post_id = $1", post.Id));
+    }
+
+    [Fact]
     public async Task A_first_send_answered_duplicate_is_refused_for_the_earlier_post_and_not_marked_published()
     {
         var account = await ConnectLinkedInUserAsync();

@@ -59,6 +59,18 @@ public sealed class PublicationRulesTests
     }
 
     [Fact]
+    public void A_reconciliation_asked_to_wait_stays_sending_until_the_platform_allows_the_next_one()
+    {
+        var wait = Options.ReconcileDelay * 12;
+        var change = PublicationRules.Decide(new PublishOutcome.Ambiguous(Sentence.Verbatim("throttled"), wait), 1, null, Now, Options,
+            reconciling: true)!;
+
+        Assert.Equal(PublicationStatus.Sending, change.Status);
+        Assert.Equal(Now + wait, change.DueAt);
+        Assert.Equal(2, change.Attempts);
+    }
+
+    [Fact]
     public void An_ambiguous_send_that_cannot_be_reconciled_in_time_fails_as_unconfirmed()
     {
         var change = PublicationRules.Decide(new PublishOutcome.Ambiguous(Sentence.Verbatim("timeout")), 2, null, Now, Options)!;

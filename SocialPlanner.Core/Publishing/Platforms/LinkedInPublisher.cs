@@ -42,8 +42,23 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
     public async Task<Preparation> PrepareReconcileAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         var preparation = await PrepareAsync(request, cancellationToken);
-        return preparation is Preparation.Ready { Send: PostSend send } ? send with { Reconciling = true } : preparation;
+        return preparation switch
+        {
+            Preparation.Ready { Send: PostSend send } => send with { Reconciling = true },
+            Preparation.Finished { Outcome: var outcome } => StillMaybeOut(outcome),
+            _ => preparation,
+        };
     }
+
+    /// <summary>A reconciliation whose own calls failed learned nothing about the earlier send, which may be out: it
+    /// stays a reconciliation (retried as one while attempts remain) or ends unconfirmed, never a fresh send, whose
+    /// DUPLICATE_POST answer would refuse this very post as an earlier one.</summary>
+    private static PublishOutcome StillMaybeOut(PublishOutcome outcome) => outcome switch
+    {
+        PublishOutcome.NotSent { Transient: true } n => new PublishOutcome.Ambiguous(n.Reason, n.RetryAfter),
+        PublishOutcome.NotSent n => new PublishOutcome.Unconfirmed(n.Reason),
+        _ => outcome,
+    };
 
     public async Task<PublishOutcome> SendAsync(PublishRequest request, PreparedSend send, CancellationToken cancellationToken)
     {
@@ -57,7 +72,8 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return LinkedInErrors.ClassifyPostFailure(e, post.Reconciling);
+            var outcome = LinkedInErrors.ClassifyPostFailure(e, post.Reconciling);
+            return post.Reconciling ? StillMaybeOut(outcome) : outcome;
         }
     }
 
