@@ -1,10 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Data;
 
 namespace SocialPlanner.Core.Ai;
 
 /// <summary>Every generation, successful or not, leaves its ai_generations row: type, model, prompt, response or
-/// error, tokens, duration. Its id is the API's <c>generation_id</c>.</summary>
-public sealed class AiAudit(AppDbContext db, TimeProvider time)
+/// error, tokens, duration. Its id is the API's <c>generation_id</c>. A generation that spent tokens also checks the
+/// user's monthly spend against the cost alert.</summary>
+public sealed partial class AiAudit(
+    AppDbContext db, TimeProvider time, IOptions<AiOptions> options, AiMetrics metrics, ILogger<AiAudit> logger,
+    IEnumerable<IAiCostAlertNotifier> notifiers)
 {
     /// <summary>A new row for a generation that needs no quota reservation.</summary>
     public AiGeneration Begin(Guid userId, GenerationType type)
@@ -37,7 +43,7 @@ public sealed class AiAudit(AppDbContext db, TimeProvider time)
     }
 
     // Outcomes are saved with CancellationToken.None: the request may be cancelled, the record must still land.
-    public Task SucceededAsync<T>(AiGeneration row, AiResult<T> result)
+    public async Task SucceededAsync<T>(AiGeneration row, AiResult<T> result)
     {
         row.Model = Fit(result.Model);
         row.Prompt = result.Prompt;
@@ -46,10 +52,11 @@ public sealed class AiAudit(AppDbContext db, TimeProvider time)
         row.DurationMs = result.DurationMs;
         row.Success = true;
         row.ErrorMessage = null;
-        return db.SaveChangesAsync(CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await WatchCostAsync(row);
     }
 
-    public Task FailedAsync(AiGeneration row, AiGenerationException error)
+    public async Task FailedAsync(AiGeneration row, AiGenerationException error)
     {
         row.Model = Fit(error.Model);
         row.Prompt = error.Prompt;
@@ -58,7 +65,8 @@ public sealed class AiAudit(AppDbContext db, TimeProvider time)
         row.DurationMs = error.DurationMs;
         row.Success = false;
         row.ErrorMessage = error.Message;
-        return db.SaveChangesAsync(CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await WatchCostAsync(row);
     }
 
     public Task CancelledAsync(AiGeneration row)
@@ -70,6 +78,61 @@ public sealed class AiAudit(AppDbContext db, TimeProvider time)
         row.DurationMs = (int)Math.Max(0, (time.GetUtcNow() - row.CreatedAt).TotalMilliseconds);
         return db.SaveChangesAsync(CancellationToken.None);
     }
+
+    /// <summary>Raises the month's cost alert when the user's estimated spend, this generation's tokens included, is
+    /// over <see cref="AiOptions.MonthlyCostAlertUsd"/>. The (user, month) key makes it once a month: every later
+    /// generation's insert does nothing. Two generations committing together may each miss the other's tokens; the
+    /// next one then sees the sum and raises it. Never fails the generation: it is already recorded.</summary>
+    private async Task WatchCostAsync(AiGeneration row)
+    {
+        if (row.TokensUsed <= 0)
+        {
+            return;
+        }
+        try
+        {
+            var limits = options.Value;
+            var month = new DateTimeOffset(row.CreatedAt.UtcDateTime.Year, row.CreatedAt.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+            var tokens = await db.AiGenerations.Where(g => g.UserId == row.UserId && g.CreatedAt >= month && g.CreatedAt < month.AddMonths(1))
+                .SumAsync(g => (long)g.TokensUsed, CancellationToken.None);
+            var cost = tokens * limits.UsdPerToken;
+            if (cost <= limits.MonthlyCostAlertUsd)
+            {
+                return;
+            }
+            var alert = new AiCostAlert
+            {
+                UserId = row.UserId, Month = DateOnly.FromDateTime(month.UtcDateTime), EstimatedCostUsd = cost, TokensUsed = tokens,
+                CreatedAt = time.GetUtcNow(),
+            };
+            var raised = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, created_at)
+                VALUES ({alert.UserId}, {alert.Month}, {alert.EstimatedCostUsd}, {alert.TokensUsed}, {alert.CreatedAt})
+                ON CONFLICT (user_id, month) DO NOTHING
+                """, CancellationToken.None);
+            if (raised == 0)
+            {
+                return;
+            }
+            metrics.CostAlertRaised();
+            LogCostAlert(alert.UserId, alert.Month, alert.EstimatedCostUsd, alert.TokensUsed, limits.MonthlyCostAlertUsd);
+            foreach (var notifier in notifiers)
+            {
+                notifier.Raised(alert);
+            }
+        }
+        catch (Exception e) when (e is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            LogCostCheckFailed(e, row.UserId);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning,
+        "AI cost alert: user {UserId} has spent an estimated ${EstimatedCostUsd} on AI in the month of {Month} ({TokensUsed} tokens), over the ${AlertUsd} alert")]
+    private partial void LogCostAlert(Guid userId, DateOnly month, decimal estimatedCostUsd, long tokensUsed, decimal alertUsd);
+
+    [LoggerMessage(LogLevel.Error, "The AI cost alert of user {UserId} could not be checked")]
+    private partial void LogCostCheckFailed(Exception exception, Guid userId);
 
     /// <summary>The column is varchar(50); provider model ids are shorter, but a misconfigured one must not make
     /// the audit write fail.</summary>

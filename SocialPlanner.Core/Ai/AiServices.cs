@@ -16,6 +16,16 @@ public sealed class AiOptions
 
     /// <summary>Idea generations per user per calendar month (UTC); the spec's NFR-008.</summary>
     public int MonthlyIdeaQuota { get; set; } = 100;
+
+    /// <summary>A user's estimated AI spend in a calendar month (UTC) above which one alert is raised (the spec's
+    /// "Cost Management": $10).</summary>
+    public decimal MonthlyCostAlertUsd { get; set; } = 10m;
+
+    /// <summary>The spec's approximate price of a token (its cost-tracking query: tokens_used × 0.00001).</summary>
+    public decimal UsdPerToken { get; set; } = 0.00001m;
+
+    /// <summary>Where the Api mails each cost alert; none when empty (the alert is still logged, counted and stored).</summary>
+    public string? CostAlertEmail { get; set; }
 }
 
 public static class AiServices

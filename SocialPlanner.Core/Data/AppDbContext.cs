@@ -26,6 +26,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Template> Templates => Set<Template>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<AiGeneration> AiGenerations => Set<AiGeneration>();
+    public DbSet<AiCostAlert> AiCostAlerts => Set<AiCostAlert>();
     public DbSet<SocialConnection> SocialConnections => Set<SocialConnection>();
     public DbSet<PostPublication> PostPublications => Set<PostPublication>();
     public DbSet<QueueSlot> QueueSlots => Set<QueueSlot>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using SocialPlanner.Tests.Infrastructure;
 
 namespace SocialPlanner.Tests.Ai;
@@ -65,6 +66,40 @@ public sealed class AiApiTests(AppFixture app)
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal("quota_exceeded", (await response.ReadErrorAsync())["type"]!.GetValue<string>());
         Assert.True(response.Headers.RetryAfter!.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task A_generation_that_takes_the_users_month_over_ten_dollars_mails_the_operator_once()
+    {
+        var user = await app.RegisterAsync();
+        // $10.00 spent already this month (the spec's estimate: tokens × $0.00001); the next generation goes over.
+        await app.OwnerScalarAsync<int>("""
+            INSERT INTO ai_generations (user_id, type, model, prompt, response, tokens_used, duration_ms, success)
+            VALUES ($1, 'post_linkedin', 'seed', 'p', 'r', 1000000, 10, true) RETURNING 1
+            """, user.Id);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await user.Http.PostAsJsonAsync("/api/ai/generate-post",
+                new { idea = new { title = "Pricing your services", description = "Stop charging by the hour." }, platform = "linkedin" }, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(1L, await app.OwnerScalarAsync<long>("SELECT count(*) FROM ai_cost_alerts WHERE user_id = $1", user.Id));
+        var sandbox = app.CreateHttpClient("sandbox");
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        JsonNode[] alerts = [];
+        while (alerts.Length == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            var mails = JsonNode.Parse(await sandbox.GetStringAsync($"/api/mail?to={Uri.EscapeDataString(AppFixture.CostAlertEmail)}", Ct))!.AsArray();
+            alerts = [.. mails.OfType<JsonNode>().Where(m => m["text_body"]!.GetValue<string>().Contains(user.Id.ToString(), StringComparison.Ordinal))];
+            if (alerts.Length == 0)
+            {
+                await Task.Delay(200, Ct);
+            }
+        }
+        var alert = Assert.Single(alerts);
+        Assert.StartsWith("AI cost alert: $10.0", alert["subject"]!.GetValue<string>());
     }
 
     [Fact]

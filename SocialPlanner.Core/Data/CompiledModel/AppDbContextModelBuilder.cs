@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1903d945-8dff-4477-95b1-56692d4a212f"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("5441ecda-5c41-4bcb-9f31-54c8dadbed60"), entityTypeCount: 15)
         {
         }
 
@@ -22,6 +22,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var aiCostAlert = AiCostAlertEntityType.Create(this);
             var aiGeneration = AiGenerationEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
             var refreshToken = RefreshTokenEntityType.Create(this);
@@ -36,6 +37,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
+            AiCostAlertEntityType.CreateForeignKey1(aiCostAlert, appUser);
             AiGenerationEntityType.CreateForeignKey1(aiGeneration, appUser);
             RefreshTokenEntityType.CreateForeignKey1(refreshToken, appUser);
             MediaItemEntityType.CreateForeignKey1(mediaItem, appUser);
@@ -53,6 +55,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AiCostAlertEntityType.CreateAnnotations(aiCostAlert);
             AiGenerationEntityType.CreateAnnotations(aiGeneration);
             AppUserEntityType.CreateAnnotations(appUser);
             RefreshTokenEntityType.CreateAnnotations(refreshToken);

@@ -143,6 +143,37 @@ namespace SocialPlanner.Core.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("SocialPlanner.Core.Ai.AiCostAlert", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<decimal>("EstimatedCostUsd")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)")
+                        .HasColumnName("estimated_cost_usd");
+
+                    b.Property<long>("TokensUsed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tokens_used");
+
+                    b.HasKey("UserId", "Month")
+                        .HasName("pk_ai_cost_alerts");
+
+                    b.ToTable("ai_cost_alerts", (string)null);
+                });
+
             modelBuilder.Entity("SocialPlanner.Core.Ai.AiGeneration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1164,6 +1195,16 @@ namespace SocialPlanner.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("SocialPlanner.Core.Ai.AiCostAlert", b =>
+                {
+                    b.HasOne("SocialPlanner.Core.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ai_cost_alerts_users_user_id");
                 });
 
             modelBuilder.Entity("SocialPlanner.Core.Ai.AiGeneration", b =>

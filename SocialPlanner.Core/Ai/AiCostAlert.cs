@@ -1,0 +1,25 @@
+namespace SocialPlanner.Core.Ai;
+
+/// <summary>One user's AI spend crossing the monthly alert (the spec's "alert if monthly cost &gt; $10/user"): at most
+/// one row per user and calendar month (UTC), written by the generation that crossed it.</summary>
+public class AiCostAlert
+{
+    public Guid UserId { get; set; }
+
+    /// <summary>The first day of the month (UTC) the spend belongs to.</summary>
+    public DateOnly Month { get; set; }
+
+    /// <summary>The spec's estimate when the alert was raised: the month's tokens × the price per token.</summary>
+    public decimal EstimatedCostUsd { get; set; }
+
+    public long TokensUsed { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Told of each alert as it is raised (the Api mails the operator); the alert's row, log line and metric
+/// exist without one.</summary>
+public interface IAiCostAlertNotifier
+{
+    void Raised(AiCostAlert alert);
+}
