@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Posts;
 using SocialPlanner.Core.Social;
@@ -7,12 +8,14 @@ namespace SocialPlanner.Core.Publishing;
 
 /// <summary>A claimed publication with what publishing it needs, read for the whole claimed batch at once.
 /// <see cref="Post"/> is null when the post was deleted; <see cref="Connection"/> when the account is not connected.
-/// Both are untracked snapshots that several publications of one batch may share: read them, never change them.</summary>
-public sealed record PublicationWork(ClaimedPublication Claim, Post? Post, SocialConnection? Connection);
+/// Both are untracked snapshots that several publications of one batch may share: read them, never change them.
+/// <see cref="DailyLimitUntil"/>: a fresh LinkedIn send that would go beyond the member's daily post limit waits until
+/// then (see <see cref="PublishingOptions.LinkedInDailyPostLimit"/>).</summary>
+public sealed record PublicationWork(ClaimedPublication Claim, Post? Post, SocialConnection? Connection, DateTimeOffset? DailyLimitUntil = null);
 
 /// <summary>Reads the posts (with their media) and the active connections of a claimed batch in two queries, instead
 /// of two per publication: at a burst, per-publication reads were most of the dispatcher's database round trips.</summary>
-public sealed class PublicationLoader(AppDbContext db)
+public sealed class PublicationLoader(AppDbContext db, TimeProvider clock, IOptions<PublishingOptions> options)
 {
     public async Task<IReadOnlyList<PublicationWork>> LoadAsync(IReadOnlyList<ClaimedPublication> claims, CancellationToken cancellationToken)
     {
@@ -30,6 +33,50 @@ public sealed class PublicationLoader(AppDbContext db)
             .Where(c => userIds.Contains(c.UserId) && c.IsActive)
             .ToListAsync(cancellationToken);
         var byAccount = connections.ToLookup(c => (c.UserId, c.Platform));
-        return [.. claims.Select(c => new PublicationWork(c, posts.GetValueOrDefault(c.PostId), byAccount[(c.UserId, c.Platform)].FirstOrDefault()))];
+        var limits = await LinkedInDayLimitsAsync(claims, cancellationToken);
+        return [.. claims.Select(c => new PublicationWork(c, posts.GetValueOrDefault(c.PostId), byAccount[(c.UserId, c.Platform)].FirstOrDefault(),
+            limits.TryGetValue(c.Id, out var until) ? until : null))];
+    }
+
+    /// <summary>LinkedIn allows a member 100 posts a day (the spec's "Rate Limits") and has no call to ask how many are
+    /// left, so the day is counted here: the member's LinkedIn posts published in the last 24 hours, then this batch's
+    /// fresh sends in claim order. Those beyond the limit wait until the oldest of the day's posts is 24 hours old (or
+    /// the quota retry interval when the batch alone is over it). Reconciliations are never held: they may already be
+    /// out. Other batches' sends in flight are not counted, so the day can go over by what other dispatchers hold at
+    /// that moment; LinkedIn's own 429 then backs those off.</summary>
+    private async Task<Dictionary<Guid, DateTimeOffset>> LinkedInDayLimitsAsync(IReadOnlyList<ClaimedPublication> claims, CancellationToken cancellationToken)
+    {
+        var fresh = claims.Where(c => c.Platform == SocialPlatform.Linkedin && !c.Reconcile).ToList();
+        var limit = options.Value.LinkedInDailyPostLimit;
+        if (fresh.Count == 0 || limit <= 0)
+        {
+            return [];
+        }
+        var users = fresh.Select(c => c.UserId).Distinct().ToArray();
+        var now = clock.GetUtcNow();
+        var since = now - TimeSpan.FromDays(1);
+        var day = await db.PostPublications.AsNoTracking()
+            .Where(p => users.Contains(p.UserId) && p.Platform == SocialPlatform.Linkedin && p.Status == PublicationStatus.Published
+                && p.PublishedAt > since)
+            .GroupBy(p => p.UserId)
+            .Select(g => new { UserId = g.Key, Published = g.Count(), Oldest = g.Min(p => p.PublishedAt) })
+            .ToDictionaryAsync(d => d.UserId, cancellationToken);
+        var held = new Dictionary<Guid, DateTimeOffset>();
+        var taken = new Dictionary<Guid, int>();
+        foreach (var claim in fresh)
+        {
+            var published = day.TryGetValue(claim.UserId, out var d) ? d.Published : 0;
+            var used = published + taken.GetValueOrDefault(claim.UserId);
+            if (used < limit)
+            {
+                taken[claim.UserId] = taken.GetValueOrDefault(claim.UserId) + 1;
+                continue;
+            }
+            // Never a time already past (a clock step): the row would be claimed and held again at once.
+            held[claim.Id] = d?.Oldest is { } oldest && published >= limit && oldest.AddDays(1) > now
+                ? oldest.AddDays(1)
+                : now + options.Value.QuotaRetryInterval;
+        }
+        return held;
     }
 }

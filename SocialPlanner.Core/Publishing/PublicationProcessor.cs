@@ -59,12 +59,16 @@ public sealed partial class PublicationProcessor(
     /// attempt, or the claim's own.</summary>
     private async Task<(PublishOutcome Outcome, string? Handle)> AttemptAsync(PublicationWork work, CancellationToken cancellationToken)
     {
-        var (claim, post, connection) = work;
+        var (claim, post, connection, dailyLimitUntil) = work;
         if (post is null)
         {
             return (new PublishOutcome.Cancelled(PublishingStrings.Failure("PostDeleted")), claim.PlatformHandle);
         }
 
+        if (dailyLimitUntil is { } limitedUntil)
+        {
+            return (new PublishOutcome.QuotaExhausted(limitedUntil), claim.PlatformHandle);
+        }
         var publisher = publishers.Single(p => p.Platform == claim.Platform);
         var media = post.Media.Select(m => m.Media).OfType<MediaItem>().ToList();
         // A re-claimed send is reconciled whatever the text now says: it may already be out.
