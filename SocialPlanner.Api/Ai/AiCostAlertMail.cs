@@ -16,7 +16,8 @@ public sealed class AiCostAlertMail(MailOutbox outbox, IOptions<AiOptions> optio
             return;
         }
         var month = alert.Month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-        var cost = alert.EstimatedCostUsd.ToString("0.00", CultureInfo.InvariantCulture);
+        // Four decimals at most: a spend just over the alert must not read as equal to it.
+        var cost = alert.EstimatedCostUsd.ToString("0.00##", CultureInfo.InvariantCulture);
         var text = $"""
             User {alert.UserId} has spent an estimated ${cost} on AI generations in {month} ({alert.TokensUsed.ToString("N0", CultureInfo.InvariantCulture)} tokens at
             ${options.Value.UsdPerToken.ToString(CultureInfo.InvariantCulture)} a token), over the alert of

@@ -32,16 +32,16 @@ public static class PublicationRules
             PublishOutcome.NotSent n => Failed(now, attempts, n.Reason),
             // Still Sending with no lease: the next claim takes it down the reconciliation path.
             PublishOutcome.Ambiguous a when !exhausted =>
-                new(PublicationStatus.Sending, now + (a.RetryAfter > options.ReconcileDelay ? a.RetryAfter.Value : options.ReconcileDelay),
-                    attempts, a.Reason, platformHandle),
+                new(PublicationStatus.Sending, now + ReconcileWait(a.RetryAfter, options), attempts, a.Reason, platformHandle),
             PublishOutcome.Ambiguous => Failed(now, attempts, Unconfirmed),
             PublishOutcome.Unconfirmed => Failed(now, attempts, Unconfirmed),
             PublishOutcome.TokenRejected t => Failed(now, attempts, PublishingStrings.Failure("TokenRejected", t.Reason)),
             // Not an attempt: same count, same path (a reconciliation stays one), due when the breaker lets calls through.
             PublishOutcome.Paused p => new(reconciling ? PublicationStatus.Sending : PublicationStatus.Pending,
                 now + p.RetryAfter, attemptsSoFar, p.Reason, platformHandle),
-            PublishOutcome.QuotaExhausted q => new(PublicationStatus.Pending, q.RetryAt, attemptsSoFar,
-                PublishingStrings.Failure("QuotaReached")),
+            // A reconciliation stays one here too: a deferral proves nothing about the earlier send.
+            PublishOutcome.QuotaExhausted q => new(reconciling ? PublicationStatus.Sending : PublicationStatus.Pending, q.RetryAt,
+                attemptsSoFar, PublishingStrings.Failure("QuotaReached"), reconciling ? platformHandle : null),
             PublishOutcome.Cancelled c => new(PublicationStatus.Cancelled, now, attemptsSoFar, c.Reason),
             PublishOutcome.LeaseLost => null,
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown publish outcome."),
@@ -53,6 +53,16 @@ public static class PublicationRules
     /// cannot lose it (the sweeper queues it again).</summary>
     private static PublicationChange Failed(DateTimeOffset now, int attempts, Sentence message) =>
         new(PublicationStatus.Failed, now, attempts, message, NoticeDueAt: now);
+
+    /// <summary>The wait before the next reconciliation: the platform's Retry-After when longer than the reconcile
+    /// delay, never beyond the back-off ceiling (a row waiting in <c>sending</c> cannot be edited, and LinkedIn forgets
+    /// duplicates after a day or two).</summary>
+    private static TimeSpan ReconcileWait(TimeSpan? retryAfter, PublishingOptions options) => retryAfter switch
+    {
+        { } wait when wait > options.RetryMaxDelay => options.RetryMaxDelay,
+        { } wait when wait > options.ReconcileDelay => wait,
+        _ => options.ReconcileDelay,
+    };
 
     /// <summary>Exponential back-off (base × 2^(attempt−1)), never shorter than the platform's Retry-After and
     /// never longer than the configured ceiling.</summary>

@@ -149,7 +149,8 @@ public sealed class PublicationScheduler(AppDbContext db)
         publication.Attempts = 0;
         publication.LeaseOwner = null;
         publication.LeaseExpiresAt = null;
-        publication.SendingAt = null;
+        // SendingAt is kept: a row retried after an earlier send (one that ended unconfirmed, say) may already be on
+        // the platform, and LinkedIn's duplicate answer to the retry is then that post (LinkedInPublisher).
         publication.ExternalId = null;
         publication.ExternalUrl = null;
         publication.ErrorMessage = null;

@@ -23,9 +23,9 @@ public sealed class PlatformErrorTests
 
         Assert.Equal(LinkedInErrors.DuplicatePost, code);
         Assert.Equal("urn:li:share:7400000000000000001",
-            Assert.IsType<PublishOutcome.Published>(LinkedInErrors.ClassifyPostFailure(failure, reconciling: true)).ExternalId);
+            Assert.IsType<PublishOutcome.Published>(LinkedInErrors.ClassifyPostFailure(failure, maybeOut: true)).ExternalId);
         // On a first send the duplicate is an earlier post with the same text: this one was refused, for good.
-        var refused = Assert.IsType<PublishOutcome.NotSent>(LinkedInErrors.ClassifyPostFailure(failure, reconciling: false));
+        var refused = Assert.IsType<PublishOutcome.NotSent>(LinkedInErrors.ClassifyPostFailure(failure, maybeOut: false));
         Assert.False(refused.Transient);
         Assert.Contains("https://www.linkedin.com/feed/update/urn:li:share:7400000000000000001/", refused.Reason.InEnglish());
     }

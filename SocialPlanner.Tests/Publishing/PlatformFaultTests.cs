@@ -69,6 +69,26 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
     }
 
     [Fact]
+    public async Task Retrying_a_post_that_failed_unconfirmed_but_went_out_finds_it_instead_of_posting_it_again()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        // LinkedIn publishes but answers 500; both reconciling re-sends are answered 500 before LinkedIn looks at them.
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, status = 500, after_success = true, user = account.MemberId });
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 2, status = 500, user = account.MemberId });
+        var text = Unique("Out, but nobody could tell");
+        var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+        await PublicationWhenAsync(post.Id, "failed");
+
+        // The user retries it: the duplicate answer is this post, already out.
+        await RescheduleAsync(account.UserId, post.Id, DateTimeOffset.UtcNow);
+
+        var publication = await PublicationWhenAsync(post.Id, "published");
+        var published = Assert.Single(await PublishedAsync(text));
+        Assert.Equal(published.GetProperty("external_id").GetString(), publication.ExternalId);
+        Assert.Equal(2, published.GetProperty("request_count").GetInt32());
+    }
+
+    [Fact]
     public async Task A_first_send_answered_duplicate_is_refused_for_the_earlier_post_and_not_marked_published()
     {
         var account = await ConnectLinkedInUserAsync();

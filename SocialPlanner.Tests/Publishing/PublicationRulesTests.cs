@@ -68,6 +68,22 @@ public sealed class PublicationRulesTests
         Assert.Equal(PublicationStatus.Sending, change.Status);
         Assert.Equal(Now + wait, change.DueAt);
         Assert.Equal(2, change.Attempts);
+        // Never beyond the back-off ceiling, however long the platform asks.
+        var capped = PublicationRules.Decide(new PublishOutcome.Ambiguous(Sentence.Verbatim("throttled"), TimeSpan.FromDays(2)), 1, null, Now,
+            Options, reconciling: true)!;
+        Assert.Equal(Now + Options.RetryMaxDelay, capped.DueAt);
+    }
+
+    [Fact]
+    public void A_reconciliation_deferred_by_a_daily_limit_stays_a_reconciliation_with_its_handle()
+    {
+        var change = PublicationRules.Decide(new PublishOutcome.QuotaExhausted(Now.AddHours(1)), 1, "container-1", Now, Options,
+            reconciling: true)!;
+
+        Assert.Equal(PublicationStatus.Sending, change.Status);
+        Assert.Equal(Now.AddHours(1), change.DueAt);
+        Assert.Equal(1, change.Attempts);
+        Assert.Equal("container-1", change.ExternalId);
     }
 
     [Fact]

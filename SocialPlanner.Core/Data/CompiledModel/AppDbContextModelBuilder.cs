@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5441ecda-5c41-4bcb-9f31-54c8dadbed60"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("f5c7570b-e43c-4838-97f7-19f4610424ba"), entityTypeCount: 15)
         {
         }
 

@@ -27,7 +27,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 propertyCount: 29,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -347,6 +347,11 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 new[] { postId, platform },
                 unique: true);
             index4.AddAnnotation("Relational:Name", "ix_post_publications_post_platform");
+
+            var index5 = runtimeEntityType.AddIndex(
+                new[] { userId, publishedAt });
+            index5.AddAnnotation("Relational:Filter", "platform = 'linkedin' AND status = 'published'");
+            index5.AddAnnotation("Relational:Name", "ix_post_publications_linkedin_day");
 
             return runtimeEntityType;
         }

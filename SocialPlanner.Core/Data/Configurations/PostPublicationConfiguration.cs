@@ -35,6 +35,10 @@ internal sealed class PostPublicationConfiguration : IEntityTypeConfiguration<Po
         builder.Property<uint>(RowVersion).IsRowVersion();
         builder.HasIndex(p => new { p.PostId, p.Platform }).IsUnique().HasDatabaseName("ix_post_publications_post_platform");
         builder.HasIndex(p => p.UserId).HasDatabaseName("ix_post_publications_user_id");
+        // The dispatcher's count of a member's LinkedIn posts of the last day (their daily limit), read with each
+        // claimed batch's connections: an index-only range per user.
+        builder.HasIndex(p => new { p.UserId, p.PublishedAt }).HasFilter("platform = 'linkedin' AND status = 'published'")
+            .HasDatabaseName("ix_post_publications_linkedin_day");
         // The dispatcher's "what is due next" scan touches only live rows, so the index stays small.
         builder.HasIndex(p => p.DueAt).HasFilter("status IN ('pending', 'claimed', 'sending')")
             .HasDatabaseName("ix_post_publications_due");

@@ -909,6 +909,10 @@ namespace SocialPlanner.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_post_publications_post_platform");
 
+                    b.HasIndex("UserId", "PublishedAt")
+                        .HasDatabaseName("ix_post_publications_linkedin_day")
+                        .HasFilter("platform = 'linkedin' AND status = 'published'");
+
                     b.ToTable("post_publications", null, t =>
                         {
                             t.HasCheckConstraint("attempts_not_negative", "attempts >= 0");

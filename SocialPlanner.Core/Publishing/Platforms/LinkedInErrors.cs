@@ -16,14 +16,14 @@ public static partial class LinkedInErrors
 
     /// <summary>What a failed <c>POST /rest/posts</c> means. The request may have reached LinkedIn unless the
     /// failure proves otherwise: a refused connection, an open circuit, a 429 or a 4xx refusal.</summary>
-    /// <param name="reconciling">The send repeats one that may already have published. Only then is a DUPLICATE_POST
-    /// this post, already out; on a first send it names an earlier post with the same text (the member's own, or one
-    /// of ours a day before), and this one was refused: recording it as published would claim a post that never went
-    /// out.</param>
-    public static PublishOutcome ClassifyPostFailure(Exception failure, bool reconciling) => failure switch
+    /// <param name="maybeOut">An earlier send of this publication may have published it (a reconciliation, or a retry of
+    /// a row that was sent before). Only then is a DUPLICATE_POST this post, already out; on a row's first send it names
+    /// an earlier post with the same text (the member's own, or another of ours a day before), and this one was
+    /// refused: recording it as published would claim a post that never went out.</param>
+    public static PublishOutcome ClassifyPostFailure(Exception failure, bool maybeOut) => failure switch
     {
         LinkedInApiException { Status: HttpStatusCode.UnprocessableEntity } e when DuplicateOf(e.PlatformMessage) is { } urn =>
-            reconciling
+            maybeOut
                 ? new PublishOutcome.Published(urn, PostUrl(urn))
                 : new PublishOutcome.NotSent(PublishingStrings.Failure("DuplicateText", "LinkedIn", PostUrl(urn)), false),
         LinkedInApiException { Status: HttpStatusCode.Unauthorized } e => new PublishOutcome.TokenRejected(Sentence.Verbatim(e.PlatformMessage)),

@@ -34,7 +34,9 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
             return LinkedInErrors.ClassifyPreparationFailure(e);
         }
 
-        return new PostSend(images);
+        // A row an earlier attempt already sent (retried after it failed, perhaps unconfirmed) may be out: LinkedIn's
+        // duplicate answer then names it.
+        return new PostSend(images, EarlierSend: request.SendingAt is not null);
     }
 
     /// <summary>LinkedIn cannot be asked whether the earlier attempt landed: the identical post is sent again, and a
@@ -72,12 +74,14 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var outcome = LinkedInErrors.ClassifyPostFailure(e, post.Reconciling);
+            var outcome = LinkedInErrors.ClassifyPostFailure(e, maybeOut: post.Reconciling || post.EarlierSend);
             return post.Reconciling ? StillMaybeOut(outcome) : outcome;
         }
     }
 
     /// <summary>The uploaded images, in order; LinkedIn needs no handle to reconcile. <paramref name="Reconciling"/>:
-    /// this send repeats one that may already have published.</summary>
-    private sealed record PostSend(IReadOnlyList<LinkedInImage> Images, bool Reconciling = false) : PreparedSend(Handle: null);
+    /// this send repeats one that may already have published; <paramref name="EarlierSend"/>: an earlier attempt of
+    /// this row (before it failed and was retried) sent it.</summary>
+    private sealed record PostSend(IReadOnlyList<LinkedInImage> Images, bool Reconciling = false, bool EarlierSend = false)
+        : PreparedSend(Handle: null);
 }
