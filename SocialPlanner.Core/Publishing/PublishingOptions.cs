@@ -34,7 +34,7 @@ public sealed class PublishingOptions
     public TimeSpan MaxIdleWait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>LinkedIn posts a member may publish in 24 hours (the spec: 100 posts/day/user); further ones wait, they
-    /// never fail. 0 turns the count off.</summary>
+    /// never fail. 0 turns the limit off.</summary>
     public int LinkedInDailyPostLimit { get; set; } = 100;
 
     /// <summary>When an Instagram account is at its daily limit, look again after this long (defer, never fail).</summary>

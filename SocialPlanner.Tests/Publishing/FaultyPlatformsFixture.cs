@@ -26,5 +26,8 @@ public sealed class FaultyPlatformsFixture : AppFixture
         .WithEnvironment("Publishing__PlatformRequestTimeout", PlatformRequestTimeout.ToString("c"))
         .WithEnvironment("Publishing__LeaseDuration", LeaseDuration.ToString("c"))
         .WithEnvironment("Publishing__RetryBaseDelay", "00:00:00.200")
-        .WithEnvironment("Publishing__ReconcileDelay", "00:00:00.500");
+        .WithEnvironment("Publishing__ReconcileDelay", "00:00:00.500")
+        // PauseRaceTests publishes 120 posts of one member at once; LinkedIn's daily limit (100, LinkedInDailyLimitTests
+        // on the default app) would hold the last 20 for a day.
+        .WithEnvironment("Publishing__LinkedInDailyPostLimit", "0");
 }
