@@ -78,6 +78,9 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
         var text = Unique("Out, but nobody could tell");
         var post = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
         await PublicationWhenAsync(post.Id, "failed");
+        // The Worker still writes the row once its failure email is sent; a retry saved before that is refused as a
+        // conflict (the Api's 409 "try again"), so the user's retry here comes after it.
+        await WaitUntilAsync(() => OwnerScalarAsync<bool>("SELECT notice_due_at IS NULL FROM post_publications WHERE post_id = $1", post.Id));
 
         // The user retries it: the duplicate answer is this post, already out.
         await RescheduleAsync(account.UserId, post.Id, DateTimeOffset.UtcNow);
