@@ -109,6 +109,10 @@ public sealed class FinishBrowserTests(AppFixture app) : BrowserTest(app)
         var preview = dialog.Locator(".sp-template-preview");
         await Expect(preview).ToHaveTextAsync("Bonjour {{prenom}}, voici {{ astuce_du_jour }} pour Lausanne.");
         await dialog.GetByLabel("Prenom").FillAsync("Anna");
+        // The preview follows each field as it is typed; waiting for it also lets the dialog settle: under load the next
+        // fill once typed into the first field (a fresh-clone run, 2026-12-08; likely the dialog's opening focus on its
+        // first field arriving late).
+        await Expect(preview).ToHaveTextAsync("Bonjour Anna, voici {{ astuce_du_jour }} pour Lausanne.");
         await dialog.GetByLabel("Astuce du jour").FillAsync("trois raccourcis clavier");
         await Expect(preview).ToHaveTextAsync("Bonjour Anna, voici trois raccourcis clavier pour Lausanne.");
         await Browser.ScreenshotAsync(page, "template-use");
