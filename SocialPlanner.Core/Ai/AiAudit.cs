@@ -92,7 +92,7 @@ public sealed partial class AiAudit(
         try
         {
             var limits = options.Value;
-            var month = new DateTimeOffset(row.CreatedAt.UtcDateTime.Year, row.CreatedAt.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+            var month = IdeaQuota.MonthStart(row.CreatedAt);
             var tokens = await db.AiGenerations.Where(g => g.UserId == row.UserId && g.CreatedAt >= month && g.CreatedAt < month.AddMonths(1))
                 .SumAsync(g => (long)g.TokensUsed, CancellationToken.None);
             var cost = tokens * limits.UsdPerToken;

@@ -32,7 +32,8 @@ public sealed class PublicationLoader(AppDbContext db, TimeProvider clock, IOpti
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         // With each LinkedIn connection, its member's posts of the last 24 hours (for the daily limit): two
         // index-only subqueries in the same round trip, not a query of their own.
-        var since = clock.GetUtcNow() - TimeSpan.FromDays(1);
+        var now = clock.GetUtcNow();
+        var since = now - TimeSpan.FromDays(1);
         var accounts = await db.SocialConnections.AsNoTracking()
             .Where(c => userIds.Contains(c.UserId) && c.IsActive)
             .Select(c => new
@@ -52,7 +53,7 @@ public sealed class PublicationLoader(AppDbContext db, TimeProvider clock, IOpti
         var day = accounts.Where(a => a.Connection.Platform == SocialPlatform.Linkedin)
             .DistinctBy(a => a.Connection.UserId)
             .ToDictionary(a => a.Connection.UserId, a => new LinkedInDay(a.PublishedToday, a.OldestToday));
-        var limits = LinkedInDayLimits(claims, day);
+        var limits = LinkedInDayLimits(claims, day, now);
         return [.. claims.Select(c => new PublicationWork(c, posts.GetValueOrDefault(c.PostId), byAccount[(c.UserId, c.Platform)].FirstOrDefault(),
             limits.TryGetValue(c.Id, out var until) ? until : null))];
     }
@@ -65,7 +66,8 @@ public sealed class PublicationLoader(AppDbContext db, TimeProvider clock, IOpti
     /// the quota retry interval when the batch alone is over it). Reconciliations are never held: they may already be
     /// out. Other batches' sends in flight are not counted, so the day can go over by what other dispatchers hold at
     /// that moment; LinkedIn's own 429 then backs those off.</summary>
-    private Dictionary<Guid, DateTimeOffset> LinkedInDayLimits(IReadOnlyList<ClaimedPublication> claims, Dictionary<Guid, LinkedInDay> day)
+    private Dictionary<Guid, DateTimeOffset> LinkedInDayLimits(IReadOnlyList<ClaimedPublication> claims, Dictionary<Guid, LinkedInDay> day,
+        DateTimeOffset now)
     {
         // Earliest due first: the claim's rows come back in no guaranteed order.
         var fresh = claims.Where(c => c.Platform == SocialPlatform.Linkedin && !c.Reconcile)
@@ -75,7 +77,6 @@ public sealed class PublicationLoader(AppDbContext db, TimeProvider clock, IOpti
         {
             return [];
         }
-        var now = clock.GetUtcNow();
         var held = new Dictionary<Guid, DateTimeOffset>();
         var taken = new Dictionary<Guid, int>();
         foreach (var claim in fresh)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SocialPlanner.Tests.Infrastructure;
+using SocialPlanner.Tests.Web;
 
 namespace SocialPlanner.Tests.Ai;
 
@@ -87,18 +88,10 @@ public sealed class AiApiTests(AppFixture app)
 
         Assert.Equal(1L, await app.OwnerScalarAsync<long>("SELECT count(*) FROM ai_cost_alerts WHERE user_id = $1", user.Id));
         var sandbox = app.CreateHttpClient("sandbox");
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        JsonNode[] alerts = [];
-        while (alerts.Length == 0 && DateTimeOffset.UtcNow < deadline)
-        {
-            var mails = JsonNode.Parse(await sandbox.GetStringAsync($"/api/mail?to={Uri.EscapeDataString(AppFixture.CostAlertEmail)}", Ct))!.AsArray();
-            alerts = [.. mails.OfType<JsonNode>().Where(m => m["text_body"]!.GetValue<string>().Contains(user.Id.ToString(), StringComparison.Ordinal))];
-            if (alerts.Length == 0)
-            {
-                await Task.Delay(200, Ct);
-            }
-        }
-        var alert = Assert.Single(alerts);
+        var alert = await WebUser.EventuallyAsync(async ct =>
+            (await sandbox.GetFromJsonAsync<JsonArray>($"/api/mail?to={Uri.EscapeDataString(AppFixture.CostAlertEmail)}", ct))!
+                .FirstOrDefault(m => m!["text_body"]!.GetValue<string>().Contains(user.Id.ToString(), StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60), $"the cost alert mail of {user.Id}");
         Assert.StartsWith("AI cost alert: $10.0", alert["subject"]!.GetValue<string>());
     }
 
