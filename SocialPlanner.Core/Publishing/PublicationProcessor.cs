@@ -80,6 +80,7 @@ public sealed partial class PublicationProcessor(
 
         var handle = claim.PlatformHandle;
         var refreshed = false;
+        IReadOnlySet<string>? otherPosts = null;
         while (true)
         {
             if (connection is not null && (refreshed || TokenRules.NeedsRefresh(connection, clock.GetUtcNow(), options.Value.TokenRefreshAhead)))
@@ -97,7 +98,8 @@ public sealed partial class PublicationProcessor(
                     claim.PlatformHandle);
             }
 
-            var request = new PublishRequest(post, images, accessToken, connection!.ProfileId, claim.PlatformHandle, claim.SendingAt);
+            otherPosts ??= claim.Reconcile || claim.SendingAt is not null ? await OtherPostsAsync(claim, cancellationToken) : null;
+            var request = new PublishRequest(post, images, accessToken, connection!.ProfileId, claim.PlatformHandle, claim.SendingAt, otherPosts);
             var preparation = claim.Reconcile
                 ? await publisher.PrepareReconcileAsync(request, cancellationToken)
                 : await publisher.PrepareAsync(request, cancellationToken);
@@ -124,6 +126,13 @@ public sealed partial class PublicationProcessor(
             refreshed = true;
         }
     }
+
+    /// <summary>The platform ids of the user's other posts on the claim's platform, for a row sent before: what a
+    /// reconciliation finds (a duplicate answer, a caption match) is never one of them. Read only on that rare path.</summary>
+    private async Task<IReadOnlySet<string>> OtherPostsAsync(ClaimedPublication claim, CancellationToken cancellationToken) =>
+        (await db.PostPublications.AsNoTracking()
+            .Where(p => p.UserId == claim.UserId && p.Platform == claim.Platform && p.Id != claim.Id && p.ExternalId != null)
+            .Select(p => p.ExternalId!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Records "being sent" under the claim's lease just before the request that can publish; false when the
     /// lease is gone (rescheduled, edited, cancelled, taken over), and then nothing may be sent.</summary>

@@ -25,6 +25,8 @@ public sealed class PublicationScheduler(AppDbContext db)
         var publications = await LoadAsync(post, cancellationToken);
         EnsureNothingInFlight(publications);
 
+        ForgetEarlierSendsIfReworded(post, publications);
+
         var targets = TargetsOf(post.Platform);
         foreach (var platform in targets)
         {
@@ -79,12 +81,20 @@ public sealed class PublicationScheduler(AppDbContext db)
         }
         if (post.Status != PostStatus.Failed)
         {
-            // A draft's rows were all closed when it was taken off the calendar; an autosave need not read them.
+            // A draft's rows were all closed when it was taken off the calendar; an autosave reads only those an
+            // earlier send marked, and only when it changes the text.
+            if (Reworded(post))
+            {
+                ForgetEarlierSendsIfReworded(post, await db.PostPublications
+                    .Where(p => p.PostId == post.Id && p.SendingAt != null && p.Status != PublicationStatus.Sending)
+                    .ToListAsync(cancellationToken));
+            }
             await SaveAndNotifyAsync(cancellationToken);
             return;
         }
         var publications = await LoadAsync(post, cancellationToken);
         EnsureNothingInFlight(publications);
+        ForgetEarlierSendsIfReworded(post, publications);
         var targets = TargetsOf(post.Platform);
         foreach (var open in publications.Where(p => PublicationRules.IsOpen(p.Status)))
         {
@@ -137,6 +147,30 @@ public sealed class PublicationScheduler(AppDbContext db)
         if (publications.FirstOrDefault(p => p.Status == PublicationStatus.Sending) is { } sending)
         {
             throw new PublicationInFlightException(sending.Platform);
+        }
+    }
+
+    /// <summary>Whether the text the platforms compare (LinkedIn's duplicate check, Instagram's caption) is being
+    /// changed by this save.</summary>
+    private bool Reworded(Post post)
+    {
+        var entry = db.Entry(post);
+        return entry.State == EntityState.Modified
+            && (entry.Property(p => p.Content).IsModified || entry.Property(p => p.Hashtags).IsModified);
+    }
+
+    /// <summary>A reworded post forgets its rows' earlier sends (<see cref="PostPublication.SendingAt"/>): they were of
+    /// another text, so no duplicate answer or caption match to the next send can be their post, and its next send is
+    /// a first one. Published rows keep theirs.</summary>
+    private void ForgetEarlierSendsIfReworded(Post post, IEnumerable<PostPublication> publications)
+    {
+        if (!Reworded(post))
+        {
+            return;
+        }
+        foreach (var publication in publications.Where(p => p.Status is not (PublicationStatus.Published or PublicationStatus.Sending)))
+        {
+            publication.SendingAt = null;
         }
     }
 

@@ -28,6 +28,10 @@ public sealed class PlatformErrorTests
         var refused = Assert.IsType<PublishOutcome.NotSent>(LinkedInErrors.ClassifyPostFailure(failure, maybeOut: false));
         Assert.False(refused.Transient);
         Assert.Contains("https://www.linkedin.com/feed/update/urn:li:share:7400000000000000001/", refused.Reason.InEnglish());
+        // On a later send too, when the post it names is known to be another one.
+        var another = Assert.IsType<PublishOutcome.NotSent>(LinkedInErrors.ClassifyPostFailure(failure, maybeOut: true,
+            couldBeThisPost: urn => urn != "urn:li:share:7400000000000000001"));
+        Assert.False(another.Transient);
     }
 
     [Fact]

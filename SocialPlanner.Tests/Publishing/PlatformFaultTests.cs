@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using SocialPlanner.Core.Publishing;
+using SocialPlanner.Core.Social;
+using SocialPlanner.Core.Social.LinkedIn;
 using SocialPlanner.Tests.Calendar;
 using SocialPlanner.Tests.Infrastructure;
 
@@ -89,6 +92,67 @@ public sealed class PlatformFaultTests(FaultyPlatformsFixture app) : PlatformTes
         var published = Assert.Single(await PublishedAsync(text));
         Assert.Equal(published.GetProperty("external_id").GetString(), publication.ExternalId);
         Assert.Equal(2, published.GetProperty("request_count").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_retry_whose_duplicate_answer_names_another_of_our_posts_is_refused_and_not_marked_published()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        // LinkedIn fails the first send before publishing, then both reconciling re-sends before looking at them: the
+        // post ends unconfirmed, and it never went out.
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 3, status = 500, user = account.MemberId });
+        var text = Unique("Never out, said again later");
+        var unconfirmed = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+        await PublicationWhenAsync(unconfirmed.Id, "failed");
+        await WaitUntilAsync(() => OwnerScalarAsync<bool>("SELECT notice_due_at IS NULL FROM post_publications WHERE post_id = $1", unconfirmed.Id));
+        Assert.Empty(await PublishedAsync(text));
+        // Another post of ours says the same and goes out.
+        var other = await ScheduleAsync(account.UserId, text, DateTimeOffset.UtcNow);
+        var otherPublication = await PublicationWhenAsync(other.Id, "published");
+
+        // The user retries the first: LinkedIn's duplicate answer names the other post, which is not this one.
+        await RescheduleAsync(account.UserId, unconfirmed.Id, DateTimeOffset.UtcNow);
+
+        var refused = await PublicationWhenAsync(unconfirmed.Id, "failed");
+        Assert.Null(refused.ExternalId);
+        Assert.Contains($"https://www.linkedin.com/feed/update/{otherPublication.ExternalId}/", refused.Error);
+        var published = Assert.Single(await PublishedAsync(text));
+        Assert.Equal(otherPublication.ExternalId, published.GetProperty("external_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_retry_edited_to_the_text_of_a_post_the_member_wrote_themselves_is_refused_and_not_marked_published()
+    {
+        var account = await ConnectLinkedInUserAsync();
+        // The first text goes out although LinkedIn answers 500, and both reconciling re-sends fail before LinkedIn
+        // looks at them: the post ends unconfirmed.
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 1, status = 500, after_success = true, user = account.MemberId });
+        await ArmFaultAsync(new { endpoint = "linkedin.posts", times = 2, status = 500, user = account.MemberId });
+        var post = await ScheduleAsync(account.UserId, Unique("First wording"), DateTimeOffset.UtcNow);
+        await PublicationWhenAsync(post.Id, "failed");
+        await WaitUntilAsync(() => OwnerScalarAsync<bool>("SELECT notice_due_at IS NULL FROM post_publications WHERE post_id = $1", post.Id));
+        // Meanwhile the member posted on LinkedIn by hand, not through us.
+        var theirs = Unique("Written on LinkedIn itself");
+        var theirUrn = await SandboxLinkedIn().CreatePostAsync(account.AccessToken, LinkedInClient.PersonUrn(account.MemberId),
+            LittleText.Commentary(theirs, []), [], Ct);
+
+        // The user rewords the post to that same text and retries it: the earlier send was another text, so LinkedIn's
+        // duplicate answer names the member's own post, not this one.
+        await EditContentAsync(account.UserId, post.Id, theirs);
+        await RescheduleAsync(account.UserId, post.Id, DateTimeOffset.UtcNow);
+
+        var refused = await PublicationWhenAsync(post.Id, "failed");
+        Assert.Null(refused.ExternalId);
+        Assert.Contains($"https://www.linkedin.com/feed/update/{theirUrn}/", refused.Error);
+    }
+
+    /// <summary>Changes the post's text the way the Api's PATCH does.</summary>
+    private async Task EditContentAsync(Guid userId, Guid postId, string content)
+    {
+        var db = AsUser(userId);
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, Ct);
+        post.Content = content;
+        await new PublicationScheduler(db).OnPostEditedAsync(post, Ct);
     }
 
     [Fact]

@@ -109,6 +109,37 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         Assert.Equal("sending", await StatusOfAsync(publication));
     }
 
+    /// <summary>A row retried after an earlier send keeps <c>sending_at</c>, so LinkedIn's duplicate answer to the
+    /// retry can be found to be that send's post. Once the post is reworded the earlier send was another text, and
+    /// keeping the mark would take a duplicate of some other post with the new text for this one.</summary>
+    [Theory]
+    [InlineData("scheduled")]
+    [InlineData("draft")]
+    public async Task Rewording_a_post_forgets_its_rows_earlier_sends_and_other_edits_keep_them(string state)
+    {
+        var user = await CreateUserAsync();
+        var post = await CreatePostAsync(user, "Before");
+        await ScheduleAsync(user, post.Id);
+        var publication = await OwnerScalarAsync<Guid>("SELECT id FROM post_publications WHERE post_id = $1", post.Id);
+        await OwnerScalarAsync<int>("UPDATE post_publications SET sending_at = now() - interval '1 hour' WHERE id = $1 RETURNING 1", publication);
+        var db = AsUser(user);
+        var tracked = await db.Posts.SingleAsync(p => p.Id == post.Id, Ct);
+        var scheduler = new PublicationScheduler(db);
+        if (state == "draft")
+        {
+            await scheduler.UnscheduleAsync(tracked, Ct);
+        }
+        const string marked = "SELECT sending_at IS NOT NULL FROM post_publications WHERE id = $1";
+
+        tracked.Rating = 4;
+        await scheduler.OnPostEditedAsync(tracked, Ct);
+        Assert.True(await OwnerScalarAsync<bool>(marked, publication));
+
+        tracked.Hashtags = ["#reworded"];
+        await scheduler.OnPostEditedAsync(tracked, Ct);
+        Assert.False(await OwnerScalarAsync<bool>(marked, publication));
+    }
+
     [Fact]
     public async Task A_dispatcher_renews_and_releases_every_claim_it_holds_and_nobody_elses()
     {

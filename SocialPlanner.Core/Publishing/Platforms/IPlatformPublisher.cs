@@ -43,10 +43,17 @@ public abstract record PreparedSend(string? Handle);
 /// <summary>Everything a publisher needs about one publication.</summary>
 /// <param name="PlatformHandle">What an earlier attempt recorded for reconciliation (an Instagram container id).</param>
 /// <param name="SendingAt">When an earlier attempt started sending; bounds the search for its result.</param>
+/// <param name="OtherPosts">When the row was sent before: the platform ids of the user's other posts there. An earlier
+/// send's result is never one of them, however much it looks like it (the same text, a duplicate answer naming it).</param>
 public sealed record PublishRequest(
     Post Post,
     IReadOnlyList<MediaItem> Images,
     string AccessToken,
     string ProfileId,
     string? PlatformHandle,
-    DateTimeOffset? SendingAt);
+    DateTimeOffset? SendingAt,
+    IReadOnlySet<string>? OtherPosts = null)
+{
+    /// <summary>Whether <paramref name="externalId"/> can be this publication's post: not another post's.</summary>
+    public bool CouldBeThisPost(string externalId) => OtherPosts is null || !OtherPosts.Contains(externalId);
+}

@@ -166,7 +166,8 @@ public sealed class InstagramPublisher(
     {
         var recent = await client.ListRecentMediaAsync(request.ProfileId, request.AccessToken, RecentMediaToSearch, cancellationToken);
         var caption = PlatformRules.PublishedText(request.Post.Content, request.Post.Hashtags);
-        var match = InstagramReconciliation.FindMatch(recent, caption, request.SendingAt ?? clock.GetUtcNow(), instagramOptions.Value.ReconcileWindow);
+        var match = InstagramReconciliation.FindMatch(recent.Where(m => request.CouldBeThisPost(m.Id)), caption,
+            request.SendingAt ?? clock.GetUtcNow(), instagramOptions.Value.ReconcileWindow);
         return match is null ? null : new PublishOutcome.Published(match.Id, match.Permalink);
     }
 

@@ -20,10 +20,12 @@ public static partial class LinkedInErrors
     /// a row that was sent before). Only then is a DUPLICATE_POST this post, already out; on a row's first send it names
     /// an earlier post with the same text (the member's own, or another of ours a day before), and this one was
     /// refused: recording it as published would claim a post that never went out.</param>
-    public static PublishOutcome ClassifyPostFailure(Exception failure, bool maybeOut) => failure switch
+    /// <param name="couldBeThisPost">False for a post known to be another one (another of ours): even on a later send
+    /// the duplicate answer naming it is then a refusal.</param>
+    public static PublishOutcome ClassifyPostFailure(Exception failure, bool maybeOut, Func<string, bool>? couldBeThisPost = null) => failure switch
     {
         LinkedInApiException { Status: HttpStatusCode.UnprocessableEntity } e when DuplicateOf(e.PlatformMessage) is { } urn =>
-            maybeOut
+            maybeOut && (couldBeThisPost?.Invoke(urn) ?? true)
                 ? new PublishOutcome.Published(urn, PostUrl(urn))
                 : new PublishOutcome.NotSent(PublishingStrings.Failure("DuplicateText", "LinkedIn", PostUrl(urn)), false),
         LinkedInApiException { Status: HttpStatusCode.Unauthorized } e => new PublishOutcome.TokenRejected(Sentence.Verbatim(e.PlatformMessage)),

@@ -74,7 +74,7 @@ public sealed class LinkedInPublisher(LinkedInClient client, IMediaLinks? media 
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var outcome = LinkedInErrors.ClassifyPostFailure(e, maybeOut: post.Reconciling || post.EarlierSend);
+            var outcome = LinkedInErrors.ClassifyPostFailure(e, maybeOut: post.Reconciling || post.EarlierSend, request.CouldBeThisPost);
             return post.Reconciling ? StillMaybeOut(outcome) : outcome;
         }
     }
