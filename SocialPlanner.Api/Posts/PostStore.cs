@@ -44,7 +44,14 @@ internal static class PostStore
             input.FirstComment.IsSet ? input.FirstComment.Value : post.FirstComment,
             input.FirstCommentLinkedin.IsSet ? input.FirstCommentLinkedin.Value : post.FirstCommentLinkedin,
             input.FirstCommentInstagram.IsSet ? input.FirstCommentInstagram.Value : post.FirstCommentInstagram);
-        var violations = PlatformRules.Violations(platform, content, hashtags, media);
+        // A save is refused for the media problems it makes, not for those the stored post already had: a draft made
+        // from an Instagram template has no image yet, and its text stays editable until one is added. Scheduling and
+        // publishing still check every rule.
+        var mediaAsStored = db.Entry(post).State is not (EntityState.Detached or EntityState.Added) && platform == post.Platform
+            && (!input.MediaIds.IsSet || input.MediaIds.Value.SequenceEqual(post.Media.OrderBy(m => m.Order).Select(m => m.MediaId)));
+        var violations = mediaAsStored
+            ? PlatformRules.TextViolations(platform, content, hashtags)
+            : PlatformRules.Violations(platform, content, hashtags, media);
         var commentViolations = comments.Violations(platform, content, hashtags);
         if (violations.Count + commentViolations.Count > 0)
         {

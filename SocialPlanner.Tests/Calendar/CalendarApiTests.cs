@@ -233,7 +233,7 @@ public class CalendarApiTests(AppFixture app)
     }
 
     [Fact]
-    public async Task An_Instagram_draft_without_an_image_cannot_be_scheduled_and_the_422_names_the_rule()
+    public async Task An_Instagram_draft_without_an_image_keeps_its_text_editable_but_cannot_be_scheduled_and_the_422_names_the_rule()
     {
         var user = await app.RegisterAsync();
         var template = await user.Http.PostAsJsonAsync("/api/templates",
@@ -243,6 +243,18 @@ public class CalendarApiTests(AppFixture app)
         var draft = await user.Http.PostAsJsonAsync($"/api/templates/{templateId}/use", new { }, cancellationToken: Ct);
         Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
         var postId = (await draft.ReadJsonAsync())["data"]!["id"]!.GetValue<string>();
+
+        // Its text stays editable until the picture comes, whether the save names the (still empty) media or not...
+        var reworded = await user.Http.PatchAsJsonAsync($"/api/content/posts/{postId}", new { content = "A caption, reworded" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, reworded.StatusCode);
+        var resent = await user.Http.PatchAsJsonAsync($"/api/content/posts/{postId}",
+            new { content = "A caption, reworded again", media_ids = Array.Empty<string>() }, Ct);
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal("A caption, reworded again", (await resent.ReadJsonAsync())["data"]!["content"]!.GetValue<string>());
+        // ...but a save that makes the problem is refused: a LinkedIn draft moved to Instagram without an image.
+        var linkedIn = await CreatePostAsync(user, "Text only, for now");
+        var moved = await user.Http.PatchAsJsonAsync($"/api/content/posts/{linkedIn}", new { platform = "instagram" }, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, moved.StatusCode);
 
         var response = await ScheduleAsync(user, postId, new DateTimeOffset(2030, 6, 1, 10, 0, 0, TimeSpan.Zero));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
