@@ -233,6 +233,13 @@ public static class QueueApi
                 var planner = await QueuePlanner.LoadAsync(db, userId, now, ct);
                 foreach (var postId in overdue)
                 {
+                    // A post for both whose other network's send is in flight (its reconciliation waited for the pause
+                    // to end) cannot move: that would re-arm a send that may be out. Its overdue half goes out now.
+                    if (await db.PostPublications.AnyAsync(p => p.PostId == postId && p.Status == PublicationStatus.Sending, ct))
+                    {
+                        publishedNow++;
+                        continue;
+                    }
                     var post = await db.Posts.SingleAsync(p => p.Id == postId, ct);
                     var (at, none) = planner.Take(post.Platform, now);
                     if (none is not null)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using SocialPlanner.Tests.Calendar;
 using SocialPlanner.Tests.Infrastructure;
+using SocialPlanner.Tests.Media;
 using SocialPlanner.Tests.Publishing;
 using SocialPlanner.Tests.Social;
 
@@ -87,6 +88,41 @@ public sealed class PauseResumeTests(AppFixture app) : PlatformTest(app)
 
         Assert.Equal(at.UtcDateTime, await OwnerScalarAsync<DateTime>("SELECT due_at FROM post_publications WHERE post_id = $1", post));
         Assert.Equal("pending", await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE post_id = $1", post));
+        Assert.False((await (await user.Http.GetAsync("/api/queue/pause", Ct)).ReadJsonAsync())["data"]!["paused"]!.GetValue<bool>());
+    }
+
+    /// <summary>A post for both whose LinkedIn send was in flight when the user paused (its answer was lost, and its
+    /// reconciliation waits for the pause to end): moving the post would re-arm a send that may be out, so resuming
+    /// used to answer 409 for the whole queue, every time.</summary>
+    [Fact]
+    public async Task Resuming_with_next_slots_sends_the_overdue_half_of_a_post_whose_other_half_is_in_flight_now()
+    {
+        var user = await ConnectedUserAsync();
+        await QueueApiTests.PutSlotsAsync(user, ("linkedin", "monday", "08:30"), ("instagram", "monday", "08:30"));
+        var image = await user.UploadImageAsync();
+        var created = await user.Http.PostAsJsonAsync("/api/content/posts",
+            new { platform = "both", content = Unique("Half out"), media_ids = new[] { image } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var post = Guid.Parse((await created.ReadJsonAsync())["data"]!["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await CalendarApiTests.ScheduleAsync(user, post.ToString(), DateTimeOffset.UtcNow.AddDays(30))).StatusCode);
+        await PauseAsync(user);
+        await OwnerScalarAsync<int>("""
+            UPDATE post_publications
+            SET status = 'sending', sending_at = now() - interval '2 minutes', due_at = now() + interval '1 hour'
+            WHERE post_id = $1 AND platform = 'linkedin' RETURNING 1
+            """, post);
+        await OwnerScalarAsync<int>(
+            "UPDATE post_publications SET due_at = now() - interval '2 minutes' WHERE post_id = $1 AND platform = 'instagram' RETURNING 1", post);
+        var linkedInDue = await OwnerScalarAsync<DateTime>("SELECT due_at FROM post_publications WHERE post_id = $1 AND platform = 'linkedin'", post);
+
+        var resumed = await user.Http.PostAsJsonAsync("/api/queue/resume", new { overdue = "next_slots" }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        var meta = (await resumed.ReadJsonAsync())["meta"]!;
+        Assert.Equal(1, meta["published_now"]!.GetValue<int>());
+        Assert.Empty(meta["rescheduled"]!.AsArray());
+        Assert.Equal("sending", await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE post_id = $1 AND platform = 'linkedin'", post));
+        Assert.Equal(linkedInDue, await OwnerScalarAsync<DateTime>("SELECT due_at FROM post_publications WHERE post_id = $1 AND platform = 'linkedin'", post));
         Assert.False((await (await user.Http.GetAsync("/api/queue/pause", Ct)).ReadJsonAsync())["data"]!["paused"]!.GetValue<bool>());
     }
 
