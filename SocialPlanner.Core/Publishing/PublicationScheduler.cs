@@ -23,9 +23,16 @@ public sealed class PublicationScheduler(AppDbContext db)
     public async Task ScheduleAsync(Post post, DateTimeOffset scheduledAt, CancellationToken cancellationToken = default)
     {
         var publications = await LoadAsync(post, cancellationToken);
-        EnsureNothingInFlight(publications);
+        await EnsureNothingInFlightAsync(post, publications, cancellationToken);
 
-        ForgetEarlierSendsIfReworded(post, publications);
+        if (Reworded(post))
+        {
+            // Every row here is re-armed or cancelled, hence written anyway.
+            foreach (var publication in publications.Where(p => p.Status != PublicationStatus.Published))
+            {
+                publication.SendingAt = null;
+            }
+        }
 
         var targets = TargetsOf(post.Platform);
         foreach (var platform in targets)
@@ -81,23 +88,20 @@ public sealed class PublicationScheduler(AppDbContext db)
         }
         if (post.Status != PostStatus.Failed)
         {
-            // A draft's rows were all closed when it was taken off the calendar; an autosave reads only those an
-            // earlier send marked, and only when it changes the text.
-            if (Reworded(post))
-            {
-                ForgetEarlierSendsIfReworded(post, await db.PostPublications
-                    .Where(p => p.PostId == post.Id && p.SendingAt != null && p.Status != PublicationStatus.Sending)
-                    .ToListAsync(cancellationToken));
-            }
-            await SaveAndNotifyAsync(cancellationToken);
+            // A draft's rows were all closed when it was taken off the calendar; an autosave need not read them.
+            await SaveAndNotifyAsync(cancellationToken, Reworded(post) ? post.Id : null);
             return;
         }
         var publications = await LoadAsync(post, cancellationToken);
-        EnsureNothingInFlight(publications);
-        ForgetEarlierSendsIfReworded(post, publications);
+        await EnsureNothingInFlightAsync(post, publications, cancellationToken);
+        var reworded = Reworded(post);
         var targets = TargetsOf(post.Platform);
         foreach (var open in publications.Where(p => PublicationRules.IsOpen(p.Status)))
         {
+            if (reworded)
+            {
+                open.SendingAt = null;
+            }
             if (targets.Contains(open.Platform))
             {
                 open.Status = PublicationStatus.Pending;
@@ -109,7 +113,7 @@ public sealed class PublicationScheduler(AppDbContext db)
                 Cancel(open);
             }
         }
-        await SaveAndNotifyAsync(cancellationToken);
+        await SaveAndNotifyAsync(cancellationToken, reworded ? post.Id : null);
     }
 
     /// <summary>Call before removing a post: its open publications are cancelled so no dispatcher sends it.</summary>
@@ -131,7 +135,7 @@ public sealed class PublicationScheduler(AppDbContext db)
     private async Task CancelOpenAsync(Post post, CancellationToken cancellationToken)
     {
         var publications = await LoadAsync(post, cancellationToken);
-        EnsureNothingInFlight(publications);
+        await EnsureNothingInFlightAsync(post, publications, cancellationToken);
         foreach (var publication in publications.Where(p => PublicationRules.IsOpen(p.Status)))
         {
             Cancel(publication);
@@ -141,37 +145,34 @@ public sealed class PublicationScheduler(AppDbContext db)
     private Task<List<PostPublication>> LoadAsync(Post post, CancellationToken cancellationToken) =>
         db.PostPublications.Where(p => p.PostId == post.Id).ToListAsync(cancellationToken);
 
-    /// <summary>A row in <c>Sending</c> may already be on the platform; pretending to cancel it would lie.</summary>
-    private static void EnsureNothingInFlight(IEnumerable<PostPublication> publications)
+    /// <summary>A row in <c>Sending</c> may already be on the platform; pretending to cancel it would lie. While its
+    /// owner is paused, a send awaiting its reconciliation stays in flight until they resume: the refusal says so, or
+    /// "try again" would fail for as long as the pause lasts.</summary>
+    private async Task EnsureNothingInFlightAsync(Post post, IEnumerable<PostPublication> publications, CancellationToken cancellationToken)
     {
         if (publications.FirstOrDefault(p => p.Status == PublicationStatus.Sending) is { } sending)
         {
-            throw new PublicationInFlightException(sending.Platform);
+            var paused = await db.Users.AnyAsync(u => u.Id == post.UserId && u.PublishingPausedAt != null, cancellationToken);
+            throw new PublicationInFlightException(sending.Platform, paused);
         }
     }
 
-    /// <summary>Whether the text the platforms compare (LinkedIn's duplicate check, Instagram's caption) is being
-    /// changed by this save.</summary>
+    /// <summary>Whether this save changes the text the platforms compare (LinkedIn's duplicate check, Instagram's
+    /// caption): the published text, so a trailing space or a hashtag already written in the text changes nothing.
+    /// A reworded post forgets its rows' earlier sends (<see cref="PostPublication.SendingAt"/>): they were of another
+    /// text, so no duplicate answer or caption match to its next send can be their post, and that send is a first one.
+    /// Published rows and rows being sent keep theirs.</summary>
     private bool Reworded(Post post)
     {
         var entry = db.Entry(post);
-        return entry.State == EntityState.Modified
-            && (entry.Property(p => p.Content).IsModified || entry.Property(p => p.Hashtags).IsModified);
-    }
-
-    /// <summary>A reworded post forgets its rows' earlier sends (<see cref="PostPublication.SendingAt"/>): they were of
-    /// another text, so no duplicate answer or caption match to the next send can be their post, and its next send is
-    /// a first one. Published rows keep theirs.</summary>
-    private void ForgetEarlierSendsIfReworded(Post post, IEnumerable<PostPublication> publications)
-    {
-        if (!Reworded(post))
+        if (entry.State != EntityState.Modified)
         {
-            return;
+            return false;
         }
-        foreach (var publication in publications.Where(p => p.Status is not (PublicationStatus.Published or PublicationStatus.Sending)))
-        {
-            publication.SendingAt = null;
-        }
+        var content = entry.Property(p => p.Content);
+        var hashtags = entry.Property(p => p.Hashtags);
+        return (content.IsModified || hashtags.IsModified)
+            && PlatformRules.PublishedText(content.OriginalValue, hashtags.OriginalValue) != PlatformRules.PublishedText(post.Content, post.Hashtags);
     }
 
     /// <summary>Clearing the lease is what revokes a dispatcher's claim: its Claimed → Sending step checks it.</summary>
@@ -184,7 +185,8 @@ public sealed class PublicationScheduler(AppDbContext db)
         publication.LeaseOwner = null;
         publication.LeaseExpiresAt = null;
         // SendingAt is kept: a row retried after an earlier send (one that ended unconfirmed, say) may already be on
-        // the platform, and LinkedIn's duplicate answer to the retry is then that post (LinkedInPublisher).
+        // the platform, and LinkedIn's duplicate answer to the retry is then that post (LinkedInPublisher); unless the
+        // post was reworded since (Reworded).
         publication.ExternalId = null;
         publication.ExternalUrl = null;
         publication.ErrorMessage = null;
@@ -212,12 +214,13 @@ public sealed class PublicationScheduler(AppDbContext db)
 
     /// <summary>NOTIFY inside the same transaction is delivered on commit, so no dispatcher wakes to stale rows.
     /// A caller's own transaction is joined rather than nested.</summary>
-    private async Task SaveAndNotifyAsync(CancellationToken cancellationToken)
+    /// <param name="forgetClosedSendsOf">A reworded post: its closed rows (failed, cancelled) forget their earlier
+    /// sends too, in one statement of the same transaction; they are not read, so an autosave cannot conflict on them.</param>
+    private async Task SaveAndNotifyAsync(CancellationToken cancellationToken, Guid? forgetClosedSendsOf = null)
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(NotifySql, cancellationToken);
+            await SaveAsync(cancellationToken);
             return;
         }
 
@@ -225,16 +228,30 @@ public sealed class PublicationScheduler(AppDbContext db)
         await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(NotifySql, ct);
+            await SaveAsync(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
+
+        async Task SaveAsync(CancellationToken ct)
+        {
+            await db.SaveChangesAsync(ct);
+            if (forgetClosedSendsOf is { } postId)
+            {
+                await db.PostPublications
+                    .Where(p => p.PostId == postId && p.SendingAt != null
+                        && (p.Status == PublicationStatus.Failed || p.Status == PublicationStatus.Cancelled))
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.SendingAt, (DateTimeOffset?)null), ct);
+            }
+            await db.Database.ExecuteSqlRawAsync(NotifySql, ct);
+        }
     }
 }
 
 /// <summary>The post cannot be changed now: one of its publications is being sent (the Api answers 409).</summary>
-public sealed class PublicationInFlightException(SocialPlatform platform)
-    : InvalidOperationException(ResourceTexts<PublishingStrings>.Get("InFlight", PostState.PlatformName(platform)))
+/// <summary>A publication of the post is being sent; <paramref name="paused"/>: its owner paused publishing, so it stays
+/// so until they resume.</summary>
+public sealed class PublicationInFlightException(SocialPlatform platform, bool paused = false)
+    : InvalidOperationException(ResourceTexts<PublishingStrings>.Get(paused ? "InFlightWhilePaused" : "InFlight", PostState.PlatformName(platform)))
 {
     public SocialPlatform Platform { get; } = platform;
 }

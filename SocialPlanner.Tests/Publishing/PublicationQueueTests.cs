@@ -134,6 +134,10 @@ public sealed class PublicationQueueTests(AppFixture app) : DataTest(app)
         tracked.Rating = 4;
         await scheduler.OnPostEditedAsync(tracked, Ct);
         Assert.True(await OwnerScalarAsync<bool>(marked, publication));
+        // A trailing space changes nothing the platforms compare.
+        tracked.Content = "Before  ";
+        await scheduler.OnPostEditedAsync(tracked, Ct);
+        Assert.True(await OwnerScalarAsync<bool>(marked, publication));
 
         tracked.Hashtags = ["#reworded"];
         await scheduler.OnPostEditedAsync(tracked, Ct);

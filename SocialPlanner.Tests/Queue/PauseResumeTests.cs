@@ -114,6 +114,12 @@ public sealed class PauseResumeTests(AppFixture app) : PlatformTest(app)
         await OwnerScalarAsync<int>(
             "UPDATE post_publications SET due_at = now() - interval '2 minutes' WHERE post_id = $1 AND platform = 'instagram' RETURNING 1", post);
         var linkedInDue = await OwnerScalarAsync<DateTime>("SELECT due_at FROM post_publications WHERE post_id = $1 AND platform = 'linkedin'", post);
+        const string instagramScheduled = "SELECT scheduled_at FROM post_publications WHERE post_id = $1 AND platform = 'instagram'";
+        var instagramAt = await OwnerScalarAsync<DateTime>(instagramScheduled, post);
+        // Meanwhile the post cannot be deleted, and the answer says what ends the wait: "try again" alone never would.
+        var deleting = await user.Http.DeleteAsync($"/api/content/posts/{post}", Ct);
+        Assert.Equal(HttpStatusCode.Conflict, deleting.StatusCode);
+        Assert.Contains("checked once you resume publishing", (await deleting.ReadErrorAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var resumed = await user.Http.PostAsJsonAsync("/api/queue/resume", new { overdue = "next_slots" }, Ct);
 
@@ -123,6 +129,8 @@ public sealed class PauseResumeTests(AppFixture app) : PlatformTest(app)
         Assert.Empty(meta["rescheduled"]!.AsArray());
         Assert.Equal("sending", await OwnerScalarAsync<string>("SELECT status::text FROM post_publications WHERE post_id = $1 AND platform = 'linkedin'", post));
         Assert.Equal(linkedInDue, await OwnerScalarAsync<DateTime>("SELECT due_at FROM post_publications WHERE post_id = $1 AND platform = 'linkedin'", post));
+        // The Instagram half was not moved to a slot: it goes out (here, fails for want of an account) at once.
+        Assert.Equal(instagramAt, await OwnerScalarAsync<DateTime>(instagramScheduled, post));
         Assert.False((await (await user.Http.GetAsync("/api/queue/pause", Ct)).ReadJsonAsync())["data"]!["paused"]!.GetValue<bool>());
     }
 
