@@ -23,7 +23,6 @@ public static partial class AiApi
     public static IHostApplicationBuilder AddAiServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddAiGeneration(builder.Configuration);
-        builder.Services.AddSingleton<IAiCostAlertNotifier, AiCostAlertMail>();
         return builder;
     }
 

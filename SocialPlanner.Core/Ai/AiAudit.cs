@@ -82,7 +82,8 @@ public sealed partial class AiAudit(
     /// <summary>Raises the month's cost alert when the user's estimated spend, this generation's tokens included, is
     /// over <see cref="AiOptions.MonthlyCostAlertUsd"/>. The (user, month) key makes it once a month: every later
     /// generation's insert does nothing. Two generations committing together may each miss the other's tokens; the
-    /// next one then sees the sum and raises it. Never fails the generation: it is already recorded.</summary>
+    /// next one then sees the sum and raises it. Never fails the generation: it is already recorded. The row owes the
+    /// operator's mail from its insert (<c>notice_due_at</c>); the Worker sends it (<see cref="AiCostAlertEmails"/>).</summary>
     private async Task WatchCostAsync(AiGeneration row)
     {
         if (row.TokensUsed <= 0)
@@ -106,8 +107,8 @@ public sealed partial class AiAudit(
                 CreatedAt = time.GetUtcNow(),
             };
             var raised = await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, created_at)
-                VALUES ({alert.UserId}, {alert.Month}, {alert.EstimatedCostUsd}, {alert.TokensUsed}, {alert.CreatedAt})
+                INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, created_at, notice_due_at)
+                VALUES ({alert.UserId}, {alert.Month}, {alert.EstimatedCostUsd}, {alert.TokensUsed}, {alert.CreatedAt}, {alert.CreatedAt})
                 ON CONFLICT (user_id, month) DO NOTHING
                 """, CancellationToken.None);
             if (raised == 0)

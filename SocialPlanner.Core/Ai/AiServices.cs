@@ -24,7 +24,7 @@ public sealed class AiOptions
     /// <summary>The spec's approximate price of a token (its cost-tracking query: tokens_used × 0.00001).</summary>
     public decimal UsdPerToken { get; set; } = 0.00001m;
 
-    /// <summary>Where the Api mails each cost alert; none when empty (the alert is still logged, counted and stored).</summary>
+    /// <summary>Where the Worker mails each cost alert; none when empty (the alert is still logged, counted and stored).</summary>
     public string? CostAlertEmail { get; set; }
 }
 

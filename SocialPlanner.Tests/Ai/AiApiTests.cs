@@ -70,7 +70,7 @@ public sealed class AiApiTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_generation_that_takes_the_users_month_over_ten_dollars_mails_the_operator_once()
+    public async Task A_generation_that_takes_the_users_month_over_ten_dollars_has_the_Worker_mail_the_operator()
     {
         var user = await app.RegisterAsync();
         // $10.00 spent already this month (the spec's estimate: tokens × $0.00001); the next generation goes over.
@@ -91,8 +91,12 @@ public sealed class AiApiTests(AppFixture app)
         var alert = await WebUser.EventuallyAsync(async ct =>
             (await sandbox.GetFromJsonAsync<JsonArray>($"/api/mail?to={Uri.EscapeDataString(AppFixture.CostAlertEmail)}", ct))!
                 .FirstOrDefault(m => m!["text_body"]!.GetValue<string>().Contains(user.Id.ToString(), StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(60), $"the cost alert mail of {user.Id}");
+            TimeSpan.FromSeconds(150), $"the cost alert mail of {user.Id}"); // the Worker's job runs once a minute
         Assert.StartsWith("AI cost alert: $10.0", alert["subject"]!.GetValue<string>());
+        // Sent from the alert's row, which the Worker then settles.
+        await WebUser.EventuallyAsync(async _ => await app.OwnerScalarAsync<bool>(
+                "SELECT notice_due_at IS NULL FROM ai_cost_alerts WHERE user_id = $1", user.Id) ? "settled" : null,
+            TimeSpan.FromSeconds(30), "the alert settled");
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Ai;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Mail;
 using SocialPlanner.Tests.Data;
 using SocialPlanner.Tests.Infrastructure;
 
@@ -56,6 +58,49 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
         await GenerateAsync(Audit(user, notified), user, tokens: 1); // now over
         Assert.Single(notified);
     }
+
+    /// <summary>The Api raises the alert and the Worker mails it from the row, so an Api crash in between loses
+    /// nothing: the row owes the mail until it is sent.</summary>
+    [Fact]
+    public async Task An_owed_alert_mail_is_taken_once_per_retry_period_sent_and_settled()
+    {
+        var user = await CreateUserAsync();
+        await SeedTokensAsync(user, 999_000);
+        await GenerateAsync(Audit(user, []), user, tokens: 2_000);
+        var month = await OwnerScalarAsync<DateTime>("SELECT month::timestamp FROM ai_cost_alerts WHERE user_id = $1", user);
+        // Owed an hour from now, so the running Worker's job (which takes what is owed by now) leaves it to the test.
+        await OwnerScalarAsync<int>("UPDATE ai_cost_alerts SET notice_due_at = now() + interval '1 hour' WHERE user_id = $1 RETURNING 1", user);
+        var mails = new MailRecorder();
+        var emails = new AiCostAlertEmails(As(DbRole.Worker), mails,
+            Microsoft.Extensions.Options.Options.Create(new AiOptions { CostAlertEmail = "ops@example.test" }));
+        var now = DateTimeOffset.UtcNow;
+
+        var taken = await emails.TakeOwedAsync(now.AddHours(2), now.AddHours(3), Ct);
+        var takenAgain = await emails.TakeOwedAsync(now.AddHours(2), now.AddHours(3), Ct);
+
+        var alert = (user, DateOnly.FromDateTime(month));
+        Assert.Contains(alert, taken);
+        Assert.DoesNotContain(alert, takenAgain);
+        await emails.SendAsync(alert.user, alert.Item2, Ct);
+        var (to, subject, text) = Assert.Single(mails.Sent);
+        Assert.Equal("ops@example.test", to);
+        Assert.StartsWith("AI cost alert: $10.01 in ", subject);
+        Assert.Contains(user.ToString(), text);
+        Assert.True(await OwnerScalarAsync<bool>("SELECT notice_due_at IS NULL FROM ai_cost_alerts WHERE user_id = $1", user));
+    }
+
+    private sealed class MailRecorder : IEmailSender
+    {
+        public ConcurrentQueue<(string To, string Subject, string Text)> Sent { get; } = new();
+
+        public Task SendAsync(string to, string subject, string textBody, string? htmlBody, CancellationToken cancellationToken)
+        {
+            Sent.Enqueue((to, subject, textBody));
+            return Task.CompletedTask;
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private AiAudit Audit(Guid user, ConcurrentBag<AiCostAlert> notified) =>
         new(AsUser(user), TimeProvider.System, Options, Metrics, NullLogger<AiAudit>.Instance, [new Recorder(notified)]);

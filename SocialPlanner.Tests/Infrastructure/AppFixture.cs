@@ -39,7 +39,7 @@ public class AppFixture : IAsyncLifetime
     public async Task<string> GetConnectionStringAsync(string name) =>
         await App.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"No connection string '{name}'.");
 
-    /// <summary>The operator's address the Api mails AI cost alerts to (<c>Ai:CostAlertEmail</c>).</summary>
+    /// <summary>The operator's address the Worker mails AI cost alerts to (<c>Ai:CostAlertEmail</c>).</summary>
     public const string CostAlertEmail = "ops@socialplanner.test";
 
     /// <summary>The resource's endpoint as other services reach it (through Aspire's proxy, across replicas).</summary>
@@ -70,8 +70,8 @@ public class AppFixture : IAsyncLifetime
         // limits would throttle the suite itself. The per-user and AI limits stay as configured, and are tested.
         builder.CreateResourceBuilder<ProjectResource>("api")
             .WithEnvironment("RateLimiting__GlobalPerMinute", "1000000")
-            .WithEnvironment("RateLimiting__AnonymousPerMinute", "1000000")
-            .WithEnvironment("Ai__CostAlertEmail", CostAlertEmail);
+            .WithEnvironment("RateLimiting__AnonymousPerMinute", "1000000");
+        builder.CreateResourceBuilder<ProjectResource>("worker").WithEnvironment("Ai__CostAlertEmail", CostAlertEmail);
         Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         _instances = ResourceInstances.Follow(_app);

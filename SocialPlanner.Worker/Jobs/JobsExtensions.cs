@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using SocialPlanner.Core.Ai;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Publishing;
 using SocialPlanner.Worker.Publishing;
@@ -27,6 +28,8 @@ public static class JobsExtensions
         builder.Services.AddHangfireServer((sp, server) =>
             server.ServerName = sp.GetRequiredService<DispatcherIdentity>().Owner);
         builder.Services.AddSingleton<IPublishingNotifier, HangfireNotifier>();
+        builder.Services.AddOptions<AiOptions>().Bind(builder.Configuration.GetSection(AiOptions.Section));
+        builder.Services.AddScoped<AiCostAlertEmails>();
         builder.Services.AddHealthChecks().AddCheck<HangfireServerHealthCheck>("hangfire", tags: [Extensions.ReadyTag]);
         return builder;
     }
@@ -39,6 +42,7 @@ public static class JobsExtensions
         recurring.AddOrUpdate<TokenRefreshJob>(TokenRefreshJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
         recurring.AddOrUpdate<PublicationSweepJob>(PublicationSweepJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<MediaCleanupJob>(MediaCleanupJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<AiCostAlertMailJob>(AiCostAlertMailJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
 
         var readOnly = !app.Environment.IsDevelopment();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -21,8 +21,9 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 "SocialPlanner.Core.Ai.AiCostAlert",
                 typeof(AiCostAlert),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 foreignKeyCount: 1,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var userId = runtimeEntityType.AddProperty(
@@ -67,6 +68,15 @@ namespace SocialPlanner.Core.Data.CompiledModel
             estimatedCostUsd.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             estimatedCostUsd.AddAnnotation("Relational:ColumnName", "estimated_cost_usd");
 
+            var noticeDueAt = runtimeEntityType.AddProperty(
+                "NoticeDueAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(AiCostAlert).GetProperty("NoticeDueAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AiCostAlert).GetField("<NoticeDueAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            noticeDueAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            noticeDueAt.AddAnnotation("Relational:ColumnName", "notice_due_at");
+
             var tokensUsed = runtimeEntityType.AddProperty(
                 "TokensUsed",
                 typeof(long),
@@ -80,6 +90,11 @@ namespace SocialPlanner.Core.Data.CompiledModel
                 new[] { userId, month });
             runtimeEntityType.SetPrimaryKey(key);
             key.AddAnnotation("Relational:Name", "pk_ai_cost_alerts");
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { noticeDueAt });
+            index.AddAnnotation("Relational:Filter", "notice_due_at IS NOT NULL");
+            index.AddAnnotation("Relational:Name", "ix_ai_cost_alerts_notice_due");
 
             return runtimeEntityType;
         }

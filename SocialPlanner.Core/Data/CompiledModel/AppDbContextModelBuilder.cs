@@ -12,7 +12,7 @@ namespace SocialPlanner.Core.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f5c7570b-e43c-4838-97f7-19f4610424ba"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("42efcc13-a868-4e89-bd0a-fa12466d0cb8"), entityTypeCount: 15)
         {
         }
 

@@ -164,12 +164,20 @@ namespace SocialPlanner.Core.Data.Migrations
                         .HasColumnType("numeric(12,4)")
                         .HasColumnName("estimated_cost_usd");
 
+                    b.Property<DateTimeOffset?>("NoticeDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notice_due_at");
+
                     b.Property<long>("TokensUsed")
                         .HasColumnType("bigint")
                         .HasColumnName("tokens_used");
 
                     b.HasKey("UserId", "Month")
                         .HasName("pk_ai_cost_alerts");
+
+                    b.HasIndex("NoticeDueAt")
+                        .HasDatabaseName("ix_ai_cost_alerts_notice_due")
+                        .HasFilter("notice_due_at IS NOT NULL");
 
                     b.ToTable("ai_cost_alerts", (string)null);
                 });

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialPlanner.Core.Data;
+using SocialPlanner.Core.Mail;
+using SocialPlanner.Core.Publishing;
+
+namespace SocialPlanner.Core.Ai;
+
+/// <summary>The operator's mail for each AI cost alert (<c>Ai:CostAlertEmail</c>), in English: it is for whoever runs
+/// SocialPlanner, not for the user. Sent by the Worker from the alert's row, which owes it (<c>notice_due_at</c>) from
+/// the moment the Api raises the alert until it is sent: an Api crash right after raising it loses nothing, and an
+/// SMTP failure is tried again. With no address configured the mail is settled unsent.</summary>
+public sealed class AiCostAlertEmails(AppDbContext db, IEmailSender sender, IOptions<AiOptions> options)
+{
+    private readonly ScopedSql _statements = new(db);
+
+    /// <summary>The alerts whose mail was owed before <paramref name="dueBefore"/>, each pushed to
+    /// <paramref name="nextCheck"/> in the same statement: two Workers never take the same one, and a crash before it is
+    /// sent only delays it until then.</summary>
+    public async Task<IReadOnlyList<(Guid UserId, DateOnly Month)>> TakeOwedAsync(
+        DateTimeOffset dueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE ai_cost_alerts a SET notice_due_at = $2
+            FROM (SELECT user_id, month FROM ai_cost_alerts WHERE notice_due_at <= $1
+                  ORDER BY notice_due_at LIMIT 100 FOR UPDATE SKIP LOCKED) owed
+            WHERE a.user_id = owed.user_id AND a.month = owed.month
+            RETURNING a.user_id, a.month
+            """;
+        var owed = new List<(Guid, DateOnly)>();
+        await using var command = await _statements.CommandAsync(sql, cancellationToken, dueBefore, nextCheck);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            owed.Add((reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1)));
+        }
+        return owed;
+    }
+
+    /// <summary>Mails the alert, then settles it. Had the send thrown, the alert stays owed and is taken again.</summary>
+    public async Task SendAsync(Guid userId, DateOnly month, CancellationToken cancellationToken)
+    {
+        var alert = await db.AiCostAlerts.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId && a.Month == month, cancellationToken);
+        if (alert is null)
+        {
+            return; // the user and their alerts were deleted meanwhile
+        }
+        if (options.Value.CostAlertEmail is { Length: > 0 } to)
+        {
+            var (subject, text) = Compose(alert, options.Value);
+            await sender.SendAsync(to, subject, text, null, cancellationToken);
+        }
+        await db.AiCostAlerts.Where(a => a.UserId == userId && a.Month == month)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.NoticeDueAt, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    public static (string Subject, string Text) Compose(AiCostAlert alert, AiOptions options)
+    {
+        var month = alert.Month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+        // Four decimals at most: a spend just over the alert must not read as equal to it.
+        var cost = alert.EstimatedCostUsd.ToString("0.00##", CultureInfo.InvariantCulture);
+        var text = $"""
+            User {alert.UserId} has spent an estimated ${cost} on AI generations in {month} ({alert.TokensUsed.ToString("N0", CultureInfo.InvariantCulture)} tokens at
+            ${options.UsdPerToken.ToString(CultureInfo.InvariantCulture)} a token), over the alert of
+            ${options.MonthlyCostAlertUsd.ToString("0.00", CultureInfo.InvariantCulture)} a month.
+
+            This is the only alert for this user this month. Their generations are in the ai_generations table.
+            """;
+        return ($"AI cost alert: ${cost} in {month} for one user", text);
+    }
+}
