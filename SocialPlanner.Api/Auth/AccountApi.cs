@@ -74,7 +74,7 @@ public static class AccountApi
         {
             return ApiProblem.Unauthorized();
         }
-        if (await AuthApi.CheckPasswordAsync(users, user, request.Password!, "password", clock) is { } refused)
+        if (await AuthApi.CheckPasswordAsync(users, db, user, request.Password!, "password", clock) is { } refused)
         {
             return refused;
         }

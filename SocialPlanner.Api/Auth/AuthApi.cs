@@ -76,7 +76,7 @@ public static class AuthApi
 
     public static async Task<Results<Ok<Envelope<AuthResult>>, ApiProblem>> Login(
         CredentialsRequest request, IValidator<CredentialsRequest> validator, HttpContext http, UserManager<AppUser> users,
-        SignInThrottle throttle, SessionService sessions, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, SignInThrottle throttle, SessionService sessions, TimeProvider clock, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
@@ -104,7 +104,7 @@ public static class AuthApi
         }
         if (!await users.CheckPasswordAsync(user, request.Password!))
         {
-            await users.AccessFailedAsync(user);
+            await CountFailureAsync(users, db, user);
             await throttle.RecordFailureAsync(ip, email);
             return BadCredentials();
         }
@@ -226,7 +226,7 @@ public static class AuthApi
     /// fine, and a 401 would send clients into refreshing it.</summary>
     public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ChangePassword(
         ChangePasswordRequest request, IValidator<ChangePasswordRequest> validator, ClaimsPrincipal principal,
-        UserManager<AppUser> users, SessionService sessions, TimeProvider clock, IStringLocalizer<ApiStrings> text,
+        UserManager<AppUser> users, AppDbContext db, SessionService sessions, TimeProvider clock, IStringLocalizer<ApiStrings> text,
         CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
@@ -238,7 +238,7 @@ public static class AuthApi
         {
             return ApiProblem.Unauthorized();
         }
-        if (await CheckPasswordAsync(users, user, request.CurrentPassword!, "current_password", clock) is { } refused)
+        if (await CheckPasswordAsync(users, db, user, request.CurrentPassword!, "current_password", clock) is { } refused)
         {
             return refused;
         }
@@ -266,7 +266,7 @@ public static class AuthApi
     /// <summary>Null when the password is right; otherwise the answer (on <paramref name="field"/>), after counting the
     /// failure like a sign-in's.</summary>
     internal static async Task<ApiProblem?> CheckPasswordAsync(
-        UserManager<AppUser> users, AppUser user, string password, string field, TimeProvider clock)
+        UserManager<AppUser> users, AppDbContext db, AppUser user, string password, string field, TimeProvider clock)
     {
         if (await users.IsLockedOutAsync(user))
         {
@@ -274,11 +274,22 @@ public static class AuthApi
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user);
+            await CountFailureAsync(users, db, user);
             return ApiProblem.Validation(field, "Auth.PasswordIncorrect");
         }
         await users.ResetAccessFailedCountAsync(user);
         return null;
+    }
+
+    /// <summary>Counts a wrong password toward the account's lockout. Identity reads the count, adds one and saves it
+    /// under the row's concurrency stamp, so wrong passwords arriving together clash and all but one were lost (the
+    /// count is what locks an account against guesses from many addresses). A clash is read again and retried.</summary>
+    private static async Task CountFailureAsync(UserManager<AppUser> users, AppDbContext db, AppUser user)
+    {
+        for (var attempt = 0; attempt < 10 && !(await users.AccessFailedAsync(user)).Succeeded; attempt++)
+        {
+            await db.Entry(user).ReloadAsync();
+        }
     }
 
     private static ApiProblem BadCredentials() => ApiProblem.Unauthorized("Auth.BadCredentials");

@@ -112,6 +112,20 @@ public class AuthApiTests(AppFixture app)
         Assert.Equal("rate_limited", (await response.ReadErrorAsync())["type"]!.GetValue<string>());
     }
 
+    /// <summary>The account's own failure count is what locks it against guesses from many addresses (the Redis throttle
+    /// counts per address): failures that arrive together must each be counted, none lost to a concurrency clash.</summary>
+    [Fact]
+    public async Task Wrong_passwords_sent_at_once_each_count_toward_the_accounts_lockout()
+    {
+        var user = await app.RegisterAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            _anonymous.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "Wrong12345" }, cancellationToken: Ct)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+        Assert.Equal(4, await app.OwnerScalarAsync<int>("SELECT access_failed_count FROM users WHERE id = $1", user.Id));
+    }
+
     [Fact]
     public async Task Refreshing_rotates_the_token_and_reusing_an_old_one_revokes_the_family()
     {
