@@ -109,7 +109,7 @@ public static class AuthApi
             return BadCredentials();
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        await ClearFailuresAsync(users, db, user);
         await throttle.ResetAsync(ip, email);
         var session = await sessions.StartAsync(user, ct);
         return TypedResults.Ok(Envelope.Of(new AuthResult(UserDto.From(user), session)));
@@ -166,7 +166,7 @@ public static class AuthApi
 
     public static async Task<Results<Ok<Envelope<MessageDto>>, ApiProblem>> ConfirmResetPassword(
         ResetPasswordConfirmRequest request, IValidator<ResetPasswordConfirmRequest> validator, UserManager<AppUser> users,
-        SessionService sessions, IStringLocalizer<ApiStrings> text, CancellationToken ct)
+        AppDbContext db, SessionService sessions, IStringLocalizer<ApiStrings> text, CancellationToken ct)
     {
         if (await validator.ValidateAsync(request, ct) is { IsValid: false } invalid)
         {
@@ -190,7 +190,7 @@ public static class AuthApi
 
         // Whoever knew the old password may hold sessions: they end with it.
         await sessions.RevokeAllAsync(user.Id, ct);
-        await users.ResetAccessFailedCountAsync(user);
+        await ClearFailuresAsync(users, db, user);
         return TypedResults.Ok(Envelope.Of(new MessageDto(text["Auth.PasswordReset"])));
     }
 
@@ -277,16 +277,23 @@ public static class AuthApi
             await CountFailureAsync(users, db, user);
             return ApiProblem.Validation(field, "Auth.PasswordIncorrect");
         }
-        await users.ResetAccessFailedCountAsync(user);
+        await ClearFailuresAsync(users, db, user);
         return null;
     }
 
     /// <summary>Counts a wrong password toward the account's lockout. Identity reads the count, adds one and saves it
     /// under the row's concurrency stamp, so wrong passwords arriving together clash and all but one were lost (the
     /// count is what locks an account against guesses from many addresses). A clash is read again and retried.</summary>
-    private static async Task CountFailureAsync(UserManager<AppUser> users, AppDbContext db, AppUser user)
+    private static Task CountFailureAsync(UserManager<AppUser> users, AppDbContext db, AppUser user) =>
+        RetryClashesAsync(db, user, () => users.AccessFailedAsync(user));
+
+    /// <summary>A right password clears the count the same way, or a clash would leave earlier failures counted.</summary>
+    private static Task ClearFailuresAsync(UserManager<AppUser> users, AppDbContext db, AppUser user) =>
+        RetryClashesAsync(db, user, () => users.ResetAccessFailedCountAsync(user));
+
+    private static async Task RetryClashesAsync(AppDbContext db, AppUser user, Func<Task<IdentityResult>> change)
     {
-        for (var attempt = 0; attempt < 10 && !(await users.AccessFailedAsync(user)).Succeeded; attempt++)
+        for (var attempt = 0; attempt < 10 && !(await change()).Succeeded; attempt++)
         {
             await db.Entry(user).ReloadAsync();
         }
