@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -291,11 +292,21 @@ public static class AuthApi
     private static Task ClearFailuresAsync(UserManager<AppUser> users, AppDbContext db, AppUser user) =>
         RetryClashesAsync(db, user, () => users.ResetAccessFailedCountAsync(user));
 
+    /// <summary>Only a concurrency clash is retried, on a fresh copy of the row; a user deleted meanwhile ends it.</summary>
     private static async Task RetryClashesAsync(AppDbContext db, AppUser user, Func<Task<IdentityResult>> change)
     {
-        for (var attempt = 0; attempt < 10 && !(await change()).Succeeded; attempt++)
+        for (var attempt = 0; attempt < 10; attempt++)
         {
+            var result = await change();
+            if (result.Succeeded || result.Errors.All(e => e.Code != nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                return;
+            }
             await db.Entry(user).ReloadAsync();
+            if (db.Entry(user).State == EntityState.Detached)
+            {
+                return;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Mail;
@@ -10,8 +11,9 @@ namespace SocialPlanner.Core.Ai;
 /// <summary>The operator's mail for each AI cost alert (<c>Ai:CostAlertEmail</c>), in English: it is for whoever runs
 /// SocialPlanner, not for the user. Sent by the Worker from the alert's row, which owes it (<c>notice_due_at</c>) from
 /// the moment the Api raises the alert until it is sent: an Api crash right after raising it loses nothing, and an
-/// SMTP failure is tried again. With no address configured the mail is settled unsent.</summary>
-public sealed class AiCostAlertEmails(AppDbContext db, IEmailSender sender, IOptions<AiOptions> options)
+/// SMTP failure is tried again. With no address configured on the Worker it stays owed, with a warning each time it
+/// is taken. The rate and the threshold the text quotes are the Worker's <c>Ai:*</c> settings (set them on both).</summary>
+public sealed partial class AiCostAlertEmails(AppDbContext db, IEmailSender sender, IOptions<AiOptions> options, ILogger<AiCostAlertEmails> logger)
 {
     private readonly ScopedSql _statements = new(db);
 
@@ -46,14 +48,20 @@ public sealed class AiCostAlertEmails(AppDbContext db, IEmailSender sender, IOpt
         {
             return; // the user and their alerts were deleted meanwhile
         }
-        if (options.Value.CostAlertEmail is { Length: > 0 } to)
+        if (options.Value.CostAlertEmail is not { Length: > 0 } to)
         {
-            var (subject, text) = Compose(alert, options.Value);
-            await sender.SendAsync(to, subject, text, null, cancellationToken);
+            // Kept owed: once an address is set, the alerts raised before it still go out.
+            LogNoAddress(userId, month);
+            return;
         }
+        var (subject, text) = Compose(alert, options.Value);
+        await sender.SendAsync(to, subject, text, null, cancellationToken);
         await db.AiCostAlerts.Where(a => a.UserId == userId && a.Month == month)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.NoticeDueAt, (DateTimeOffset?)null), cancellationToken);
     }
+
+    [LoggerMessage(LogLevel.Warning, "The AI cost alert of user {UserId} ({Month}) stays unmailed: set Ai:CostAlertEmail on the Worker")]
+    private partial void LogNoAddress(Guid userId, DateOnly month);
 
     public static (string Subject, string Text) Compose(AiCostAlert alert, AiOptions options)
     {

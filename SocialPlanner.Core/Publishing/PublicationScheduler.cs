@@ -27,7 +27,8 @@ public sealed class PublicationScheduler(AppDbContext db)
 
         if (Reworded(post))
         {
-            // Every row here is re-armed or cancelled, hence written anyway.
+            // The rows are re-armed or cancelled, hence mostly written anyway (an already cancelled row is written only
+            // for this, under its row version like the others).
             foreach (var publication in publications.Where(p => p.Status != PublicationStatus.Published))
             {
                 publication.SendingAt = null;
@@ -152,7 +153,10 @@ public sealed class PublicationScheduler(AppDbContext db)
     {
         if (publications.FirstOrDefault(p => p.Status == PublicationStatus.Sending) is { } sending)
         {
-            var paused = await db.Users.AnyAsync(u => u.Id == post.UserId && u.PublishingPausedAt != null, cancellationToken);
+            // A row whose lease still runs is being sent right now, pause or not; one without awaits its reconciliation.
+            var leaseEnds = sending.LeaseExpiresAt;
+            var paused = await db.Users.AnyAsync(u => u.Id == post.UserId && u.PublishingPausedAt != null
+                && (leaseEnds == null || leaseEnds < DateTimeOffset.UtcNow), cancellationToken);
             throw new PublicationInFlightException(sending.Platform, paused);
         }
     }
@@ -247,9 +251,8 @@ public sealed class PublicationScheduler(AppDbContext db)
     }
 }
 
-/// <summary>The post cannot be changed now: one of its publications is being sent (the Api answers 409).</summary>
-/// <summary>A publication of the post is being sent; <paramref name="paused"/>: its owner paused publishing, so it stays
-/// so until they resume.</summary>
+/// <summary>The post cannot be changed now: one of its publications is being sent (the Api answers 409).
+/// <paramref name="paused"/>: its send awaits a reconciliation that its owner's pause holds back until they resume.</summary>
 public sealed class PublicationInFlightException(SocialPlatform platform, bool paused = false)
     : InvalidOperationException(ResourceTexts<PublishingStrings>.Get(paused ? "InFlightWhilePaused" : "InFlight", PostState.PlatformName(platform)))
 {

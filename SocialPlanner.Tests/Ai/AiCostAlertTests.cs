@@ -65,14 +65,14 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
     public async Task An_owed_alert_mail_is_taken_once_per_retry_period_sent_and_settled()
     {
         var user = await CreateUserAsync();
-        await SeedTokensAsync(user, 999_000);
-        await GenerateAsync(Audit(user, []), user, tokens: 2_000);
-        var month = await OwnerScalarAsync<DateTime>("SELECT month::timestamp FROM ai_cost_alerts WHERE user_id = $1", user);
-        // Owed an hour from now, so the running Worker's job (which takes what is owed by now) leaves it to the test.
-        await OwnerScalarAsync<int>("UPDATE ai_cost_alerts SET notice_due_at = now() + interval '1 hour' WHERE user_id = $1 RETURNING 1", user);
+        // As the Api raises it, but owed an hour from now, so the running Worker's job (which takes what is owed by now)
+        // leaves it to the test.
+        var month = await OwnerScalarAsync<DateTime>("""
+            INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, notice_due_at)
+            VALUES ($1, date_trunc('month', now())::date, 10.01, 1001000, now() + interval '1 hour') RETURNING month::timestamp
+            """, user);
         var mails = new MailRecorder();
-        var emails = new AiCostAlertEmails(As(DbRole.Worker), mails,
-            Microsoft.Extensions.Options.Options.Create(new AiOptions { CostAlertEmail = "ops@example.test" }));
+        var emails = Emails(mails, "ops@example.test");
         var now = DateTimeOffset.UtcNow;
 
         var taken = await emails.TakeOwedAsync(now.AddHours(2), now.AddHours(3), Ct);
@@ -88,6 +88,29 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
         Assert.Contains(user.ToString(), text);
         Assert.True(await OwnerScalarAsync<bool>("SELECT notice_due_at IS NULL FROM ai_cost_alerts WHERE user_id = $1", user));
     }
+
+    [Fact]
+    public async Task Without_an_address_the_alert_mail_stays_owed_until_one_is_set()
+    {
+        var user = await CreateUserAsync();
+        var month = DateOnly.FromDateTime(await OwnerScalarAsync<DateTime>("""
+            INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, notice_due_at)
+            VALUES ($1, date_trunc('month', now())::date, 12, 1200000, now() + interval '1 hour') RETURNING month::timestamp
+            """, user));
+        var mails = new MailRecorder();
+
+        await Emails(mails, address: null).SendAsync(user, month, Ct);
+
+        Assert.Empty(mails.Sent);
+        Assert.True(await OwnerScalarAsync<bool>("SELECT notice_due_at IS NOT NULL FROM ai_cost_alerts WHERE user_id = $1", user));
+        await Emails(mails, "ops@example.test").SendAsync(user, month, Ct);
+        Assert.Single(mails.Sent);
+        Assert.True(await OwnerScalarAsync<bool>("SELECT notice_due_at IS NULL FROM ai_cost_alerts WHERE user_id = $1", user));
+    }
+
+    private AiCostAlertEmails Emails(IEmailSender mails, string? address) =>
+        new(As(DbRole.Worker), mails, Microsoft.Extensions.Options.Options.Create(new AiOptions { CostAlertEmail = address }),
+            NullLogger<AiCostAlertEmails>.Instance);
 
     private sealed class MailRecorder : IEmailSender
     {
