@@ -70,7 +70,7 @@ public sealed class FrenchComponentTests : RadzenTestContext
 
         var media = Render<EditorMedia>(p => p.Add(c => c.State, state));
 
-        Assert.EndsWith("Une publication Instagram nécessite au moins une image : ajoutez-en une ici avant d’enregistrer. Sur LinkedIn, elle peut partir en texte seul.",
+        Assert.EndsWith("Une publication Instagram nécessite au moins une image : ajoutez-en une ici. Sur LinkedIn, elle peut partir en texte seul.",
             System.Text.RegularExpressions.Regex.Replace(media.Find(".sp-media-hint").TextContent, @"\s+", " ").Trim(), StringComparison.Ordinal);
     }
 

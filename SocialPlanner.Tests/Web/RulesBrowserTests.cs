@@ -25,7 +25,7 @@ public sealed class RulesBrowserTests(AppFixture app) : BrowserTest(app)
         await Expect(page.Locator("section[data-network=Instagram]")).ToHaveCountAsync(0);
 
         await page.Locator(".rz-selectbar").GetByText("Instagram", new() { Exact = true }).ClickAsync();
-        await Expect(hint).ToContainTextAsync("Instagram posts need at least one image: add one here before saving.");
+        await Expect(hint).ToContainTextAsync("Instagram posts need at least one image: add one here.");
         await Expect(page.Locator("section[data-network=LinkedIn]")).ToHaveCountAsync(0);
         await page.Locator(".rz-selectbar").GetByText("Both", new() { Exact = true }).ClickAsync();
         await Expect(hint).ToContainTextAsync("LinkedIn can go out as text only.");
