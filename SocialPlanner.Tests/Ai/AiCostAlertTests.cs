@@ -108,6 +108,26 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
         Assert.True(await OwnerScalarAsync<bool>("SELECT notice_due_at IS NULL FROM ai_cost_alerts WHERE user_id = $1", user));
     }
 
+    [Fact]
+    public async Task An_alert_mail_the_mail_server_refuses_stays_owed()
+    {
+        var user = await CreateUserAsync();
+        var month = DateOnly.FromDateTime(await OwnerScalarAsync<DateTime>("""
+            INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, notice_due_at)
+            VALUES ($1, date_trunc('month', now())::date, 11, 1100000, now() + interval '1 hour') RETURNING month::timestamp
+            """, user));
+
+        await Assert.ThrowsAsync<IOException>(() => Emails(new RefusingMailServer(), "ops@example.test").SendAsync(user, month, Ct));
+
+        Assert.True(await OwnerScalarAsync<bool>("SELECT notice_due_at IS NOT NULL FROM ai_cost_alerts WHERE user_id = $1", user));
+    }
+
+    private sealed class RefusingMailServer : IEmailSender
+    {
+        public Task SendAsync(string to, string subject, string textBody, string? htmlBody, CancellationToken cancellationToken) =>
+            Task.FromException(new IOException("421 Service not available"));
+    }
+
     private AiCostAlertEmails Emails(IEmailSender mails, string? address) =>
         new(As(DbRole.Worker), mails, Microsoft.Extensions.Options.Options.Create(new AiOptions { CostAlertEmail = address }),
             NullLogger<AiCostAlertEmails>.Instance);
