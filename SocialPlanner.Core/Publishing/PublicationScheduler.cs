@@ -25,16 +25,6 @@ public sealed class PublicationScheduler(AppDbContext db)
         var publications = await LoadAsync(post, cancellationToken);
         await EnsureNothingInFlightAsync(post, publications, cancellationToken);
 
-        if (Reworded(post))
-        {
-            // The rows are re-armed or cancelled, hence mostly written anyway (an already cancelled row is written only
-            // for this, under its row version like the others).
-            foreach (var publication in publications.Where(p => p.Status != PublicationStatus.Published))
-            {
-                publication.SendingAt = null;
-            }
-        }
-
         var targets = TargetsOf(post.Platform);
         foreach (var platform in targets)
         {
@@ -62,7 +52,7 @@ public sealed class PublicationScheduler(AppDbContext db)
         post.Status = PostStatus.Scheduled;
         post.ErrorMessage = null;
         post.ErrorTexts = null;
-        await SaveAndNotifyAsync(cancellationToken);
+        await SaveAndNotifyAsync(post, cancellationToken);
     }
 
     /// <summary>Takes the post off the calendar: its pending publications are cancelled and it becomes a draft.</summary>
@@ -72,7 +62,7 @@ public sealed class PublicationScheduler(AppDbContext db)
         await CancelOpenAsync(post, cancellationToken);
         post.ScheduledAt = null;
         post.Status = PostStatus.Draft;
-        await SaveAndNotifyAsync(cancellationToken);
+        await SaveAndNotifyAsync(post, cancellationToken);
     }
 
     /// <summary>Call after changing a post's content, media or platform (before saving): a scheduled post is re-armed,
@@ -90,19 +80,14 @@ public sealed class PublicationScheduler(AppDbContext db)
         if (post.Status != PostStatus.Failed)
         {
             // A draft's rows were all closed when it was taken off the calendar; an autosave need not read them.
-            await SaveAndNotifyAsync(cancellationToken, Reworded(post) ? post.Id : null);
+            await SaveAndNotifyAsync(post, cancellationToken);
             return;
         }
         var publications = await LoadAsync(post, cancellationToken);
         await EnsureNothingInFlightAsync(post, publications, cancellationToken);
-        var reworded = Reworded(post);
         var targets = TargetsOf(post.Platform);
         foreach (var open in publications.Where(p => PublicationRules.IsOpen(p.Status)))
         {
-            if (reworded)
-            {
-                open.SendingAt = null;
-            }
             if (targets.Contains(open.Platform))
             {
                 open.Status = PublicationStatus.Pending;
@@ -114,7 +99,7 @@ public sealed class PublicationScheduler(AppDbContext db)
                 Cancel(open);
             }
         }
-        await SaveAndNotifyAsync(cancellationToken, reworded ? post.Id : null);
+        await SaveAndNotifyAsync(post, cancellationToken);
     }
 
     /// <summary>Call before removing a post: its open publications are cancelled so no dispatcher sends it.</summary>
@@ -122,7 +107,7 @@ public sealed class PublicationScheduler(AppDbContext db)
     public async Task OnPostDeletedAsync(Post post, CancellationToken cancellationToken = default)
     {
         await CancelOpenAsync(post, cancellationToken);
-        await SaveAndNotifyAsync(cancellationToken);
+        await SaveAndNotifyAsync(post, cancellationToken);
     }
 
     public static IReadOnlyList<SocialPlatform> TargetsOf(PostPlatform platform) => platform switch
@@ -217,11 +202,13 @@ public sealed class PublicationScheduler(AppDbContext db)
     }
 
     /// <summary>NOTIFY inside the same transaction is delivered on commit, so no dispatcher wakes to stale rows.
-    /// A caller's own transaction is joined rather than nested.</summary>
-    /// <param name="forgetClosedSendsOf">A reworded post: its closed rows (failed, cancelled) forget their earlier
-    /// sends too, in one statement of the same transaction; they are not read, so an autosave cannot conflict on them.</param>
-    private async Task SaveAndNotifyAsync(CancellationToken cancellationToken, Guid? forgetClosedSendsOf = null)
+    /// A caller's own transaction is joined rather than nested.
+    /// When the save rewords <paramref name="post"/>, its rows other than published or being sent forget their earlier
+    /// sends once the tracked changes are saved, in one statement of the same transaction (closed rows are not even
+    /// read, so an autosave cannot conflict on them).</summary>
+    private async Task SaveAndNotifyAsync(Post post, CancellationToken cancellationToken)
     {
+        var reworded = Reworded(post);
         if (db.Database.CurrentTransaction is not null)
         {
             await SaveAsync(cancellationToken);
@@ -239,11 +226,11 @@ public sealed class PublicationScheduler(AppDbContext db)
         async Task SaveAsync(CancellationToken ct)
         {
             await db.SaveChangesAsync(ct);
-            if (forgetClosedSendsOf is { } postId)
+            if (reworded)
             {
                 await db.PostPublications
-                    .Where(p => p.PostId == postId && p.SendingAt != null
-                        && (p.Status == PublicationStatus.Failed || p.Status == PublicationStatus.Cancelled))
+                    .Where(p => p.PostId == post.Id && p.SendingAt != null
+                        && p.Status != PublicationStatus.Published && p.Status != PublicationStatus.Sending)
                     .ExecuteUpdateAsync(u => u.SetProperty(p => p.SendingAt, (DateTimeOffset?)null), ct);
             }
             await db.Database.ExecuteSqlRawAsync(NotifySql, ct);
