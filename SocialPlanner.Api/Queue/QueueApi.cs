@@ -231,11 +231,14 @@ public static class QueueApi
             if (request.Overdue == ResumeRequestValidator.NextSlots)
             {
                 var planner = await QueuePlanner.LoadAsync(db, userId, now, ct);
+                // A post for both whose other network's send is in flight (being sent, or its reconciliation waiting for
+                // the pause to end) cannot move: that would re-arm a send that may be out. Its overdue half goes out now.
+                var inFlight = await db.PostPublications
+                    .Where(p => p.UserId == userId && p.Status == PublicationStatus.Sending && overdue.Contains(p.PostId))
+                    .Select(p => p.PostId).ToListAsync(ct);
                 foreach (var postId in overdue)
                 {
-                    // A post for both whose other network's send is in flight (its reconciliation waited for the pause
-                    // to end) cannot move: that would re-arm a send that may be out. Its overdue half goes out now.
-                    if (await db.PostPublications.AnyAsync(p => p.PostId == postId && p.Status == PublicationStatus.Sending, ct))
+                    if (inFlight.Contains(postId))
                     {
                         publishedNow++;
                         continue;
