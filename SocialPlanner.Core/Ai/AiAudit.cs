@@ -9,8 +9,7 @@ namespace SocialPlanner.Core.Ai;
 /// error, tokens, duration. Its id is the API's <c>generation_id</c>. A generation that spent tokens also checks the
 /// user's monthly spend against the cost alert.</summary>
 public sealed partial class AiAudit(
-    AppDbContext db, TimeProvider time, IOptions<AiOptions> options, AiMetrics metrics, ILogger<AiAudit> logger,
-    IEnumerable<IAiCostAlertNotifier> notifiers)
+    AppDbContext db, TimeProvider time, IOptions<AiOptions> options, AiMetrics metrics, ILogger<AiAudit> logger)
 {
     /// <summary>A new row for a generation that needs no quota reservation.</summary>
     public AiGeneration Begin(Guid userId, GenerationType type)
@@ -117,10 +116,6 @@ public sealed partial class AiAudit(
             }
             metrics.CostAlertRaised();
             LogCostAlert(alert.UserId, alert.Month, alert.EstimatedCostUsd, alert.TokensUsed, limits.MonthlyCostAlertUsd);
-            foreach (var notifier in notifiers)
-            {
-                notifier.Raised(alert);
-            }
         }
         catch (Exception e) when (e is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException)
         {

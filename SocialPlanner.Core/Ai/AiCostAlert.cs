@@ -16,14 +16,6 @@ public class AiCostAlert
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Since when the operator's mail is owed (<see cref="AiCostAlertEmails"/>); null once sent, or settled
-    /// unsent when no address is configured.</summary>
+    /// <summary>Since when the operator's mail is owed (<see cref="AiCostAlertEmails"/>); null once sent.</summary>
     public DateTimeOffset? NoticeDueAt { get; set; }
-}
-
-/// <summary>Told of each alert as it is raised, in the Api's request. The operator's mail does not go this way: the
-/// Worker sends it from the alert's row (<see cref="AiCostAlertEmails"/>), so a crash here cannot lose it.</summary>
-public interface IAiCostAlertNotifier
-{
-    void Raised(AiCostAlert alert);
 }

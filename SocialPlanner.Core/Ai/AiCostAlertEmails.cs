@@ -4,42 +4,17 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Mail;
-using SocialPlanner.Core.Publishing;
 
 namespace SocialPlanner.Core.Ai;
 
 /// <summary>The operator's mail for each AI cost alert (<c>Ai:CostAlertEmail</c>), in English: it is for whoever runs
 /// SocialPlanner, not for the user. Sent by the Worker from the alert's row, which owes it (<c>notice_due_at</c>) from
 /// the moment the Api raises the alert until it is sent: an Api crash right after raising it loses nothing, and an
-/// SMTP failure is tried again. With no address configured on the Worker it stays owed, with a warning each time it
-/// is taken. The rate and the threshold the text quotes are the Worker's <c>Ai:*</c> settings (set them on both).</summary>
+/// SMTP failure is tried again (the Worker's job takes what is owed with <see cref="Publishing.OverdueNotices"/>).
+/// With no address configured on the Worker it stays owed, with a warning each time it is taken. The rate and the
+/// threshold the text quotes are the Worker's <c>Ai:*</c> settings (set them on both).</summary>
 public sealed partial class AiCostAlertEmails(AppDbContext db, IEmailSender sender, IOptions<AiOptions> options, ILogger<AiCostAlertEmails> logger)
 {
-    private readonly ScopedSql _statements = new(db);
-
-    /// <summary>The alerts whose mail was owed before <paramref name="dueBefore"/>, each pushed to
-    /// <paramref name="nextCheck"/> in the same statement: two Workers never take the same one, and a crash before it is
-    /// sent only delays it until then.</summary>
-    public async Task<IReadOnlyList<(Guid UserId, DateOnly Month)>> TakeOwedAsync(
-        DateTimeOffset dueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            UPDATE ai_cost_alerts a SET notice_due_at = $2
-            FROM (SELECT user_id, month FROM ai_cost_alerts WHERE notice_due_at <= $1
-                  ORDER BY notice_due_at LIMIT 100 FOR UPDATE SKIP LOCKED) owed
-            WHERE a.user_id = owed.user_id AND a.month = owed.month
-            RETURNING a.user_id, a.month
-            """;
-        var owed = new List<(Guid, DateOnly)>();
-        await using var command = await _statements.CommandAsync(sql, cancellationToken, dueBefore, nextCheck);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            owed.Add((reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1)));
-        }
-        return owed;
-    }
-
     /// <summary>Mails the alert, then settles it. Had the send thrown, the alert stays owed and is taken again.</summary>
     public async Task SendAsync(Guid userId, DateOnly month, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using SocialPlanner.Core.Data;
 
 namespace SocialPlanner.Core.Publishing;
 
-/// <summary>The sweeper's safety net for the emails the Worker owes: failure notices (on publications) and reconnect
-/// notices (on connections) still not confirmed sent long after they were due.</summary>
+/// <summary>The emails the Worker owes, each recorded by its row's <c>notice_due_at</c> until it is sent: the sweeper's
+/// safety net for failure notices (on publications) and reconnect notices (on connections) still not confirmed sent
+/// long after they were due, and the operator's AI cost alerts (their only way out).</summary>
 public sealed class OverdueNotices(AppDbContext db)
 {
     private readonly ScopedSql _statements = new(db);
@@ -21,21 +23,35 @@ public sealed class OverdueNotices(AppDbContext db)
         DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken) =>
         TakeOverdueNoticesAsync("social_connections", overdueBefore, nextCheck, cancellationToken);
 
-    private async Task<IReadOnlyList<Guid>> TakeOverdueNoticesAsync(
-        string table, DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken)
+    /// <summary>The same for the operator's AI cost alert mails (<see cref="Ai.AiCostAlertEmails"/>); returns their
+    /// (user, month) keys.</summary>
+    public Task<IReadOnlyList<(Guid UserId, DateOnly Month)>> TakeOverdueCostAlertsAsync(
+        DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken) =>
+        TakeOverdueNoticesAsync("ai_cost_alerts", "user_id, month", r => (r.GetGuid(0), r.GetFieldValue<DateOnly>(1)),
+            overdueBefore, nextCheck, cancellationToken);
+
+    private Task<IReadOnlyList<Guid>> TakeOverdueNoticesAsync(
+        string table, DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken) =>
+        TakeOverdueNoticesAsync(table, "id", r => r.GetGuid(0), overdueBefore, nextCheck, cancellationToken);
+
+    /// <summary>Each row owing its notice since before <paramref name="overdueBefore"/>, pushed to
+    /// <paramref name="nextCheck"/> in the same statement (SKIP LOCKED: two Workers never take the same one); returns
+    /// the rows' <paramref name="key"/>.</summary>
+    private async Task<IReadOnlyList<T>> TakeOverdueNoticesAsync<T>(string table, string key, Func<DbDataReader, T> read,
+        DateTimeOffset overdueBefore, DateTimeOffset nextCheck, CancellationToken cancellationToken)
     {
         var sql = $"""
             UPDATE {table} SET notice_due_at = $2
-            WHERE id IN (SELECT id FROM {table} WHERE notice_due_at < $1 ORDER BY notice_due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
-            RETURNING id
+            WHERE ({key}) IN (SELECT {key} FROM {table} WHERE notice_due_at < $1 ORDER BY notice_due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+            RETURNING {key}
             """;
-        var ids = new List<Guid>();
+        var taken = new List<T>();
         await using var command = await _statements.CommandAsync(sql, cancellationToken, overdueBefore, nextCheck);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetGuid(0));
+            taken.Add(read(reader));
         }
-        return ids;
+        return taken;
     }
 }

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocialPlanner.Core.Ai;
 using SocialPlanner.Core.Data;
 using SocialPlanner.Core.Mail;
+using SocialPlanner.Core.Publishing;
 using SocialPlanner.Tests.Data;
 using SocialPlanner.Tests.Infrastructure;
 
@@ -24,23 +26,22 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
     {
         var user = await CreateUserAsync();
         await SeedTokensAsync(user, 999_000); // $9.99
-        var notified = new ConcurrentBag<AiCostAlert>();
-        var audits = Enumerable.Range(0, 12).Select(_ => Audit(user, notified)).ToList();
+        var (metrics, raised) = CountedAlerts();
+        var audits = Enumerable.Range(0, 12).Select(_ => Audit(user, metrics)).ToList();
 
         // Each of these alone takes the month to $10.01.
         await Task.WhenAll(audits.Select(a => Task.Run(() => GenerateAsync(a, user, tokens: 2_000))));
 
-        var alert = Assert.Single(notified);
-        Assert.Equal(user, alert.UserId);
+        Assert.Equal(1, raised.GetMeasurementSnapshot().EvaluateAsCounter());
         var now = DateTime.UtcNow;
-        Assert.Equal(new DateOnly(now.Year, now.Month, 1), alert.Month);
-        Assert.True(alert.EstimatedCostUsd > 10m, $"{alert.EstimatedCostUsd}");
-        Assert.Equal(1L, await OwnerScalarAsync<long>(
-            "SELECT count(*) FROM ai_cost_alerts WHERE user_id = $1 AND estimated_cost_usd > 10 AND tokens_used > 1000000", user));
+        Assert.Equal(new DateTime(now.Year, now.Month, 1), await OwnerScalarAsync<DateTime>("""
+            SELECT month::timestamp FROM ai_cost_alerts
+            WHERE user_id = $1 AND estimated_cost_usd > 10 AND tokens_used > 1000000 AND notice_due_at IS NOT NULL
+            """, user));
 
         // Later generations this month raise nothing more.
-        await GenerateAsync(Audit(user, notified), user, tokens: 50_000);
-        Assert.Single(notified);
+        await GenerateAsync(Audit(user, metrics), user, tokens: 50_000);
+        Assert.Equal(1, raised.GetMeasurementSnapshot().EvaluateAsCounter());
     }
 
     [Fact]
@@ -49,14 +50,14 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
         var user = await CreateUserAsync();
         await SeedTokensAsync(user, 5_000_000, "date_trunc('month', now()) - interval '1 day'");
         await SeedTokensAsync(user, 998_000);
-        var notified = new ConcurrentBag<AiCostAlert>();
+        var (metrics, raised) = CountedAlerts();
 
-        await GenerateAsync(Audit(user, notified), user, tokens: 2_000); // $10.00: not over
+        await GenerateAsync(Audit(user, metrics), user, tokens: 2_000); // $10.00: not over
 
-        Assert.Empty(notified);
+        Assert.Equal(0, raised.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.Equal(0L, await OwnerScalarAsync<long>("SELECT count(*) FROM ai_cost_alerts WHERE user_id = $1", user));
-        await GenerateAsync(Audit(user, notified), user, tokens: 1); // now over
-        Assert.Single(notified);
+        await GenerateAsync(Audit(user, metrics), user, tokens: 1); // now over
+        Assert.Equal(1, raised.GetMeasurementSnapshot().EvaluateAsCounter());
     }
 
     /// <summary>The Api raises the alert and the Worker mails it from the row, so an Api crash in between loses
@@ -65,23 +66,17 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
     public async Task An_owed_alert_mail_is_taken_once_per_retry_period_sent_and_settled()
     {
         var user = await CreateUserAsync();
-        // As the Api raises it, but owed an hour from now, so the running Worker's job (which takes what is owed by now)
-        // leaves it to the test.
-        var month = await OwnerScalarAsync<DateTime>("""
-            INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, notice_due_at)
-            VALUES ($1, date_trunc('month', now())::date, 10.01, 1001000, now() + interval '1 hour') RETURNING month::timestamp
-            """, user);
+        var month = await OwedAlertAsync(user, 10.01m);
         var mails = new MailRecorder();
-        var emails = Emails(mails, "ops@example.test");
+        var notices = new OverdueNotices(As(DbRole.Worker));
         var now = DateTimeOffset.UtcNow;
 
-        var taken = await emails.TakeOwedAsync(now.AddHours(2), now.AddHours(3), Ct);
-        var takenAgain = await emails.TakeOwedAsync(now.AddHours(2), now.AddHours(3), Ct);
+        var taken = await notices.TakeOverdueCostAlertsAsync(now.AddHours(2), now.AddHours(3), Ct);
+        var takenAgain = await notices.TakeOverdueCostAlertsAsync(now.AddHours(2), now.AddHours(3), Ct);
 
-        var alert = (user, DateOnly.FromDateTime(month));
-        Assert.Contains(alert, taken);
-        Assert.DoesNotContain(alert, takenAgain);
-        await emails.SendAsync(alert.user, alert.Item2, Ct);
+        Assert.Contains((user, month), taken);
+        Assert.DoesNotContain((user, month), takenAgain);
+        await Emails(mails, "ops@example.test").SendAsync(user, month, Ct);
         var (to, subject, text) = Assert.Single(mails.Sent);
         Assert.Equal("ops@example.test", to);
         Assert.StartsWith("AI cost alert: $10.01 in ", subject);
@@ -93,10 +88,7 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
     public async Task Without_an_address_the_alert_mail_stays_owed_until_one_is_set()
     {
         var user = await CreateUserAsync();
-        var month = DateOnly.FromDateTime(await OwnerScalarAsync<DateTime>("""
-            INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, notice_due_at)
-            VALUES ($1, date_trunc('month', now())::date, 12, 1200000, now() + interval '1 hour') RETURNING month::timestamp
-            """, user));
+        var month = await OwedAlertAsync(user, 12m);
         var mails = new MailRecorder();
 
         await Emails(mails, address: null).SendAsync(user, month, Ct);
@@ -112,10 +104,7 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
     public async Task An_alert_mail_the_mail_server_refuses_stays_owed()
     {
         var user = await CreateUserAsync();
-        var month = DateOnly.FromDateTime(await OwnerScalarAsync<DateTime>("""
-            INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, notice_due_at)
-            VALUES ($1, date_trunc('month', now())::date, 11, 1100000, now() + interval '1 hour') RETURNING month::timestamp
-            """, user));
+        var month = await OwedAlertAsync(user, 11m);
 
         await Assert.ThrowsAsync<IOException>(() => Emails(new RefusingMailServer(), "ops@example.test").SendAsync(user, month, Ct));
 
@@ -127,6 +116,13 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
         public Task SendAsync(string to, string subject, string textBody, string? htmlBody, CancellationToken cancellationToken) =>
             Task.FromException(new IOException("421 Service not available"));
     }
+
+    /// <summary>An alert as the Api raises it, but owed an hour from now, so the running Worker's job (which takes what
+    /// is owed by now) leaves it to the test; its month.</summary>
+    private async Task<DateOnly> OwedAlertAsync(Guid user, decimal cost) => DateOnly.FromDateTime(await OwnerScalarAsync<DateTime>("""
+        INSERT INTO ai_cost_alerts (user_id, month, estimated_cost_usd, tokens_used, notice_due_at)
+        VALUES ($1, date_trunc('month', now())::date, $2, ($2 / 0.00001)::bigint, now() + interval '1 hour') RETURNING month::timestamp
+        """, user, cost));
 
     private AiCostAlertEmails Emails(IEmailSender mails, string? address) =>
         new(As(DbRole.Worker), mails, Microsoft.Extensions.Options.Options.Create(new AiOptions { CostAlertEmail = address }),
@@ -145,8 +141,15 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private AiAudit Audit(Guid user, ConcurrentBag<AiCostAlert> notified) =>
-        new(AsUser(user), TimeProvider.System, Options, Metrics, NullLogger<AiAudit>.Instance, [new Recorder(notified)]);
+    private AiAudit Audit(Guid user, AiMetrics metrics) => new(AsUser(user), TimeProvider.System, Options, metrics, NullLogger<AiAudit>.Instance);
+
+    /// <summary>Metrics of the test's own, and the count of alerts raised through them.</summary>
+    private static (AiMetrics Metrics, MetricCollector<long> Raised) CountedAlerts()
+    {
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        var raised = new MetricCollector<long>(meters, AiMetrics.MeterName, "socialplanner.ai.cost.alerts");
+        return (new AiMetrics(meters), raised);
+    }
 
     private static Task GenerateAsync(AiAudit audit, Guid user, int tokens)
     {
@@ -162,8 +165,4 @@ public sealed class AiCostAlertTests(AppFixture app) : DataTest(app)
         SELECT count(*) FROM seeded
         """, user, tokens);
 
-    private sealed class Recorder(ConcurrentBag<AiCostAlert> notified) : IAiCostAlertNotifier
-    {
-        public void Raised(AiCostAlert alert) => notified.Add(alert);
-    }
 }

@@ -36,7 +36,7 @@ public sealed class IdeaQuotaTests(AppFixture app) : DataTest(app)
         Assert.True(reservation.Granted);
         Assert.False((await Quota(user).ReserveAsync(user, TestContext.Current.CancellationToken)).Granted);
 
-        await new AiAudit(db, TimeProvider.System, Options, AiCostAlertTests.Metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AiAudit>.Instance, []).FailedAsync(reservation.Row!,
+        await new AiAudit(db, TimeProvider.System, Options, AiCostAlertTests.Metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AiAudit>.Instance).FailedAsync(reservation.Row!,
             new AiGenerationException(AiFailure.Unavailable, "provider down") { Model = "gpt-4o-mini", Prompt = "prompt" });
 
         var again = await Quota(user).ReserveAsync(user, TestContext.Current.CancellationToken);

@@ -9,7 +9,7 @@ namespace SocialPlanner.Worker.Jobs;
 /// cannot be sent now is taken again <see cref="PublishingOptions.NoticeRetryAfter"/> later, like the users' emails.</summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed partial class AiCostAlertMailJob(
-    AiCostAlertEmails emails, TimeProvider clock, IOptions<PublishingOptions> options, ILogger<AiCostAlertMailJob> logger)
+    OverdueNotices notices, AiCostAlertEmails emails, TimeProvider clock, IOptions<PublishingOptions> options, ILogger<AiCostAlertMailJob> logger)
 {
     public const string Id = "ai-cost-alert-mail";
 
@@ -18,7 +18,7 @@ public sealed partial class AiCostAlertMailJob(
     {
         var now = clock.GetUtcNow();
         var retryAfter = options.Value.NoticeRetryAfter;
-        foreach (var (userId, month) in await emails.TakeOwedAsync(now, now + retryAfter, cancellationToken))
+        foreach (var (userId, month) in await notices.TakeOverdueCostAlertsAsync(now, now + retryAfter, cancellationToken))
         {
             try
             {
